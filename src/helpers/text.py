@@ -1,0 +1,104 @@
+"""Swedish numbers and words for the report: the one place that decides how a figure reads.
+
+Numbers follow Swedish typography (Babel, locale ``sv_SE``): a no-break space groups
+thousands, a comma marks decimals and a no-break space stands before ``%``::
+
+    >>> number(9061)
+    '9\\xa0061'
+    >>> percent(0.317)
+    '31,7\\xa0%'
+    >>> points(0.024)
+    '+2,4 procentenheter'
+
+Missing values (``None``, ``NaN``, ``pd.NA``) read as an en dash, the same mark the
+disclosure control uses, so a table never shows ``nan``.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from numbers import Real
+
+from babel.numbers import format_decimal
+
+LOCALE = "sv_SE"
+NBSP = "\u00a0"
+#: What a missing or suppressed figure reads as, in tables, charts and text.
+MISSING = "–"
+
+
+def is_missing(value: object) -> bool:
+    """True for None, NaN and pandas' NA: values a report shows as ``MISSING``."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # NaN and pd.NA are not equal to themselves
+    except (TypeError, ValueError):
+        return False
+
+
+def _rounded(value: Real, decimals: int) -> Decimal:
+    # Babel rounds half to even (31,65 -> 31,6); readers and Excel expect half up.
+    quantum = Decimal(1).scaleb(-decimals)
+    return Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def number(value: object, decimals: int = 0) -> str:
+    """A number in Swedish format: ``number(1250.5, 1) == '1\\xa0250,5'``."""
+    if is_missing(value):
+        return MISSING
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(_rounded(value, decimals), format=pattern, locale=LOCALE)
+    return text.replace("\u2212", "-") if text.startswith("\u2212") else text
+
+
+def percent(share: object, decimals: int = 1) -> str:
+    """A share (0–1) as a Swedish percentage: ``percent(0.317) == '31,7\\xa0%'``."""
+    if is_missing(share):
+        return MISSING
+    return f"{number(float(share) * 100, decimals)}{NBSP}%"
+
+
+def points(difference: object, decimals: int = 1) -> str:
+    """A difference between two shares, in procentenheter, with its sign."""
+    if is_missing(difference):
+        return MISSING
+    value = float(difference) * 100
+    sign = "+" if _rounded(value, decimals) > 0 else ""
+    unit = "procentenhet" if abs(float(_rounded(value, decimals))) == 1 else "procentenheter"
+    return f"{sign}{number(value, decimals)} {unit}"
+
+
+def year(value: object) -> str:
+    """A year, never grouped: ``year(2019) == '2019'``."""
+    return MISSING if is_missing(value) else str(int(value))
+
+
+def share_in_words(share: float) -> str | None:
+    """A plain-language fraction for a chart title, when one fits within a point.
+
+    >>> share_in_words(0.34)
+    'var tredje'
+    """
+    if is_missing(share) or share <= 0:
+        return None
+    words = {2: "varannan", 3: "var tredje", 4: "var fjärde", 5: "var femte",
+             6: "var sjätte", 7: "var sjunde", 8: "var åttonde", 10: "var tionde"}
+    for denominator, word in words.items():
+        if math.isclose(share, 1 / denominator, abs_tol=0.01):
+            return word
+    return None
+
+
+def join(items: list[str], conjunction: str = "och") -> str:
+    """Join words the Swedish way: ``join(['a', 'b', 'c']) == 'a, b och c'``."""
+    items = [item for item in items if item]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
+
+
+def capitalize(sentence: str) -> str:
+    """Upper-case the first letter only (str.capitalize would lower the rest)."""
+    return sentence[:1].upper() + sentence[1:]
