@@ -20,6 +20,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal
 from numbers import Real
 
+import pandas as pd
 from babel.numbers import format_decimal
 
 LOCALE = "sv_SE"
@@ -33,8 +34,8 @@ def is_missing(value: object) -> bool:
     if value is None:
         return True
     try:
-        return bool(value != value)  # NaN and pd.NA are not equal to themselves
-    except (TypeError, ValueError):
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # arrays and other non-scalars are not "a missing value"
         return False
 
 
@@ -102,3 +103,16 @@ def join(items: list[str], conjunction: str = "och") -> str:
 def capitalize(sentence: str) -> str:
     """Upper-case the first letter only (str.capitalize would lower the rest)."""
     return sentence[:1].upper() + sentence[1:]
+
+
+def comparative(value: float, reference: float, *, higher: str = "högre",
+                lower: str = "lägre", same: str = "ungefär lika hög", tolerance: float = 0.005
+                ) -> str:
+    """The word that compares two figures, for titles and sentences written from data.
+
+    >>> comparative(0.31, 0.44) + " än riket"
+    'lägre än riket'
+    """
+    if abs(value - reference) <= tolerance * max(abs(reference), 1e-9):
+        return same
+    return higher if value > reference else lower

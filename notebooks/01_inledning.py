@@ -1,0 +1,51 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Lokal kompetensanalys
+#     language: python
+#     name: lokal-kompetensanalys
+# ---
+
+# %% [markdown]
+# ## Inledning
+
+# %% tags=["parameters"]
+area = "sotenas"
+year = None
+
+# %%
+from helpers.report import open_report
+
+rpt = open_report(area, year)
+
+# %% [markdown]
+# Rapporten är kommunens årliga lokala kompetensanalys. Den samlar vad arbetsgivarna i
+# området själva säger om sitt kompetensbehov och ställer det mot offentlig statistik, så att
+# kommunen, Arbetsförmedlingen och utbildningsanordnarna kan besluta om rätt
+# utbildningsinsatser.
+#
+# ### Tre steg: från kartläggning till utbildningsinsats
+#
+# 1. **Kompetenskartläggning** – vad arbetsgivarna i området svarar i arbetsgivarenkäten.
+# 2. **Branschanalys** – svaren ställs mot statistik om befolkning, utbildning, näringsliv,
+#    platsannonser och Arbetsförmedlingens yrkesbarometer, så att behoven blir konkreta.
+# 3. **Utbildningsinsats** – vilken insats som möter varje behov: att utbilda nya
+#    medarbetare eller att kompetensutveckla den personal som redan finns.
+#
+# ### Bristyrke och bristkompetens
+#
+# - **Bristyrke**: ett yrke som arbetsgivarna behöver rekrytera till men har svårt att hitta
+#   personer med rätt kompetens för. Behovet möts genom att utbilda nya, till exempel inom
+#   yrkesvux, yrkeshögskolan eller som lärling.
+# - **Bristkompetens**: kompetens som den nuvarande personalen saknar. Behovet möts ofta med
+#   en kort, riktad utbildning – inte med en hel utbildning – till exempel en kort kurs,
+#   uppdragsutbildning eller validering.
+#
+# Alla siffror anges med källa och år. Uppgifter som saknas i underlaget sägs ut i texten.

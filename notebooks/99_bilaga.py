@@ -1,0 +1,32 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Lokal kompetensanalys
+#     language: python
+#     name: lokal-kompetensanalys
+# ---
+
+# %% [markdown]
+# ## Bilaga: diagrammens data
+#
+# Här finns siffrorna bakom varje diagram och tabell i rapporten, i samma ordning. Samma
+# tabeller finns i Excelfilen som publiceras tillsammans med rapporten.
+
+# %% tags=["parameters"]
+area = "sotenas"
+year = None
+
+# %%
+from helpers.report import open_report
+
+rpt = open_report(area, year)
+
+# %%
+rpt.show_appendix()

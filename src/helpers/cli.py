@@ -1,0 +1,104 @@
+"""The command line: ``lka report sotenas``, ``lka validate FILE``, ``lka areas`` ...
+
+The Makefile calls these; each command prints one clear line on a user error and exits
+with the error's code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import paths
+from .errors import ReportError
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .pipeline import build_report
+
+    started = time.perf_counter()
+    files = build_report(args.area, year=args.year, pdf=not args.no_pdf)
+    seconds = time.perf_counter() - started
+    print(f"Rapporten för {args.area} är klar på {seconds:.1f} s:")
+    for path in (files.html, files.pdf, files.appendix, files.key_figures):
+        if path.exists():
+            print(f"  {path.relative_to(paths.ROOT)}")
+    return 0
+
+
+def _areas(_: argparse.Namespace) -> int:
+    from .params import available_areas, load_area
+
+    for name in available_areas():
+        area = load_area(name)
+        print(f"{name:28} {area.name} ({', '.join(area.municipalities)})")
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from . import survey_validate
+    from .params import load_area
+
+    if args.area:
+        area = load_area(args.area)
+        if area.survey is None:
+            print(f"{area.name}: ingen enkät angiven i params-filen.")
+            return 0
+        files = [(area.survey.file, area.survey.mapping)]
+        if area.survey.previous:
+            files.append((area.survey.previous, area.survey.mapping))
+        names = area.municipality_names
+    else:
+        files = [(args.file, args.mapping)]
+        names = args.municipality or []
+    worst = 0
+    for path, mapping in files:
+        result = survey_validate.validate_file(path, names, mapping=mapping)
+        print(result.format())
+        worst = max(worst, 0 if result.ok else 3)
+    return worst
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="lka", description="Lokal kompetensanalys.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    report = commands.add_parser("report", help="build one area's report (HTML and PDF)")
+    report.add_argument("area", help="params file name, municipality code or name")
+    report.add_argument("--year", type=int, help="report year (default: the params file's)")
+    report.add_argument("--no-pdf", action="store_true", help="HTML only (faster)")
+    report.set_defaults(run=_report)
+
+    areas = commands.add_parser("areas", help="list the areas that have a params file")
+    areas.set_defaults(run=_areas)
+
+    validate = commands.add_parser("validate", help="check a survey export before the report")
+    target = validate.add_mutually_exclusive_group(required=True)
+    target.add_argument("--area", help="validate the survey files named in this area's params")
+    target.add_argument("file", nargs="?", type=Path, help="one survey export file")
+    validate.add_argument("--mapping", type=Path, help="mapping file for other tools")
+    validate.add_argument("--municipality", action="append",
+                          help="municipality name allowed in A1 (repeatable)")
+    validate.set_defaults(run=_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; user errors become one line on stderr and a non-zero exit code."""
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except ReportError as error:
+        print(f"Fel: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("Avbrutet.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""Run the report's chapter notebooks for one area with papermill, in one kernel.
+
+The chapters in ``notebooks/`` (``NN_name.ipynb``, in file-name order) are assembled into
+one notebook, so the whole report runs in a single kernel: imports and loaded statistics are
+shared, and figure numbers run through the report. Each chapter keeps its own ``parameters``
+cell so it can be opened and run alone; in the assembled notebook only the first one stays,
+and papermill injects the area and year after it.
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import nbformat
+import papermill
+from papermill.exceptions import PapermillExecutionError
+
+from . import paths
+from .errors import ExecutionError
+
+#: The project's own kernel, installed into the project's environment by ``make install``.
+KERNEL_NAME = "lokal-kompetensanalys"
+
+
+def chapter_paths(folder: Path | None = None) -> list[Path]:
+    """The chapter notebooks in report order (their file names start with a number)."""
+    folder = folder or paths.NOTEBOOKS
+    return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def _is_parameters(cell: nbformat.NotebookNode) -> bool:
+    return "parameters" in cell.get("metadata", {}).get("tags", [])
+
+
+def assemble(chapters: list[Path]) -> nbformat.NotebookNode:
+    """One notebook of all chapters; every cell remembers which chapter it came from."""
+    if not chapters:
+        raise ExecutionError(f"Inga kapitel hittades i {paths.NOTEBOOKS} (NN_namn.ipynb).")
+    first = nbformat.read(chapters[0], as_version=4)
+    combined = nbformat.v4.new_notebook(metadata=copy.deepcopy(first.metadata))
+    kept_parameters = False
+    for chapter in chapters:
+        notebook = nbformat.read(chapter, as_version=4)
+        for cell in notebook.cells:
+            if _is_parameters(cell):
+                if kept_parameters:
+                    continue
+                kept_parameters = True
+            cell = copy.deepcopy(cell)
+            cell.metadata["chapter"] = chapter.name
+            combined.cells.append(cell)
+    return combined
+
+
+def execute(notebook: nbformat.NotebookNode, output: Path, *, area: str, year: int,
+            cwd: Path | None = None) -> nbformat.NotebookNode:
+    """Execute the assembled notebook into ``output``; on a cell error raise ExecutionError.
+
+    The executed notebook is written to ``output`` either way, so a failed run leaves the
+    analyst the notebook with its error.
+    """
+    try:
+        return papermill.execute_notebook(
+            notebook, str(output), parameters={"area": area, "year": year},
+            kernel_name=KERNEL_NAME, cwd=str(cwd or paths.NOTEBOOKS), progress_bar=False,
+            log_output=False, report_mode=False,
+        )
+    except PapermillExecutionError as error:
+        executed = nbformat.read(output, as_version=4)
+        # papermill inserts error banner cells, so error.cell_index no longer points at the
+        # failed cell: find it by the exception papermill recorded on it.
+        failed = [c for c in executed.cells
+                  if c.metadata.get("papermill", {}).get("exception")]
+        chapter = failed[0].metadata.get("chapter", "?") if failed else "?"
+        raise ExecutionError(
+            f"Området {area}: kapitlet {chapter} misslyckades i cell {error.exec_count} "
+            f"({error.ename}: {error.evalue})."
+        ) from None

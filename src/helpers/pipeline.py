@@ -1,0 +1,85 @@
+"""One report, end to end: params → notebooks (papermill) → HTML, PDF, JSON, Excel.
+
+    >>> files = build_report("sotenas")          # doctest: +SKIP
+    >>> files.pdf.name
+    'kompetensanalys-sotenas-2026.pdf'
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from . import execute, paths, publish, render
+from .errors import ExecutionError, RenderError
+from .params import Area, load_area
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    """Where one report's files are (or will be) once it is published."""
+
+    folder: Path
+    html: Path
+    pdf: Path
+    notebook: Path
+    key_figures: Path
+    appendix: Path
+
+
+def report_files(area: Area, folder: Path | None = None) -> ReportFiles:
+    """The file names of an area's report, in ``reports/<area>/<year>/``."""
+    folder = folder or paths.report_dir(area.slug, area.year)
+    stem = f"kompetensanalys-{area.slug}-{area.year}"
+    return ReportFiles(folder=folder, html=folder / f"{stem}.html", pdf=folder / f"{stem}.pdf",
+                       notebook=folder / "notebook.ipynb",
+                       key_figures=folder / "key_figures.json",
+                       appendix=folder / f"{stem}-bilaga.xlsx")
+
+
+def failed_notebook_path(area: Area) -> Path:
+    """Where a failed run leaves its notebook for the analyst (not in the report folder)."""
+    return paths.REPORTS / area.slug / f"misslyckad-{area.year}.ipynb"
+
+
+def build_report(name: str, *, year: int | None = None, pdf: bool = True) -> ReportFiles:
+    """Build and publish one area's report; raise a ReportError with one clear message."""
+    area = load_area(name, year=year)
+    final = report_files(area)
+    with tempfile.TemporaryDirectory(prefix="lka-run-") as scratch:
+        executed_path = Path(scratch) / "notebook.ipynb"
+        notebook = execute.assemble(execute.chapter_paths())
+        notebook.metadata["lka"] = {"area": area.slug, "year": area.year}
+        try:
+            executed = execute.execute(notebook, executed_path, area=area.slug, year=area.year)
+        except ExecutionError as error:
+            kept = failed_notebook_path(area)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(executed_path, kept)
+            raise ExecutionError(f"{error} Den misslyckade anteckningsboken finns i "
+                                 f"{kept.relative_to(paths.ROOT)}. Ingen rapport skrevs.") from None
+        failed_notebook_path(area).unlink(missing_ok=True)
+        with publish.staged(final.folder) as staging:
+            staged = report_files(area, staging)
+            metadata = render.report_metadata(area)
+            try:
+                page = render.to_html(executed, metadata)
+                staged.html.write_text(page, encoding="utf-8")
+                if pdf:
+                    render.to_pdf(page, staged.pdf, metadata)
+            except Exception as error:  # a template or layout bug: say where, keep nothing
+                raise RenderError(f"Området {area.slug}: rapporten kunde inte skapas "
+                                  f"({type(error).__name__}: {error}).") from error
+            nbformat.write(executed, staged.notebook)
+            staged.key_figures.write_text(json.dumps(
+                {"area": area.slug, "name": area.name, "year": area.year,
+                 "municipalities": list(area.municipalities),
+                 "figures": render.key_figures(executed)}, ensure_ascii=False, indent=2),
+                encoding="utf-8")
+            render.write_appendix(render.appendix_tables(executed), staged.appendix)
+    return final

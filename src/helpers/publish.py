@@ -1,0 +1,38 @@
+"""Write a report's files so that a reader never sees half a report.
+
+Everything is built in a staging folder next to the destination; only when every file is
+complete does the staging folder replace the old report, with two renames. A failed run
+removes its staging folder and leaves the earlier report exactly as it was.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+@contextmanager
+def staged(destination: Path) -> Iterator[Path]:
+    """Yield an empty staging folder; on success it becomes ``destination``.
+
+    >>> with staged(tmp_path / "2026") as folder:      # doctest: +SKIP
+    ...     (folder / "report.html").write_text("...")
+    """
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.staging-",
+                                    dir=destination.parent))
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    previous = destination.with_name(f".{destination.name}.previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if destination.exists():
+        destination.rename(previous)
+    staging.chmod(0o755)
+    staging.rename(destination)
+    shutil.rmtree(previous, ignore_errors=True)

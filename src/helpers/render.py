@@ -1,0 +1,187 @@
+"""Turn an executed notebook into the report's files: HTML, PDF, key figures, Excel appendix.
+
+A pipeline of small stages, each replaceable:
+
+1. ``to_html``: nbconvert with the project's template (``templates/report``): no code, no
+   prompts, no scripts; the CSS is inlined, so the file is self-contained.
+2. ``add_table_of_contents``: numbered headings with ids and a linked table of contents.
+3. ``to_pdf``: WeasyPrint renders the same HTML with its print rules as a tagged PDF/UA-1.
+4. ``key_figures`` and ``appendix_tables``: the data the chapters handed on as display
+   outputs (see report.py), written as JSON and as an Excel file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as html_lib
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from . import paths
+from .params import Area
+from .report import APPENDIX_MIME, KEY_FIGURE_MIME
+
+_HEADING = re.compile(r"<h([23])([^>]*)>(.*?)</h\1>", re.S)
+_ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+#: Text cells that Excel would run as a formula, unless made plain text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def report_metadata(area: Area, created: dt.date | None = None) -> dict[str, Any]:
+    """What the title page, running header and PDF metadata say about the report."""
+    created = created or dt.date.today()
+    return {
+        "title": area.report_title,
+        "area": area.name,
+        "year": area.year,
+        "author": area.author,
+        "colour": area.colour,
+        "municipalities": ", ".join(area.municipality_names),
+        "example": bool(area.survey and area.survey.example),
+        "created": created.isoformat(),
+        "created_text": f"{created.day} {_MONTHS[created.month - 1]} {created.year}",
+        "logo": area.logo.resolve().as_uri() if area.logo else None,
+        "logo_alt": f"{area.name}s logotyp",
+    }
+
+
+_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+           "september", "oktober", "november", "december"]
+
+
+def to_html(notebook: nbformat.NotebookNode, metadata: dict[str, Any]) -> str:
+    """The notebook as one self-contained HTML page through the project's template."""
+    exporter = HTMLExporter(template_name="report",
+                            extra_template_basedirs=[str(paths.TEMPLATES)],
+                            exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, anchor_link_text="")
+    body, _ = exporter.from_notebook_node(_without_project_data(notebook),
+                                          resources={"report": metadata})
+    return add_table_of_contents(body)
+
+
+def _without_project_data(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """A copy without the key-figure and appendix outputs, which are data, not content."""
+    copy = nbformat.from_dict(notebook)
+    for cell in copy.cells:
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if not {KEY_FIGURE_MIME, APPENDIX_MIME} & set(o.get("data", {}))]
+    return copy
+
+
+def _slug(title: str, taken: set[str]) -> str:
+    ascii_form = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_form.lower()).strip("-") or "avsnitt"
+    slug, number = base, 2
+    while slug in taken:
+        slug, number = f"{base}-{number}", number + 1
+    taken.add(slug)
+    return slug
+
+
+def add_table_of_contents(page: str) -> str:
+    """Give h2/h3 stable ids, drop nbconvert's empty anchor links, and write the TOC."""
+    page = _ANCHOR_LINK.sub("", page)
+    taken: set[str] = set()
+    entries: list[tuple[int, str, str]] = []
+    main_start = page.find('<main')
+
+    def rename(match: re.Match[str]) -> str:
+        if match.start() < main_start:
+            return match.group(0)
+        level, inner = int(match.group(1)), match.group(3)
+        title = html_lib.unescape(_TAG.sub("", inner)).strip()
+        slug = _slug(title, taken)
+        entries.append((level, slug, title))
+        return f'<h{level} id="{slug}">{inner}</h{level}>'
+
+    page = _HEADING.sub(rename, page)
+    items, open_sub = [], False
+    for level, slug, title in entries:
+        link = f'<a href="#{slug}">{html_lib.escape(title)}</a>'
+        if level == 2:
+            if open_sub:
+                items.append("</ol></li>")
+                open_sub = False
+            elif items:
+                items.append("</li>")
+            items.append(f"<li>{link}")
+        else:
+            if not open_sub:
+                items.append("<ol>")
+                open_sub = True
+            items.append(f"<li>{link}</li>")
+    if items:
+        items.append("</ol></li>" if open_sub else "</li>")
+    toc = ('<nav class="toc" aria-labelledby="innehall-rubrik">'
+           '<h2 id="innehall-rubrik">Innehåll</h2><ol>' + "".join(items) + "</ol></nav>")
+    return page.replace("<!--TOC-->", toc, 1)
+
+
+def to_pdf(page: str, target: Path, metadata: dict[str, Any]) -> None:
+    """Render the HTML as a tagged PDF/UA-1 (A4, bookmarks, language and title set)."""
+    from weasyprint import HTML  # imported here: it is the slowest import of the package
+
+    document = HTML(string=page, base_url=str(paths.ROOT)).render()
+    document.metadata.title = f"{metadata['title']} – {metadata['area']} {metadata['year']}"
+    document.metadata.authors = [metadata["author"]]
+    document.metadata.lang = "sv"
+    document.write_pdf(target, pdf_variant="pdf/ua-1", pdf_tags=True)
+
+
+def _project_outputs(notebook: nbformat.NotebookNode, mime: str) -> list[Any]:
+    found = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if mime in output.get("data", {}):
+                found.append(output["data"][mime])
+    return found
+
+
+def key_figures(notebook: nbformat.NotebookNode) -> dict[str, Any]:
+    """The key figures the chapters recorded, by name."""
+    return {item["name"]: {k: v for k, v in item.items() if k != "name"}
+            for item in _project_outputs(notebook, KEY_FIGURE_MIME)}
+
+
+def appendix_tables(notebook: nbformat.NotebookNode) -> list[dict[str, Any]]:
+    """The appendix tables (title, source, columns, rows), in report order."""
+    found = _project_outputs(notebook, APPENDIX_MIME)
+    return found[-1] if found else []
+
+
+def safe_cell(value: Any) -> Any:
+    """Text that Excel would run as a formula (``=``, ``+``, ``-``, ``@``) is made plain text
+    with a leading quote, Excel's own convention; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def write_appendix(tables: list[dict[str, Any]], target: Path) -> None:
+    """Every table as a sheet of one workbook, with its title and source above it."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    if not tables:
+        sheet = workbook.create_sheet("Bilaga")
+        sheet.append(["Rapporten innehåller inga tabeller."])
+    for number, table in enumerate(tables, start=1):
+        sheet = workbook.create_sheet(f"Tabell {number}")
+        sheet.append([safe_cell(table["title"])])
+        sheet.append([safe_cell(f"Källa: {table['source']}")])
+        sheet.append([])
+        sheet.append([safe_cell(column) for column in table["columns"]])
+        for row in table.get("values") or table["rows"]:
+            sheet.append([safe_cell(value) for value in row])
+        sheet.column_dimensions["A"].width = 40
+    workbook.properties.creator = "Lokal kompetensanalys"
+    workbook.save(target)

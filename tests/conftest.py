@@ -1,0 +1,57 @@
+"""Shared fixtures: a scratch copy of the project tree for end-to-end runs.
+
+End-to-end tests run the real CLI in a subprocess with LKA_ROOT pointing at a temporary
+tree whose code, notebooks, templates, params and data are links to the real ones, and
+whose reports/ is its own, so tests never touch a user's reports.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LINKED = ("src", "data", "templates", "pyproject.toml")
+COPIED = ("notebooks", "params")
+
+
+def make_tree(target: Path) -> Path:
+    """A project tree in ``target`` that shares data and code but has its own outputs."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in LINKED:
+        (target / name).symlink_to(ROOT / name)
+    for name in COPIED:
+        shutil.copytree(ROOT / name, target / name,
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    (target / "reports").mkdir()
+    return target
+
+
+def run_cli(tree: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m helpers.cli ARGS`` against ``tree``; returns the finished process."""
+    env = {**os.environ, "LKA_ROOT": str(tree)}
+    return subprocess.run([sys.executable, "-m", "helpers.cli", *args], cwd=tree, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def built_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Both example areas built once per test session; maps area → its report folder."""
+    tree = make_tree(tmp_path_factory.mktemp("project"))
+    folders = {}
+    for area in ("sotenas", "trollhattan-vanersborg"):
+        result = run_cli(tree, "report", area)
+        assert result.returncode == 0, result.stderr
+        folders[area] = tree / "reports" / area / "2026"
+    return folders
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A fresh scratch project tree for one test."""
+    return make_tree(tmp_path / "project")
