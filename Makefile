@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils chromium
 SYSTEM_STAMP := build/.system-packages
 
-.PHONY: help install system-deps report validate areas test lint clean
+.PHONY: help install system-deps report reports bench validate areas test lint clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -41,11 +41,18 @@ $(SYSTEM_STAMP):
 report: install ## Build one area's report: make report MUNI=sotenas (or a code/name: MUNI=1484)
 	@$(PY) -m helpers.cli report $(MUNI)
 
+reports: install ## Build every area's report in parallel (AREAS="a b", COUNTY=14, REGION=1 or ALL=1)
+	@$(PY) -m helpers.cli reports $(AREAS) $(if $(COUNTY),--county $(COUNTY)) \
+	  $(if $(REGION),--region) $(if $(ALL),--all) $(if $(FORCE),--force)
+
 validate: install ## Check an area's survey export before the report: make validate MUNI=sotenas
 	@$(PY) -m helpers.cli validate --area $(MUNI)
 
 areas: install ## List the areas that have a params file
 	@$(PY) -m helpers.cli areas
+
+bench: install ## Measure report speed on this machine (add ARGS=--all for all 290)
+	@$(PY) bench/bench.py $(ARGS)
 
 test: install system-deps ## Run every test
 	$(PY) -m pytest -q

@@ -8,11 +8,20 @@ the number of respondents stand under it, and the data goes into the appendix::
                         title="Sotenäs försörjer fler per person i arbetsför ålder",
                         source=scb.SOURCE_POPULATION, highlight="Sotenäs",
                         value_format=text.number)
+
+Each chart is drawn twice: a wide version for screens and the A4 page, and a narrow one
+with the same content laid out for a phone (labels above the bars, the legend on top), so
+its text stays legible at 375 px. Nothing is told by colour alone: values and names are
+written on the chart, comparisons differ from the area in lightness, line style and marker,
+and series in stacked or grouped bars have hatches as well as colours.
 """
 
 from __future__ import annotations
 
+import base64
+import html as html_lib
 import io
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,27 +31,41 @@ matplotlib.use("svg")  # no display; SVG keeps charts sharp in print and small i
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+from matplotlib.transforms import offset_copy  # noqa: E402
 
-from . import paths, text  # noqa: E402
+from . import colours, paths, text  # noqa: E402
 
 plt.style.use(paths.RESOURCES / "report.mplstyle")
 
-#: Comparisons in greys that stay apart in greyscale; the area gets its own colour.
-GREYS = ("#8c8c8c", "#b3b3b3", "#d0d0d0", "#6e6e6e")
+#: Comparisons: greys that keep 3:1 against white and stay lighter than the area in greyscale.
+GREYS = ("#8c8c8c", "#7a7a7a", "#a3a3a3", "#6e6e6e")
 #: Okabe–Ito, safe for colour-blind readers, for series that are not "area vs the rest".
 SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo")
+#: Comparison lines: dash pattern and marker, so each reads without its colour.
+LINE_STYLES = (("--", "s"), (":", "^"), ("-.", "D"), ((0, (5, 1, 1, 1)), "v"))
+#: Ordered answers (Likert scales): one hue from light to dark, monotonic in greyscale.
+SEQUENTIAL = ("#deebf7", "#9ecae1", "#4292c6", "#2166ac", "#08306b")
+#: Figure widths in inches: the A4 text column (170 mm) and a phone screen (~345 CSS px).
+WIDE, NARROW = 6.7, 3.6
+#: Below this width (CSS) the HTML shows the narrow drawing (see ``image_html``).
+NARROW_BELOW = "37.5em"
+TEXT_COLOUR = "#1a1a1a"
+EXAMPLE_MARK = "Exempeldata"
 _area_colour = {"value": "#1f5f8b"}
 
 
 def set_area_colour(colour: str) -> None:
-    """The colour that marks the area in every chart (set once per report from params)."""
-    _area_colour["value"] = colour
+    """The colour that marks the area in every chart (set once per report from params).
+
+    A colour too light for 4.5:1 contrast is darkened (``colours.readable``).
+    """
+    _area_colour["value"] = colours.readable(colour)
 
 
 def area_colour() -> str:
-    """The area's highlight colour."""
+    """The area's highlight colour, as drawn."""
     return _area_colour["value"]
 
 
@@ -60,6 +83,23 @@ class Chart:
     notes: list[str] = field(default_factory=list)
     #: How each data column reads in the data table (column name → formatter).
     formats: dict[str, Callable[[object], str]] = field(default_factory=dict)
+    #: The same chart laid out for a phone screen ("" when there is none).
+    svg_narrow: str = ""
+
+
+def image_html(chart: Chart) -> str:
+    """The chart as an ``<img>`` with its alt text, or a ``<picture>`` that switches to the
+    narrow drawing on small screens (the PDF renderer uses the ``<img>``, the wide one)."""
+    alt = html_lib.escape(chart.alt)
+    img = f'<img src="{_data_uri(chart.svg)}" alt="{alt}">'
+    if not chart.svg_narrow:
+        return img
+    return (f'<picture><source media="(max-width: {NARROW_BELOW})" '
+            f'srcset="{_data_uri(chart.svg_narrow)}">{img}</picture>')
+
+
+def _data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
 def _svg(fig: plt.Figure) -> str:
@@ -70,9 +110,48 @@ def _svg(fig: plt.Figure) -> str:
     return markup[markup.index("<svg"):]
 
 
+Draw = Callable[[plt.Axes, bool], None]
+
+
+def _both(draw: Draw, wide_height: float, narrow_height: float,
+          example: bool = False) -> tuple[str, str]:
+    """Draw a chart wide (screen and print) and narrow (phone); SVG markup of both."""
+    drawn = []
+    for narrow, size in ((False, (WIDE, wide_height)), (True, (NARROW, narrow_height))):
+        fig, ax = plt.subplots(figsize=size)
+        draw(ax, narrow)
+        if example:
+            fig.text(0.995, 0.995, EXAMPLE_MARK.upper(), ha="right", va="top", fontsize=8,
+                     fontweight="bold", color="#8a4b00")
+        drawn.append(_svg(fig))
+    return drawn[0], drawn[1]
+
+
+def _wrap(label: str, width: int) -> str:
+    return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
+
+
 def _describe(labels: Sequence[str], values: Sequence[object],
               value_format: Callable[[object], str]) -> str:
     return "; ".join(f"{label}: {value_format(value)}" for label, value in zip(labels, values))
+
+
+def _plain(value: object) -> float:
+    return 0.0 if text.is_missing(value) else float(value)
+
+
+def _quiet_axis(ax: plt.Axes, *, keep: str = "") -> None:
+    """Drop the frame lines and ticks a chart with written values does not need."""
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(side == keep)
+    ax.tick_params(length=0)
+    ax.grid(False)
+
+
+def _highlight_ticks(labels: Sequence[plt.Text], highlighted: set[str]) -> None:
+    for tick in labels:
+        if tick.get_text().replace("\n", " ") in highlighted:
+            tick.set_fontweight("bold")
 
 
 def bars(table: pd.DataFrame, *, label: str, value: str, title: str, source: str,
@@ -82,47 +161,67 @@ def bars(table: pd.DataFrame, *, label: str, value: str, title: str, source: str
          data_columns: dict[str, str] | None = None) -> Chart:
     """A bar chart of one value per label, the highlighted label(s) in the area colour.
 
-    Values are written at the end of each bar, so nothing is told by colour alone.
+    Values are written at the end of each bar, so nothing is told by colour alone; the
+    highlighted label is bold too. On a phone each label stands above its bar.
     """
     highlighted = {highlight} if isinstance(highlight, str) else set(highlight or [])
     labels = [str(item) for item in table[label]]
     values = list(table[value])
-    colours = [area_colour() if item in highlighted else GREYS[0] for item in labels]
-    height = max(1.6, 0.42 * len(labels) + 0.9) if horizontal else 3.6
-    fig, ax = plt.subplots(figsize=(7.2, height))
-    positions = range(len(labels))
-    plotted = [0 if text.is_missing(v) else float(v) for v in values]
+    plotted = [_plain(v) for v in values]
+    colours_ = [area_colour() if item in highlighted else GREYS[0] for item in labels]
+    top = max(plotted + [0]) or 1
+    bottom = min(plotted + [0])
+
+    def draw(ax: plt.Axes, narrow: bool) -> None:
+        positions = list(range(len(labels)))
+        if horizontal:
+            ax.barh(positions, plotted, color=colours_, height=0.5 if narrow else 0.68)
+            ax.invert_yaxis()
+            if narrow:  # the label above its bar: the whole width is left for the bar
+                ax.set_yticks([])
+                for position, name in zip(positions, labels):
+                    ax.text(0, position - 0.3, name, va="bottom", ha="left", fontsize=10,
+                            color=TEXT_COLOUR,
+                            fontweight="bold" if name in highlighted else "normal")
+            else:
+                ax.set_yticks(positions, [_wrap(item, 24) for item in labels])
+                _highlight_ticks(ax.get_yticklabels(), highlighted)
+            for position, shown in zip(positions, values):
+                ax.text(_plain(shown) + top * 0.015, position, value_format(shown),
+                        va="center", ha="left", fontsize=10, color=TEXT_COLOUR)
+            ax.set_xlim(min(bottom * 1.15, 0), top * (1.22 if narrow else 1.14))
+            ax.set_ylim(len(labels) - 0.5, -0.85 if narrow else -0.5)
+            _quiet_axis(ax, keep="left")
+            ax.set_xticks([])
+            if axis_label:
+                ax.set_xlabel(axis_label, loc="left", color="#4d4d4d")
+        else:
+            ax.bar(positions, plotted, color=colours_, width=0.65)
+            ax.set_xticks(positions, [_wrap(item, 8 if narrow else 14) for item in labels],
+                          fontsize=9 if narrow else 10)
+            _highlight_ticks(ax.get_xticklabels(), highlighted)
+            for position, shown in zip(positions, values):
+                ax.text(position, _plain(shown) + top * 0.015, value_format(shown),
+                        ha="center", va="bottom", fontsize=9 if narrow else 10,
+                        rotation=90 if narrow and len(labels) > 6 else 0, color=TEXT_COLOUR)
+            ax.set_ylim(min(bottom * 1.15, 0), top * 1.18)
+            _quiet_axis(ax, keep="bottom")
+            ax.set_yticks([])
+            if axis_label:
+                ax.set_ylabel(axis_label, loc="top", color="#4d4d4d")
+
+    rows = len(labels)
     if horizontal:
-        ax.barh(positions, plotted, color=colours, height=0.65)
-        ax.set_yticks(list(positions), labels)
-        ax.invert_yaxis()
-        ax.grid(axis="y", visible=False)
-        ax.grid(axis="x", visible=True)
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: value_format(x)))
-        ax.set_xlabel(axis_label)
-        top = max(plotted + [0]) or 1
-        for position, shown in zip(positions, values):
-            ax.text((0 if text.is_missing(shown) else float(shown)) + top * 0.01, position,
-                    value_format(shown), va="center", fontsize=9, color="#222222")
-        ax.set_xlim(0, top * 1.15)
+        wide_h = max(1.4, 0.36 * rows + 0.5)
+        narrow_h = max(1.6, 0.62 * rows + 0.4)
     else:
-        ax.bar(positions, plotted, color=colours, width=0.65)
-        ax.set_xticks(list(positions), labels)
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _: value_format(x)))
-        ax.set_ylabel(axis_label)
-        top = max(plotted + [0]) or 1
-        for position, shown in zip(positions, values):
-            ax.text(position, (0 if text.is_missing(shown) else float(shown)) + top * 0.01,
-                    value_format(shown), ha="center", va="bottom", fontsize=9)
-        ax.set_ylim(0, top * 1.15)
-    for tick in (ax.get_yticklabels() if horizontal else ax.get_xticklabels()):
-        if tick.get_text() in highlighted:
-            tick.set_fontweight("bold")
+        wide_h, narrow_h = 3.4, 3.4
+    svg, svg_narrow = _both(draw, wide_h, narrow_h, example)
     renamed = data_columns or {}
     data = table[[label, value]].rename(columns=renamed)
     alt = f"{title}. {_describe(labels, values, value_format)}."
-    return Chart(_svg(fig), title, alt, source, data, n=n, example=example,
-                 formats={renamed.get(value, value): value_format})
+    return Chart(svg, title, alt, source, data, n=n, example=example,
+                 formats={renamed.get(value, value): value_format}, svg_narrow=svg_narrow)
 
 
 def pyramid(table: pd.DataFrame, *, group: str, sex: str, value: str, title: str,
@@ -130,62 +229,273 @@ def pyramid(table: pd.DataFrame, *, group: str, sex: str, value: str, title: str
             area_name: str = "") -> Chart:
     """A population pyramid of shares by age group: men left, women right.
 
-    ``compare`` (same columns) is drawn as an outline, so the area reads against it.
+    ``compare`` (same columns) is drawn as a black outline, so the area reads against it.
+    Men and women differ in lightness and are named above their sides.
     """
     groups = list(dict.fromkeys(table[group]))
-    fig, ax = plt.subplots(figsize=(7.2, 4.2))
-    positions = range(len(groups))
 
     def side(frame: pd.DataFrame, who: str) -> list[float]:
-        return [float(frame[(frame[group] == g) & (frame[sex] == who)][value].sum()) for g in groups]
+        return [float(frame[(frame[group] == g) & (frame[sex] == who)][value].sum())
+                for g in groups]
 
     men, women = side(table, "män"), side(table, "kvinnor")
-    ax.barh(positions, [-v for v in men], color=area_colour(), height=0.8,
-            label=f"Män, {area_name}")
-    ax.barh(positions, women, color=area_colour(), alpha=0.55, height=0.8,
-            label=f"Kvinnor, {area_name}")
-    if compare is not None:
-        cmen, cwomen = side(compare, "män"), side(compare, "kvinnor")
-        ax.step([-v for v in cmen], [p for p in positions], where="mid", color="#222222",
-                linewidth=1.2, label=compare_name)
-        ax.step(cwomen, [p for p in positions], where="mid", color="#222222", linewidth=1.2)
-    ax.set_yticks(list(positions), groups)
-    ax.grid(axis="y", visible=False)
-    ax.grid(axis="x", visible=True)
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: text.percent(abs(x), 0)))
-    ax.set_xlabel("Andel av befolkningen (män till vänster, kvinnor till höger)")
-    ax.legend(loc="lower right")
+    compared = (side(compare, "män"), side(compare, "kvinnor")) if compare is not None else None
+    widest = max(men + women + (compared[0] + compared[1] if compared else [])) * 1.08
+    light = _lighter(area_colour(), 0.55)
+
+    def draw(ax: plt.Axes, narrow: bool) -> None:
+        positions = list(range(len(groups)))
+        ax.barh(positions, [-v for v in men], color=area_colour(), height=0.86)
+        ax.barh(positions, women, color=light, height=0.86, edgecolor=area_colour(),
+                linewidth=0.6)
+        handles = []
+        if compared:
+            for values in ((-v for v in compared[0]), compared[1]):
+                ax.step(list(values), positions, where="mid", color=TEXT_COLOUR,
+                        linewidth=1.3)
+            handles.append(plt.Line2D([], [], color=TEXT_COLOUR, linewidth=1.3,
+                                      label=compare_name))
+        ax.set_yticks(positions, groups, fontsize=8 if narrow else 9)
+        if narrow:  # every other age group: the labels would touch at phone size
+            for index, tick in enumerate(ax.get_yticklabels()):
+                tick.set_visible(index % 2 == 0)
+        ax.set_xlim(-widest, widest)
+        ax.set_ylim(-0.6, len(groups) + (1.6 if narrow else 1.0))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if narrow else 6, symmetric=True))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: text.percent(abs(x), 0)))
+        ax.grid(axis="y", visible=False)
+        ax.grid(axis="x", visible=True)
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        ax.axvline(0, color="#4d4d4d", linewidth=0.8)
+        top = len(groups) - 0.2
+        names = (f"Män, {area_name}", f"Kvinnor, {area_name}") if area_name else ("Män",
+                                                                                  "Kvinnor")
+        ax.text(-widest * 0.03, top, _wrap(names[0], 14) if narrow else names[0], ha="right",
+                va="bottom", fontsize=9 if narrow else 10, fontweight="bold",
+                color=TEXT_COLOUR)
+        ax.text(widest * 0.03, top, _wrap(names[1], 14) if narrow else names[1], ha="left",
+                va="bottom", fontsize=9 if narrow else 10, fontweight="bold",
+                color=TEXT_COLOUR)
+        if handles:
+            ax.legend(handles=handles, loc="lower right", fontsize=9)
+        ax.set_xlabel("Andel av befolkningen", color="#4d4d4d")
+
+    svg, svg_narrow = _both(draw, 4.6, 5.2)
     data = table.pivot_table(index=group, columns=sex, values=value, sort=False).reset_index()
     data = data.rename(columns={group: "Åldersgrupp", "män": f"Män, {area_name}",
                                 "kvinnor": f"Kvinnor, {area_name}"})
     alt = (f"{title}. Befolkningspyramid med andel män och kvinnor per åldersgrupp"
            + (f", jämfört med {compare_name}." if compare is not None else "."))
     share = lambda v: text.percent(v, 1)  # noqa: E731
-    return Chart(_svg(fig), title, alt, source, data,
-                 formats={c: share for c in data.columns[1:]})
+    return Chart(svg, title, alt, source, data,
+                 formats={c: share for c in data.columns[1:]}, svg_narrow=svg_narrow)
+
+
+def _lighter(colour: str, amount: float) -> str:
+    """``colour`` mixed with white (0 = unchanged, 1 = white)."""
+    value = colour.lstrip("#")
+    channels = [int(value[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
+
+
+def _spread(positions: list[float], gap: float) -> list[float]:
+    """Label positions moved apart to at least ``gap``, as little as possible, order kept."""
+    order = sorted(range(len(positions)), key=lambda i: positions[i])
+    placed = [positions[i] for i in order]
+    for i in range(1, len(placed)):
+        placed[i] = max(placed[i], placed[i - 1] + gap)
+    overshoot = (placed[-1] - max(positions)) / 2 if placed else 0
+    placed = [p - overshoot for p in placed] if overshoot > 0 else placed
+    for i in range(1, len(placed)):  # re-check after centring
+        placed[i] = max(placed[i], placed[i - 1] + gap)
+    result = [0.0] * len(positions)
+    for rank, index in enumerate(order):
+        result[index] = placed[rank]
+    return result
 
 
 def lines(table: pd.DataFrame, *, x: str, y: str, series: str, title: str, source: str,
           highlight: str | None = None, value_format: Callable[[object], str] = text.number,
           axis_label: str = "", x_label: str = "År") -> Chart:
-    """Lines over time, one per series; the highlighted series thick, in the area colour."""
-    fig, ax = plt.subplots(figsize=(7.2, 3.6))
-    others = iter(GREYS)
-    styles = iter(["--", ":", "-."])
-    for name, part in table.groupby(series, sort=False):
-        is_area = name == highlight
-        ax.plot(part[x], part[y], color=area_colour() if is_area else next(others, "#999999"),
-                linewidth=2.6 if is_area else 1.4, linestyle="-" if is_area else next(styles, "-"),
-                marker="o", markersize=4, label=str(name))
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: value_format(v)))
-    ax.set_xticks(sorted(table[x].unique()))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: text.year(v)))
-    ax.set_ylabel(axis_label)
-    ax.legend(loc="best")
+    """Lines over time, one per series; the highlighted series thick, in the area colour.
+
+    Each line is named at its end (on a phone: in a legend above), and comparisons differ
+    in dash pattern and marker as well as in grey.
+    """
+    parts = list(table.groupby(series, sort=False))
+    styles: dict[str, tuple[str, object, str, float]] = {}
+    others = 0
+    for name, _ in parts:
+        if name == highlight:
+            styles[name] = (area_colour(), "-", "o", 2.6)
+        else:
+            dash, marker = LINE_STYLES[others % len(LINE_STYLES)]
+            styles[name] = (GREYS[others % len(GREYS)], dash, marker, 1.5)
+            others += 1
+    xs = sorted(table[x].unique())
+
+    def draw(ax: plt.Axes, narrow: bool) -> None:
+        ends = []
+        for name, part in parts:
+            colour, dash, marker, width = styles[name]
+            ax.plot(part[x], part[y], color=colour, linestyle=dash, linewidth=width,
+                    marker=marker, markersize=5 if name == highlight else 4, label=str(name),
+                    zorder=3 if name == highlight else 2)
+            last = part.loc[part[x].idxmax()]
+            ends.append((str(name), float(last[y]), colour))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: value_format(v)))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+        step = max(1, len(xs) // (4 if narrow else 8))
+        ax.set_xticks(xs[::step])
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: text.year(v)))
+        ax.set_ylabel(axis_label, color="#4d4d4d")
+        ax.spines["left"].set_visible(False)
+        ax.tick_params(axis="y", length=0)
+        if narrow:
+            ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=9,
+                      handlelength=2.6, borderaxespad=0.2)
+            return
+        ax.figure.subplots_adjust(right=0.76)  # room for the names at the line ends
+        low, high = ax.get_ylim()
+        spots = _spread([value for _, value, _ in ends], (high - low) * 0.08)
+        beside = offset_copy(ax.transData, fig=ax.figure, x=8, units="points")
+        for (name, value, _), spot in zip(ends, spots):
+            ax.text(xs[-1], spot, f"{name} {value_format(value)}", transform=beside,
+                    va="center", fontsize=9.5, color=TEXT_COLOUR, clip_on=False,
+                    fontweight="bold" if name == highlight else "normal")
+
+    svg, svg_narrow = _both(draw, 3.5, 3.6)
     data = table.pivot_table(index=x, columns=series, values=y, sort=False).reset_index()
     data = data.rename(columns={x: x_label})
     last = table[table[x] == table[x].max()]
     alt = f"{title}. Senaste år: " + _describe(list(last[series]), list(last[y]), value_format) + "."
     formats = {c: value_format for c in data.columns[1:]}
     formats[x_label] = text.year
-    return Chart(_svg(fig), title, alt, source, data, formats=formats)
+    return Chart(svg, title, alt, source, data, formats=formats, svg_narrow=svg_narrow)
+
+
+def stacked(table: pd.DataFrame, *, label: str, parts: Sequence[str], title: str, source: str,
+            n: int | None = None, example: bool = False,
+            value_format: Callable[[object], str] = lambda v: text.percent(v, 0),
+            highlight: str | Sequence[str] | None = None, notes: Sequence[str] = (),
+            data_columns: dict[str, str] | None = None) -> Chart:
+    """Shares that add up to a whole per label, as 100 % bars: e.g. answers on a scale.
+
+    ``parts`` are the answer columns in scale order (shares 0–1); they are drawn from light
+    to dark, so their order reads in greyscale, and each segment wide enough carries its
+    value. The legend stands above, in the same order. A missing (suppressed) row is drawn
+    empty and marked with the missing sign.
+    """
+    highlighted = {highlight} if isinstance(highlight, str) else set(highlight or [])
+    labels = [str(item) for item in table[label]]
+    palette = _sequential(len(parts))
+
+    def draw(ax: plt.Axes, narrow: bool) -> None:
+        positions = list(range(len(labels)))
+        left = [0.0] * len(labels)
+        for index, part in enumerate(parts):
+            shares = [_plain(v) for v in table[part]]
+            ax.barh(positions, shares, left=left, color=palette[index], height=0.62,
+                    edgecolor="white", linewidth=0.8, label=part)
+            for position, start, share in zip(positions, left, shares):
+                if share >= (0.09 if narrow else 0.06):
+                    ax.text(start + share / 2, position, value_format(share), ha="center",
+                            va="center", fontsize=9, color=colours.on(palette[index]))
+            left = [a + b for a, b in zip(left, shares)]
+        for position, total in zip(positions, left):
+            if total == 0:
+                ax.text(0.01, position, f"{text.MISSING} (för få svar)", va="center",
+                        fontsize=9, color=TEXT_COLOUR)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        if narrow:
+            ax.set_yticks([])
+            for position, name in zip(positions, labels):
+                ax.text(0, position - 0.34, name, va="bottom", fontsize=10, color=TEXT_COLOUR,
+                        fontweight="bold" if name in highlighted else "normal")
+            ax.set_ylim(len(labels) - 0.5, -0.95)
+        else:
+            ax.set_yticks(positions, [_wrap(item, 26) for item in labels])
+            _highlight_ticks(ax.get_yticklabels(), highlighted)
+        _quiet_axis(ax)
+        ax.set_xticks([])
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(len(parts), 2 if narrow
+                                                                     else 5),
+                  fontsize=9, handlelength=1.2, borderaxespad=0.2, columnspacing=1.2)
+
+    rows = len(labels)
+    legend_rows = -(-len(parts) // 2)
+    svg, svg_narrow = _both(draw, max(1.6, 0.4 * rows + 0.8),
+                            max(2.0, 0.66 * rows + 0.3 * legend_rows + 0.5), example)
+    renamed = data_columns or {}
+    data = table[[label, *parts]].rename(columns=renamed)
+    described = "; ".join(
+        f"{name}: " + ", ".join(f"{part} {value_format(row[part])}" for part in parts)
+        for name, (_, row) in zip(labels, table.iterrows()))
+    alt = f"{title}. {described}."
+    return Chart(svg, title, alt, source, data, n=n, example=example, notes=list(notes),
+                 formats={renamed.get(p, p): value_format for p in parts},
+                 svg_narrow=svg_narrow)
+
+
+def _sequential(count: int) -> list[str]:
+    """``count`` shades from the light-to-dark scale, spread over its whole range."""
+    if count <= 1:
+        return [SEQUENTIAL[3]]
+    step = (len(SEQUENTIAL) - 1) / (count - 1)
+    return [SEQUENTIAL[round(i * step)] for i in range(count)]
+
+
+def grouped(table: pd.DataFrame, *, label: str, series: Sequence[str], title: str,
+            source: str, value_format: Callable[[object], str] = text.number,
+            n: int | None = None, example: bool = False, notes: Sequence[str] = (),
+            data_columns: dict[str, str] | None = None) -> Chart:
+    """Bars side by side: one group per label, one bar per series column (e.g. women and
+    men, or the area and the country). The first series is drawn in the area colour, the
+    others in greys with hatches; every bar carries its value and the legend names them."""
+    labels = [str(item) for item in table[label]]
+    count = len(series)
+    fills = [area_colour(), *GREYS][:count] if count <= 1 + len(GREYS) else list(SERIES)
+    top = max([_plain(v) for column in series for v in table[column]] + [0]) or 1
+
+    def draw(ax: plt.Axes, narrow: bool) -> None:
+        span = 0.52 if narrow else 0.8  # narrow: room above each group for its label
+        height = span / count
+        for index, column in enumerate(series):
+            offsets = [p - span / 2 + height * (index + 0.5) for p in range(len(labels))]
+            values = list(table[column])
+            ax.barh(offsets, [_plain(v) for v in values], height=height * 0.92,
+                    color=fills[index % len(fills)], hatch=HATCHES[index % len(HATCHES)],
+                    edgecolor="white", linewidth=0, label=str(column))
+            for offset, shown in zip(offsets, values):
+                ax.text(_plain(shown) + top * 0.015, offset, value_format(shown), va="center",
+                        fontsize=9, color=TEXT_COLOUR)
+        ax.invert_yaxis()
+        positions = list(range(len(labels)))
+        if narrow:
+            ax.set_yticks([])
+            for position, name in zip(positions, labels):
+                ax.text(0, position - span / 2 - 0.04, name, va="bottom", fontsize=10,
+                        color=TEXT_COLOUR)
+            ax.set_ylim(len(labels) - 0.6, -0.85)
+        else:
+            ax.set_yticks(positions, [_wrap(item, 24) for item in labels])
+        ax.set_xlim(0, top * (1.25 if narrow else 1.15))
+        _quiet_axis(ax, keep="left")
+        ax.set_xticks([])
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(count, 2 if narrow else 4),
+                  fontsize=9, handlelength=1.6, borderaxespad=0.2)
+
+    rows = len(labels)
+    svg, svg_narrow = _both(draw, max(1.8, (0.22 * count + 0.18) * rows + 0.7),
+                            max(2.2, (0.32 * count + 0.45) * rows + 0.6), example)
+    renamed = data_columns or {}
+    data = table[[label, *series]].rename(columns=renamed)
+    described = "; ".join(
+        f"{name}: " + ", ".join(f"{column} {value_format(row[column])}" for column in series)
+        for name, (_, row) in zip(labels, table.iterrows()))
+    return Chart(svg, title, f"{title}. {described}.", source, data, n=n, example=example,
+                 notes=list(notes), formats={renamed.get(c, c): value_format for c in series},
+                 svg_narrow=svg_narrow)
+

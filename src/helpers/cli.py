@@ -20,13 +20,29 @@ def _report(args: argparse.Namespace) -> int:
     from .pipeline import build_report
 
     started = time.perf_counter()
-    files = build_report(args.area, year=args.year, pdf=not args.no_pdf)
+    result = build_report(args.area, year=args.year, pdf=not args.no_pdf, force=args.force)
     seconds = time.perf_counter() - started
-    print(f"Rapporten för {args.area} är klar på {seconds:.1f} s:")
+    files = result.files
+    if result.skipped:
+        print(f"Rapporten för {result.area.name} är redan aktuell ({seconds:.1f} s); "
+              "--force bygger om den:")
+    else:
+        print(f"Rapporten för {result.area.name} är klar på {seconds:.1f} s:")
     for path in (files.html, files.pdf, files.appendix, files.key_figures):
         if path.exists():
             print(f"  {path.relative_to(paths.ROOT)}")
     return 0
+
+
+def _reports(args: argparse.Namespace) -> int:
+    from . import batch
+
+    names = batch.select_areas(args.areas, county=args.county, region=args.region,
+                               everything=args.all)
+    started = time.perf_counter()
+    outcomes = batch.build_many(names, jobs=args.jobs, force=args.force, pdf=not args.no_pdf)
+    print(batch.summary(outcomes, time.perf_counter() - started))
+    return 1 if any(o.status == "failed" for o in outcomes) else 0
 
 
 def _areas(_: argparse.Namespace) -> int:
@@ -70,7 +86,20 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("area", help="params file name, municipality code or name")
     report.add_argument("--year", type=int, help="report year (default: the params file's)")
     report.add_argument("--no-pdf", action="store_true", help="HTML only (faster)")
+    report.add_argument("--force", action="store_true", help="rebuild even if up to date")
     report.set_defaults(run=_report)
+
+    many = commands.add_parser("reports", help="build many reports in parallel")
+    many.add_argument("areas", nargs="*", help="areas (default: every params file)")
+    chosen = many.add_mutually_exclusive_group()
+    chosen.add_argument("--county", help="every municipality of a county, e.g. 14")
+    chosen.add_argument("--region", action="store_true",
+                        help="every municipality of the region in params/defaults.yaml")
+    chosen.add_argument("--all", action="store_true", help="all 290 municipalities")
+    many.add_argument("--jobs", type=int, help="parallel workers (default: one per core)")
+    many.add_argument("--force", action="store_true", help="rebuild even if up to date")
+    many.add_argument("--no-pdf", action="store_true", help="HTML only (faster)")
+    many.set_defaults(run=_reports)
 
     areas = commands.add_parser("areas", help="list the areas that have a params file")
     areas.set_defaults(run=_areas)

@@ -90,6 +90,7 @@ def suppression_mask(
     additive_columns: Sequence[Hashable] | None = None,
     base_column: Hashable | None = None,
     respondent_columns: Sequence[Hashable] | None = None,
+    whole_rows: bool = False,
 ) -> pd.DataFrame:
     """Which cells of a wide table of counts to hide (primary and secondary).
 
@@ -98,7 +99,10 @@ def suppression_mask(
     labels the column holding the total of ``part_columns`` in each row (default all other
     columns except ``base_column``); a hidden ``base_column`` cell hides its whole row.
     Primary suppression applies to ``respondent_columns`` (default all); other columns (such
-    as positions sought) are hidden only with their row or as secondary cells.
+    as positions sought) are hidden only with their row or as secondary cells. With
+    ``whole_rows`` any hidden cell hides its row: for tables whose every figure rests on the
+    row's respondents (sums, means, splits that add up within the row), and the row to hide
+    next is the one with the smallest base.
 
     >>> t = pd.DataFrame({"n": [3, 8, 9, 20]}, index=["a", "b", "c", "Totalt"])
     >>> suppression_mask(t, total_row="Totalt")["n"].tolist()
@@ -119,9 +123,11 @@ def suppression_mask(
     )
     changed = True
     while changed:
-        changed = _hide_rows_without_base(mask, base_j)
+        changed = _hide_rows(mask, base_j, whole_rows)
         for parts, total in lines:
-            changed |= _protect_line(values, mask, parts, total, base_j)
+            if _protect_line(values, mask, parts, total, base_j, whole_rows):
+                # Hide the row at once, so the next line sees it and picks no other row.
+                changed = _hide_rows(mask, base_j, whole_rows) or True
     return pd.DataFrame(mask, index=counts.index, columns=counts.columns)
 
 
@@ -146,15 +152,21 @@ def _lines(rows, columns, total_row, total_column, part_columns, additive_column
     return lines
 
 
-def _hide_rows_without_base(mask: np.ndarray, base_j: int | None) -> bool:
-    if base_j is None:
+def _hide_rows(mask: np.ndarray, base_j: int | None, whole_rows: bool) -> bool:
+    """Hide every row whose base is hidden (or, with whole_rows, any cell of which is)."""
+    if whole_rows:
+        rows = mask.any(axis=1) & ~mask.all(axis=1)
+    elif base_j is not None:
+        rows = mask[:, base_j] & ~mask.all(axis=1)
+    else:
         return False
-    rows = mask[:, base_j] & ~mask.all(axis=1)
     mask[rows, :] = True
     return bool(rows.any())
 
 
-def _protect_line(values, mask, parts: list[_Cell], total: _Cell, base_j: int | None) -> bool:
+def _protect_line(
+    values, mask, parts: list[_Cell], total: _Cell, base_j: int | None, whole_rows: bool
+) -> bool:
     """Hide one more cell when exactly one cell of the line is hidden; True if it did."""
     cells = [c for c in [*parts, total] if not np.isnan(values[c])]
     if sum(mask[c] for c in cells) != 1:
@@ -168,7 +180,9 @@ def _protect_line(values, mask, parts: list[_Cell], total: _Cell, base_j: int | 
 
     def key(cell: _Cell):
         size = values[cell[0], base_j] if base_j is not None else 0.0
-        # Prefer non-zero cells, then the smallest group, then the smallest cell.
+        if whole_rows:  # the whole row goes: pick the smallest group
+            return (size, values[cell], cell)
+        # Prefer non-zero cells (hiding a zero protects little), then the smallest group.
         return (values[cell] == 0, size, values[cell], cell)
 
     mask[min(candidates, key=key)] = True
@@ -253,7 +267,9 @@ def protect_shares(
         part_columns=categories,
         base_column=base_key,
     )
-    hidden_n = np.array([mask.at[g, c] for g, c in zip(table[group], table[category])], bool)
+    hidden_n = np.array(
+        [mask.at[g, c] for g, c in zip(table[group], table[category], strict=True)], bool
+    )
     hidden_base = mask[base_key].reindex(table[group]).to_numpy(bool)
     out = table.copy()
     out[n] = out[n].astype("Int64").mask(hidden_n)

@@ -10,17 +10,44 @@ and papermill injects the area and year after it.
 from __future__ import annotations
 
 import copy
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import nbformat
 import papermill
+from jupyter_client.manager import AsyncKernelManager
 from papermill.exceptions import PapermillExecutionError
+from traitlets import Unicode
 
 from . import paths
 from .errors import ExecutionError
 
 #: The project's own kernel, installed into the project's environment by ``make install``.
 KERNEL_NAME = "lokal-kompetensanalys"
+
+
+class IPCKernelManager(AsyncKernelManager):
+    """A kernel that talks over Unix sockets instead of TCP ports.
+
+    Reports built in parallel each start a kernel; with TCP, two kernels can pick the same
+    free port between checking and binding it. Sockets are files in a private folder, so
+    parallel kernels cannot collide (and nothing listens on the network).
+    """
+
+    transport = Unicode("ipc")
+
+    def _ip_default(self) -> str:
+        # jupyter_client's default is "kernel-ipc" in the working folder, the same path for
+        # every kernel started there: give each kernel a private folder instead.
+        self._socket_folder = tempfile.mkdtemp(prefix="lka-kernel-")
+        return os.path.join(self._socket_folder, "kernel")
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await super()._async_cleanup_resources(restart=restart)
+        if not restart and getattr(self, "_socket_folder", None):
+            shutil.rmtree(self._socket_folder, ignore_errors=True)
 
 
 def chapter_paths(folder: Path | None = None) -> list[Path]:
@@ -64,7 +91,7 @@ def execute(notebook: nbformat.NotebookNode, output: Path, *, area: str, year: i
         return papermill.execute_notebook(
             notebook, str(output), parameters={"area": area, "year": year},
             kernel_name=KERNEL_NAME, cwd=str(cwd or paths.NOTEBOOKS), progress_bar=False,
-            log_output=False, report_mode=False,
+            log_output=False, report_mode=False, kernel_manager_class=IPCKernelManager,
         )
     except PapermillExecutionError as error:
         executed = nbformat.read(output, as_version=4)

@@ -22,11 +22,11 @@ Codes are the taxonomy's level-4 groups (400). The taxonomy merges some SCB code
 levels 1/2, e.g. 1211 + 1212 → 1210; 5321 + 5322 → 5321; 5323 + 5324 → 5323): an SCB code
 given in the override file or to ``ssyk4_label`` is mapped to the taxonomy group it falls in.
 
-    >>> coded = code_titles(["MIG-svetsare", "undersköterskor", "vet ej"])
+    >>> coded = code_titles(["MIG-svetsare", "undersköterskan", "fartygssvetsare", "vet ej"])
     >>> list(coded["ssyk4"])
-    ['7212', '5321', <NA>]
+    ['7212', '5321', '7212', <NA>]
     >>> list(coded["method"])
-    ['compound', 'inflection', 'uncoded']
+    ['exact', 'inflection', 'compound', 'uncoded']
 """
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ TIERS = (
     "ssyk4-group",  # the SSYK 4 group's own label ("Personliga assistenter")
     "occupation-name-2024",  # names only in the Oct 2024 taxonomy (probably retired since)
     "job-title",  # job titles (synonyms), through the occupation names they point to
+    "ssyk4-group-part",  # one occupation of a group label ("Kallskänkor" of "Kockar och ...")
     "occupation-name-head",  # the part of a current name before its qualifier ("Kock, fartyg")
     "occupation-name-2024-head",  # the same for names only in the 2024 taxonomy
     "keyword",  # keywords whose occupation names all fall in one group ("Frissa")
@@ -183,6 +184,15 @@ def _head(label: str) -> str:
     return re.split(r"[,(]", label, maxsplit=1)[0].strip()
 
 
+def _label_words(label: str) -> set[str]:
+    """The words of a group label with their base forms: "Undersköterskor, ..." → undersköterska."""
+    words = set()
+    for word in normalize(label).split():
+        words.add(word)
+        words.update(base_forms(word))
+    return words
+
+
 def build_lookup(folder: Path | None = None) -> pd.DataFrame:
     """Build the title lookup from the taxonomy files in ``folder`` (default: the project's).
 
@@ -191,6 +201,11 @@ def build_lookup(folder: Path | None = None) -> pd.DataFrame:
     the most distinct taxonomy entries wins (for a job title: the number of its occupation
     names in each group); a tie goes to the lowest code. ``support`` counts the winner's
     entries, ``alternatives`` lists the other groups of the same tier as "code (entries)".
+
+    The head of a qualified name ("Undersköterska" of "Undersköterska, hemtjänst, ...") and
+    one occupation of a group label ("Kallskänkor" of "Kockar och kallskänkor") are keys only
+    when they are one word that occurs in fewer than three group labels: "Chef", "Lärling" or
+    "Maskinoperatör" alone say too little to pick a group.
 
     Columns: key, label (one source label of the winner), ssyk4, ssyk4_label, source (tier),
     support, alternatives. Sorted by key, so a rebuild from the same files is identical.
@@ -202,6 +217,8 @@ def build_lookup(folder: Path | None = None) -> pd.DataFrame:
     keywords = _read_concepts(folder, KEYWORDS_FILE)
 
     group_label = {g["ssyk_code_2012"]: g["preferred_label"] for g in groups}
+    label_words = {code: _label_words(label) for code, label in group_label.items()}
+    word_groups = Counter(word for words in label_words.values() for word in words)
     code_of_group_id = {g["id"]: g["ssyk_code_2012"] for g in groups}
     name_code: dict[str, str] = {}  # occupation-name id → SSYK 4
     name_label: dict[str, str] = {}
@@ -227,15 +244,34 @@ def build_lookup(folder: Path | None = None) -> pd.DataFrame:
 
     for code, label in group_label.items():
         add(label, "ssyk4-group", code, code)
+        # The occupations are the first comma segment ("Kockar och kallskänkor"); what follows
+        # a comma, or "inom"/"för", qualifies them ("Butikssäljare, dagligvaror").
+        first = label.split(",")[0]
+        parts = [] if re.search(r"\b(inom|för|i|vid|m\.fl)\b", first) else first.split(" och ")
+        for part in (p.strip() for p in parts if p.strip() != label.strip()):
+            # "Installations- och serviceelektriker": the elided "Installations-" is no title.
+            if (
+                part
+                and " " not in part
+                and not part.endswith("-")
+                and _key(part) in label_words[code]
+                and word_groups[_key(part)] < 3
+            ):
+                add(part, "ssyk4-group-part", code, code)
     for name_id, label in name_label.items():
         current = name_id in current_ids
         for part in _label_parts(label):
-            add(part, "occupation-name" if current else "occupation-name-2024", name_code[name_id],
-                name_id)
+            add(
+                part,
+                "occupation-name" if current else "occupation-name-2024",
+                name_code[name_id],
+                name_id,
+            )
             head = _head(part)
-            if head != part:
+            code = name_code[name_id]
+            if head != part and _key(head) in label_words[code] and word_groups[_key(head)] < 3:
                 tier = "occupation-name-head" if current else "occupation-name-2024-head"
-                add(head, tier, name_code[name_id], name_id)
+                add(head, tier, code, name_id)
 
     links: set[tuple[str, str]] = set()  # (job title, occupation-name id)
     for title in titles:
@@ -261,15 +297,17 @@ def build_lookup(folder: Path | None = None) -> pd.DataFrame:
         support = {code: len({entry for entry, _ in found}) for code, found in tiers[tier].items()}
         ranked = sorted(support, key=lambda code: (-support[code], code))
         winner = ranked[0]
-        rows.append({
-            "key": key,
-            "label": min(label for _, label in tiers[tier][winner]),
-            "ssyk4": winner,
-            "ssyk4_label": group_label[winner],
-            "source": tier,
-            "support": support[winner],
-            "alternatives": "; ".join(f"{code} ({support[code]})" for code in ranked[1:]),
-        })
+        rows.append(
+            {
+                "key": key,
+                "label": min(label for _, label in tiers[tier][winner]),
+                "ssyk4": winner,
+                "ssyk4_label": group_label[winner],
+                "source": tier,
+                "support": support[winner],
+                "alternatives": "; ".join(f"{code} ({support[code]})" for code in ranked[1:]),
+            }
+        )
     return pd.DataFrame(rows).sort_values("key", ignore_index=True)
 
 
@@ -396,27 +434,34 @@ def _index() -> _Index:
     return _Index(entries, {k: tuple(v) for k, v in initials.items()})
 
 
-def _direct(key: str, entries: dict) -> _Hit | None:
-    """Exact, then inflected, then compound match of one compact key."""
+def _exact(key: str, entries: dict) -> _Hit | None:
+    """The key itself, or one of its base forms, is a known title."""
     if key in entries:
         code, label, alt = entries[key]
         return _Hit(code, "exact", label, alt)
-    forms = base_forms(key)
-    for form in forms:
+    for form in base_forms(key):
         if form in entries:
             code, label, alt = entries[form]
             return _Hit(code, "inflection", label, alt)
-    best: tuple[int, str] | None = None
-    for form in [key, *forms]:
+    return None
+
+
+def _compound(key: str, entries: dict) -> _Hit | None:
+    """The longest known title at the end of the key (or of one of its base forms)."""
+    best = ""
+    for form in [key, *base_forms(key)]:
         for start in range(2, len(form) - _MIN_HEAD + 1):
             if form[start:] in entries:
-                if best is None or len(form) - start > len(best[1]):
-                    best = (start, form[start:])
+                best = max(best, form[start:], key=len)
                 break  # the longest head of this form
-    if best is not None:
-        code, label, alt = entries[best[1]]
-        return _Hit(code, "compound", label, alt)
-    return None
+    if not best:
+        return None
+    code, label, alt = entries[best]
+    return _Hit(code, "compound", label, alt)
+
+
+def _direct(key: str, entries: dict) -> _Hit | None:
+    return _exact(key, entries) or _compound(key, entries)
 
 
 def _close_spelling(key: str, index: _Index) -> _Hit | None:
@@ -424,7 +469,7 @@ def _close_spelling(key: str, index: _Index) -> _Hit | None:
         return None
     best: tuple[float, str] | None = None
     for form in [key, *base_forms(key)]:
-        pool = [k for k in index.by_initial.get(form[0], ()) if abs(len(k) - len(form)) <= 2]
+        pool = [k for k in index.by_initial.get(form[0], ()) if abs(len(k) - len(form)) <= 1]
         for match in difflib.get_close_matches(form, pool, n=1, cutoff=_FUZZY_CUTOFF):
             ratio = difflib.SequenceMatcher(None, form, match).ratio()
             if best is None or ratio > best[0]:
@@ -437,10 +482,9 @@ def _close_spelling(key: str, index: _Index) -> _Hit | None:
 
 @lru_cache(maxsize=4096)
 def _code_text(text: str) -> _Hit | None:
-    """Code one normalised title (without overrides); None when nothing matches."""
+    """Code one normalised text (no overrides, no parts); None when nothing matches."""
     index = _index()
-    key = text.replace(" ", "")
-    hit = _direct(key, index.entries)
+    hit = _direct(text.replace(" ", ""), index.entries)
     if hit is not None:
         return hit
     # The rest is "fuzzy": only part of the text, or a close spelling, decided.
@@ -449,21 +493,26 @@ def _code_text(text: str) -> _Hit | None:
         hit = _direct("".join(words[:size]), index.entries)
         if hit is not None:
             return _Hit(hit.ssyk4, "fuzzy", hit.matched, hit.alternatives)
-    return _close_spelling(key, index)
+    return _close_spelling(text.replace(" ", ""), index)
 
 
-def _code_parts(title: str) -> _Hit | None:
-    """For "kock/servitör" and "kockar och servitörer": the first part that codes."""
-    parts = [normalize(p) for p in _PARTS.split(title)]
-    parts = [p for p in parts if p]
-    if len(parts) < 2:
-        return None
-    hits = [_code_text(p) for p in parts]
-    found = [h for h in hits if h is not None]
-    if not found:
-        return None
-    others = sorted({h.ssyk4 for h in found[1:]} - {found[0].ssyk4})
-    return _Hit(found[0].ssyk4, "fuzzy", found[0].matched, "; ".join(others))
+def _code_title(title: str, text: str) -> _Hit | None:
+    """Code one title: whole-text match first, then its parts, then the rest of the rules.
+
+    A title naming several occupations ("kockar och servitörer", "kock/servitör") is coded
+    to its first part that codes; the other parts' groups go to ``alternatives``. This is
+    tried before compounds so that "kockochservitör" does not become "servitör".
+    """
+    hit = _exact(text.replace(" ", ""), _index().entries)
+    if hit is not None:
+        return hit
+    parts = [p for p in (normalize(part) for part in _PARTS.split(title)) if p]
+    if len(parts) >= 2:
+        found = [h for h in map(_code_text, parts) if h is not None]
+        if found:
+            others = sorted({h.ssyk4 for h in found[1:]} - {found[0].ssyk4})
+            return _Hit(found[0].ssyk4, "fuzzy", found[0].matched, "; ".join(others))
+    return _code_text(text)
 
 
 # --- overrides ----------------------------------------------------------------------------------
@@ -481,8 +530,11 @@ def read_overrides(path: Path | None = None) -> pd.DataFrame:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError as exc:
         raise ParamsError(f"override file {path} does not exist") from exc
-    lines = [(n, line) for n, line in enumerate(text.splitlines(), 1)
-             if line.strip() and not line.lstrip().startswith("#")]
+    lines = [
+        (n, line)
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     if not lines:
         raise ParamsError(f"{path}: no header line 'title,ssyk4,comment'")
     delimiter = ";" if lines[0][1].count(";") > lines[0][1].count(",") else ","
@@ -569,16 +621,32 @@ def code_titles(titles: Iterable[str], overrides: Path | None = None) -> pd.Data
                     hit = _Hit(code, "override", written)
                     break
             if hit is None:
-                hit = _code_text(text) or _code_parts(str(title))
+                hit = _code_title(str(title), text)
         if hit is None:
             rows.append((title, text, pd.NA, pd.NA, "uncoded", "", ""))
         else:
-            rows.append((title, text, hit.ssyk4, _labels()[hit.ssyk4], hit.method, hit.matched,
-                         hit.alternatives))
+            rows.append(
+                (
+                    title,
+                    text,
+                    hit.ssyk4,
+                    _labels()[hit.ssyk4],
+                    hit.method,
+                    hit.matched,
+                    hit.alternatives,
+                )
+            )
     table = pd.DataFrame(
         rows,
-        columns=["title", "normalized", "ssyk4", "ssyk4_label", "method", "matched",
-                 "alternatives"],
+        columns=[
+            "title",
+            "normalized",
+            "ssyk4",
+            "ssyk4_label",
+            "method",
+            "matched",
+            "alternatives",
+        ],
     )
     table["title"] = pd.Series([*titles], dtype=object)
     for column in ("ssyk4", "ssyk4_label"):
@@ -622,8 +690,9 @@ def coding_rate(coded: pd.DataFrame) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m helpers.occupations --rebuild``: rebuild the lookup from the taxonomy."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.occupations", description=__doc__
-                                     .splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.occupations", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--rebuild", action="store_true", help="rebuild the title lookup")
     args = parser.parse_args(argv)
     if not args.rebuild:
@@ -632,8 +701,11 @@ def main(argv: list[str] | None = None) -> int:
     target = rebuild()
     table = pd.read_csv(target, dtype=str, keep_default_na=False)
     counts = Counter(table["source"])
-    print(f"wrote {target} ({len(table)} keys: "
-          + ", ".join(f"{tier} {counts[tier]}" for tier in TIERS) + ")")
+    print(
+        f"wrote {target} ({len(table)} keys: "
+        + ", ".join(f"{tier} {counts[tier]}" for tier in TIERS)
+        + ")"
+    )
     return 0
 
 

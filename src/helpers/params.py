@@ -107,6 +107,10 @@ def load_area(name: str, *, year: int | None = None) -> Area:
             f"Okänt område '{name}'. Områden med params-fil: {', '.join(available_areas())}. "
             "Ange annars en kommunkod (t.ex. 1484) eller ett kommunnamn (t.ex. lysekil)."
         )
+    for other in available_areas():  # a municipality that has its own params file uses it
+        own = _read_yaml(paths.PARAMS / f"{other}.yaml")
+        if own.get("municipalities") == [code]:
+            return _validate(other, {**defaults, **own}, paths.PARAMS / f"{other}.yaml", year)
     raw = {**defaults, "name": regions.municipality_name(code), "municipalities": [code]}
     if code not in defaults["region"]["municipalities"]:
         county = regions.county_of(code)

@@ -22,6 +22,8 @@ NOTEBOOKS = ROOT / "notebooks"
 TEMPLATES = ROOT / "templates"
 REPORTS = ROOT / "reports"
 BUILD = ROOT / "build"
+#: Screenshots and page images of built reports, for looking at them (`make preview`).
+PREVIEW = ROOT / "preview"
 RESOURCES = Path(__file__).resolve().parent / "resources"
 
 

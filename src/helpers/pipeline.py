@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 
-from . import execute, paths, publish, render
+from . import fingerprint, paths, publish
 from .errors import ExecutionError, RenderError
 from .params import Area, load_area
 
@@ -47,10 +47,28 @@ def failed_notebook_path(area: Area) -> Path:
     return paths.REPORTS / area.slug / f"misslyckad-{area.year}.ipynb"
 
 
-def build_report(name: str, *, year: int | None = None, pdf: bool = True) -> ReportFiles:
-    """Build and publish one area's report; raise a ReportError with one clear message."""
+@dataclass(frozen=True)
+class BuildResult:
+    """What one run did: ``built`` or ``up to date`` (skipped), and where the files are."""
+
+    area: Area
+    files: ReportFiles
+    skipped: bool
+
+
+def build_report(name: str, *, year: int | None = None, pdf: bool = True,
+                 force: bool = False) -> BuildResult:
+    """Build and publish one area's report, unless it is up to date and not ``force``d.
+
+    Raises a ReportError with one clear message; an earlier report is then left untouched.
+    """
     area = load_area(name, year=year)
     final = report_files(area)
+    if not force and pdf and fingerprint.is_up_to_date(area, final.folder):
+        return BuildResult(area, final, skipped=True)
+    # Imported only when there is work to do: papermill, nbconvert and WeasyPrint take
+    # longer to import than the up-to-date check takes in all.
+    from . import execute, render
     with tempfile.TemporaryDirectory(prefix="lka-run-") as scratch:
         executed_path = Path(scratch) / "notebook.ipynb"
         notebook = execute.assemble(execute.chapter_paths())
@@ -82,4 +100,7 @@ def build_report(name: str, *, year: int | None = None, pdf: bool = True) -> Rep
                  "figures": render.key_figures(executed)}, ensure_ascii=False, indent=2),
                 encoding="utf-8")
             render.write_appendix(render.appendix_tables(executed), staged.appendix)
-    return final
+            if pdf:  # an HTML-only build is a draft: never counts as up to date
+                (staging / fingerprint.BUILD_INFO).write_text(fingerprint.build_info(area),
+                                                              encoding="utf-8")
+    return BuildResult(area, final, skipped=False)

@@ -1,7 +1,9 @@
 """The population chapter: figures, charts and sentences for an area and its comparisons.
 
 Every function takes the validated :class:`~helpers.params.Area` and returns a chart, a
-table or a Swedish sentence built from SCB's figures; the chapter notebook only calls them.
+table or a Swedish sentence built from SCB's figures; the chapter notebook only calls them::
+
+    rpt.show(population.trend_chart(rpt.area))
 """
 
 from __future__ import annotations

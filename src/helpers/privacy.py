@@ -61,7 +61,8 @@ def mask_text(text: str, names: Iterable[str] = (), companies: Iterable[str] = (
     text = _PHONE.sub(PHONE_MASK, text)
     for company in companies:
         company = (company or "").strip()
-        for variant in {company, _COMPANY_SUFFIX.sub("", company)}:
+        # The full name first, so "Smögens Fisk AB" is masked whole, not as "[företaget] AB".
+        for variant in sorted({company, _COMPANY_SUFFIX.sub("", company)}, key=len, reverse=True):
             if len(variant) >= 3:
                 text = re.sub(rf"(?<!\w){re.escape(variant)}(?!\w)", COMPANY_MASK, text, flags=re.I)
     for name in names:

@@ -12,6 +12,7 @@ A pipeline of small stages, each replaceable:
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html as html_lib
 import re
@@ -22,33 +23,62 @@ from typing import Any
 import nbformat
 from nbconvert import HTMLExporter
 
-from . import paths
+from . import colours, paths, text
+from .errors import RenderError
 from .params import Area
 from .report import APPENDIX_MIME, KEY_FIGURE_MIME
 
 _HEADING = re.compile(r"<h([23])([^>]*)>(.*?)</h\1>", re.S)
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
+_CHAPTER_START = re.compile(r'<div class="prose">\s*<h2 id="([^"]+)"')
+#: Chapters with a look of their own (by the slug of their heading).
+_CHAPTER_KINDS = (("sammanfattning", " summary"), ("bilaga", " appendix"))
 #: Text cells that Excel would run as a formula, unless made plain text.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def report_metadata(area: Area, created: dt.date | None = None) -> dict[str, Any]:
-    """What the title page, running header and PDF metadata say about the report."""
+    """What the title page, running header and PDF metadata say about the report.
+
+    ``colour`` is the area colour made readable as text (``colours.readable``): the one
+    shade used for text, links, the cover and charts; ``accent`` is the params colour as
+    given, for thin decorative rules only.
+    """
     created = created or dt.date.today()
     return {
         "title": area.report_title,
         "area": area.name,
         "year": area.year,
         "author": area.author,
-        "colour": area.colour,
-        "municipalities": ", ".join(area.municipality_names),
+        "colour": colours.readable(area.colour),
+        "accent": area.colour,
+        "municipalities": text.join(area.municipality_names),
+        "municipality_count": len(area.municipalities),
         "example": bool(area.survey and area.survey.example),
         "created": created.isoformat(),
         "created_text": f"{created.day} {_MONTHS[created.month - 1]} {created.year}",
-        "logo": area.logo.resolve().as_uri() if area.logo else None,
-        "logo_alt": f"{area.name}s logotyp",
+        "logo": _embedded(area.logo) if area.logo else None,
+        "logo_alt": f"{_genitive(area.name)} logotyp",
     }
+
+
+def _genitive(name: str) -> str:
+    """Swedish genitive: Lysekils, but Sotenäs (a name ending in s, x or z takes no s)."""
+    return name if name[-1:].lower() in "sxz" else f"{name}s"
+
+
+_IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
+                ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
+
+
+def _embedded(image: Path) -> str:
+    """An image file as a data URI, so the HTML stays one self-contained file."""
+    kind = _IMAGE_TYPES.get(image.suffix.lower())
+    if kind is None:
+        raise RenderError(f"Logotypen {image.name}: okänt bildformat. Använd SVG, PNG eller "
+                          "JPEG.")
+    return f"data:{kind};base64,{base64.b64encode(image.read_bytes()).decode()}"
 
 
 _MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
@@ -122,7 +152,26 @@ def add_table_of_contents(page: str) -> str:
         items.append("</ol></li>" if open_sub else "</li>")
     toc = ('<nav class="toc" aria-labelledby="innehall-rubrik">'
            '<h2 id="innehall-rubrik">Innehåll</h2><ol>' + "".join(items) + "</ol></nav>")
-    return page.replace("<!--TOC-->", toc, 1)
+    return _chapters(page.replace("<!--TOC-->", toc, 1))
+
+
+def _chapters(page: str) -> str:
+    """Wrap each chapter (a Markdown cell that opens with its h2) in a labelled section, so
+    a chapter is one unit: in the outline, for page breaks and for the running header."""
+    starts = list(_CHAPTER_START.finditer(page))
+    end = page.rfind("</main>")
+    if not starts or end < starts[-1].start():
+        return page
+    parts, previous = [page[:starts[0].start()]], starts[0].start()
+    for number, match in enumerate(starts):
+        if number:
+            parts.append(page[previous:match.start()] + "</section>")
+            previous = match.start()
+        slug = match.group(1)
+        kind = next((name for prefix, name in _CHAPTER_KINDS if slug.startswith(prefix)), "")
+        parts.append(f'<section class="chapter{kind}" aria-labelledby="{slug}">')
+    parts.append(page[previous:end] + "</section>" + page[end:])
+    return "".join(parts)
 
 
 def to_pdf(page: str, target: Path, metadata: dict[str, Any]) -> None:

@@ -14,7 +14,6 @@ MIME types; the HTML template ignores them and the renderer collects them (see r
 
 from __future__ import annotations
 
-import base64
 import json
 import html as html_lib
 import os
@@ -59,7 +58,6 @@ class Report:
         """A chart with its title, source line, n, example label and data table."""
         self._figure_count += 1
         number = self._figure_count
-        encoded = base64.b64encode(chart.svg.encode()).decode()
         notes = [f"Källa: {chart.source}."]
         if chart.n is not None:
             notes.append(f"n = {text.number(chart.n)} svarande.")
@@ -74,7 +72,7 @@ class Report:
             f'<figure class="chart" id="figur-{number}">'
             f'<p class="chart-title"><span class="fig-no">Figur {number}.</span> '
             f'{html_lib.escape(chart.title)}</p>'
-            f'<img src="data:image/svg+xml;base64,{encoded}" alt="{html_lib.escape(chart.alt)}">'
+            f"{charts.image_html(chart)}"
             f'<figcaption>{caption}</figcaption></figure>'
             f'<details class="chart-data"><summary>Visa tabell till figur {number}</summary>'
             f"{table_html}</details>"

@@ -76,13 +76,15 @@ DISPLAY_NAMES = {
     "hires_no_horizon": "Tid ej angiven",
     "level": "Vanligaste utbildningsnivå",
     "total": "Summa",
+    "sum": "Summa",
     "mean": "Medelvärde",
     "answered": "Svarande",
     "invited": "Inbjudna",
     "rate": "Svarsfrekvens",
 }
 GROUP_NAMES = {BRANCH: "Bransch", MUNICIPALITY: "Kommun"}
-#: Columns holding shares (0–1), shown as percentages.
+#: Columns holding shares (0–1), shown as percentages; with suffix ``_change`` (comparison
+#: with last year) they are differences, shown in procentenheter.
 SHARE_COLUMNS = frozenset({"share", "failure_rate", "rate"})
 
 
@@ -112,7 +114,7 @@ def _is_multi(answers: pd.Series) -> bool:
     return any(isinstance(v, (set, frozenset)) for v in answers.dropna())
 
 
-def _chosen(answers: pd.Series, multi: bool) -> pd.Series:
+def chosen_options(answers: pd.Series, multi: bool) -> pd.Series:
     """One row per chosen option, indexed by respondent (unanswered left out)."""
     answered = answers.dropna()
     if not multi:
@@ -161,7 +163,7 @@ def distribution(
     data = _subset(responses, among)
     answers = data[question]
     multi = _is_multi(answers)
-    chosen = _chosen(answers, multi)
+    chosen = chosen_options(answers, multi)
     labels = _option_order(chosen, options)
     rows = []
     for group, members in _groups(data, by):
@@ -211,6 +213,7 @@ def _protect_groups(
         total_row=TOTAL if by else None,
         base_column=respondents,
         respondent_columns=[respondents],
+        whole_rows=True,
     )
     out = table.copy()
     for c in counts.columns:
@@ -556,6 +559,7 @@ def planned_hires(
         additive_columns=list(counts.columns[1:]),
         base_column="employers",
         respondent_columns=["employers"],
+        whole_rows=True,
     )
     for c in counts.columns:
         table[c] = table[c].mask(mask[c].to_numpy())
@@ -721,14 +725,14 @@ def branch_matrix(
     coded = named.dropna(subset=["ssyk4"]).drop_duplicates(["respondent", "ssyk4"])
     occupations = _top(coded.set_index("respondent")["ssyk4"], top)
     labels = coded.drop_duplicates("ssyk4").set_index("ssyk4")["ssyk4_label"]
-    areas = _chosen(responses["D3"], True)
+    areas = chosen_options(responses["D3"], True)
     areas = _top(areas[areas != "Annat"], top)
     data: dict[tuple[str, str], list[int]] = {("Svarande", "Antal"): []}
     for code in occupations:
         data[("Bristyrke", labels[code])] = []
     for area in areas:
         data[("Bristkompetens", area)] = []
-    chosen_areas = _chosen(responses["D3"], True)
+    chosen_areas = chosen_options(responses["D3"], True)
     for _, members in groups:
         data[("Svarande", "Antal")].append(len(members))
         in_group = coded[coded["respondent"].isin(members)]["ssyk4"].value_counts()
@@ -770,12 +774,26 @@ def to_display(table: pd.DataFrame, names: Mapping[str, str] | None = None) -> p
     }
     out = table.drop(columns=["suppressed"], errors="ignore").copy()
     for column in out.columns:
-        out[column] = _formatted(out[column], column in SHARE_COLUMNS)
+        out[column] = _formatted(out[column], column_kind(column))
     return out.rename(columns=lambda c: names.get(c, c) if isinstance(c, str) else c)
 
 
-def _formatted(values: pd.Series, is_share: bool) -> pd.Series:
-    if is_share:
+def column_kind(column: object) -> str:
+    """'points', 'share' or 'other', from the column's name (see SHARE_COLUMNS)."""
+    if not isinstance(column, str):
+        return "other"
+    stem, _, suffix = column.rpartition("_")
+    if stem in SHARE_COLUMNS and suffix == "change":
+        return "points"
+    if column in SHARE_COLUMNS or (stem in SHARE_COLUMNS and suffix in ("current", "previous")):
+        return "share"
+    return "other"
+
+
+def _formatted(values: pd.Series, kind: str) -> pd.Series:
+    if kind == "points":
+        return values.map(text.points).astype(object)
+    if kind == "share":
         return values.map(text.percent).astype(object)
     if pd.api.types.is_bool_dtype(values):
         return values.map(lambda v: text.MISSING if text.is_missing(v) else ("Ja" if v else "Nej"))

@@ -222,6 +222,16 @@ def match_option(value: object, options: Sequence[str], other: str | None = None
     return Choice(None, note=f"'{text}' är inget standardalternativ och räknas inte.{hint}")
 
 
+def strip_other_prefix(text: str) -> str:
+    """Typed other text without a leading ``Annat:`` that the respondent typed themselves.
+
+    >>> strip_other_prefix("Annat: båtmotorer")
+    'båtmotorer'
+    """
+    m = _OTHER_PREFIX.match(text)
+    return m[2].strip() if m else text
+
+
 def split_multi(text: str, options: Sequence[str], separator: str) -> list[str]:
     """The items of a multi-select cell, split against the known labels.
 
@@ -270,14 +280,18 @@ def split_multi(text: str, options: Sequence[str], separator: str) -> list[str]:
     return items
 
 
-def is_chosen(value: object, label: str) -> bool | None:
+def is_chosen(value: object, label: str, marks: str = "yesno") -> bool | None:
     """Whether a one-column-per-option cell marks the option chosen; None when blank.
 
-    ``Y``, ``Yes``, ``1``, ``x`` or the option's own label mean chosen; ``N``, ``No``, ``0``
-    mean explicitly not chosen (LimeSurvey with long answers writes ``No``).
+    With ``marks="label"`` (SurveyMonkey) a chosen option's column holds its label, so any
+    text means chosen, even the label ``Nej`` of E1. With ``marks="yesno"`` (LimeSurvey,
+    mapping files) ``N``, ``No``, ``Nej``, ``0`` mean not chosen and anything else (``Y``,
+    ``Ja``, ``x``, the label, typed text) means chosen.
+
+    >>> is_chosen("Nej", "Nej", marks="label"), is_chosen("Nej", "Nej"), is_chosen("Y", "Nej")
+    (True, False, True)
     """
     text = clean_text(value)
     if text is None:
         return None
-    # Anything else typed into an option's column (an "x", the label, other text) marks it.
-    return label_key(text) not in NO
+    return marks == "label" or label_key(text) not in NO

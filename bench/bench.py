@@ -1,0 +1,104 @@
+"""Benchmark: how long reports take on this machine. Run with `make bench`.
+
+Measures, in one run, with wall-clock time:
+1. one report cold (forced rebuild, a fresh process as `make report` starts it);
+2. the same report when it is up to date (the skip path);
+3. Fyrbodal's 14 municipalities as one batch (forced, all cores);
+4. the same 14 reports the way a user would make them without this project: the papermill
+   CLI, then `jupyter nbconvert --to html`, then WeasyPrint's CLI for the PDF, one area after
+   another — and the ratio between 4 and 3.
+With --all, also all 290 municipalities as a batch. Figures go to stdout and, with --json,
+to a file; the README's performance section quotes them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+FYRBODAL = ["1421", "1427", "1430", "1435", "1438", "1439", "1460",
+            "1461", "1484", "1485", "1486", "1487", "1488", "1492"]
+
+
+def timed(command: list[str], **kwargs) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
+    return time.perf_counter() - started
+
+
+def lka(*args: str) -> list[str]:
+    return [sys.executable, "-m", "helpers.cli", *args]
+
+
+def naive_chain(areas: list[str], scratch: Path) -> float:
+    """papermill CLI → jupyter nbconvert → weasyprint CLI, one area after another."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import nbformat
+
+    from helpers import execute
+
+    notebook = scratch / "report.ipynb"
+    nbformat.write(execute.assemble(execute.chapter_paths()), notebook)
+    started = time.perf_counter()
+    for area in areas:
+        out = scratch / f"{area}.ipynb"
+        subprocess.run([str(BIN / "papermill"), str(notebook), str(out), "-r", "area", area,
+                        "-k", execute.KERNEL_NAME, "--cwd", str(ROOT / "notebooks")],
+                       check=True, capture_output=True)
+        subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input",
+                        str(out)], check=True, capture_output=True)
+        subprocess.run([str(BIN / "weasyprint"), str(out.with_suffix(".html")),
+                        str(out.with_suffix(".pdf"))], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--area", default="sotenas")
+    parser.add_argument("--all", action="store_true", help="also all 290 municipalities")
+    parser.add_argument("--skip-naive", action="store_true")
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    env = {**os.environ}
+    results: dict[str, object] = {
+        "machine": f"{platform.node()}: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+                   f"Python {platform.python_version()}",
+        "date": time.strftime("%Y-%m-%d"),
+    }
+    print(f"Machine: {results['machine']}")
+    results["one_report_cold_s"] = timed(lka("report", args.area, "--force"), cwd=ROOT, env=env)
+    print(f"1. One report, cold (HTML + PDF):     {results['one_report_cold_s']:6.1f} s")
+    results["one_report_up_to_date_s"] = timed(lka("report", args.area), cwd=ROOT, env=env)
+    print(f"2. One report, up to date:            {results['one_report_up_to_date_s']:6.1f} s")
+    results["fyrbodal_batch_s"] = timed(lka("reports", *FYRBODAL, "--force"), cwd=ROOT, env=env)
+    print(f"3. Fyrbodal, 14 reports as a batch:   {results['fyrbodal_batch_s']:6.1f} s")
+    if not args.skip_naive:
+        scratch = Path(tempfile.mkdtemp(prefix="lka-bench-"))
+        try:
+            results["fyrbodal_naive_s"] = naive_chain(FYRBODAL, scratch)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        ratio = results["fyrbodal_naive_s"] / results["fyrbodal_batch_s"]
+        results["speedup_vs_naive"] = ratio
+        print(f"4. Fyrbodal, naive chain:             {results['fyrbodal_naive_s']:6.1f} s "
+              f"(this project is {ratio:.1f}× faster)")
+    if args.all:
+        results["all_290_s"] = timed(lka("reports", "--all", "--force"), cwd=ROOT, env=env)
+        print(f"5. All 290 municipalities:            {results['all_290_s']:6.1f} s")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

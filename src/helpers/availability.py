@@ -1,0 +1,102 @@
+"""What the statistics snapshot lacks, said in words where the figures would stand.
+
+The shipped snapshot has no employment by industry, commuting, unemployment, Kolada values
+or complete Yrkesbarometer; ``make fetch`` brings them. A chapter asks before it draws::
+
+    if availability.check(rpt, "commuting"):
+        rpt.show(industry.commuting_chart(rpt.area))
+
+and, when the data is missing, the report says "Uppgifter om pendling saknas i underlaget.
+Kör `make fetch` för att hämta dem." instead of skipping the section silently.
+
+    >>> TOPICS["commuting"].what
+    'Uppgifter om pendling saknas i underlaget.'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import pandas as pd
+
+from . import kolada, paths, snapshot
+
+HOW = "Kör `make fetch` för att hämta dem."
+
+
+class _Reporter(Protocol):
+    def missing(self, what: str, how: str = "") -> None: ...
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A statistic the report uses: the files it needs and the sentence when they are not."""
+
+    what: str
+    public: tuple[str, ...] = ()
+    barometer: tuple[str, ...] = ()
+    kpis: tuple[str, ...] = ()
+    how: str = HOW
+
+
+_BAS = snapshot.scb_file("scb_employment_industry_bas")
+_RAMS = snapshot.scb_file("scb_employment_industry_rams")
+TOPICS: dict[str, Topic] = {
+    "employment_by_industry": Topic(
+        "Uppgifter om sysselsättning per bransch saknas i underlaget.", public=(_BAS,)),
+    "employment_trend": Topic(
+        "Uppgifter om sysselsättningens utveckling över tid saknas i underlaget.",
+        public=(_BAS, _RAMS)),
+    "day_night_population": Topic(
+        "Uppgifter om dag- och nattbefolkning saknas i underlaget.", public=(_BAS,)),
+    "commuting": Topic("Uppgifter om pendling saknas i underlaget.",
+                       public=(snapshot.scb_file("scb_commuting"), _BAS)),
+    "unemployment": Topic("Uppgifter om arbetslöshet saknas i underlaget.",
+                          public=(snapshot.KOLADA_VALUES,), kpis=("N03937", kolada.POPULATION_KPI)),
+    "education_trend": Topic(
+        "Uppgifter om utbildningsnivåns utveckling över tid saknas i underlaget.",
+        public=(snapshot.KOLADA_VALUES,), kpis=("N01982", kolada.POPULATION_KPI)),
+    "kolada": Topic("Nyckeltal från Kolada saknas i underlaget.",
+                    public=(snapshot.KOLADA_VALUES,)),
+    "barometer": Topic("Den fullständiga Yrkesbarometern saknas i underlaget; här används ett "
+                       "ofullständigt utdrag.", barometer=(snapshot.BAROMETER_FULL,),
+                       how="Kör `make fetch` för att hämta den fullständiga."),
+}
+
+
+def _kpis_present(folder: Path, kpis: tuple[str, ...]) -> bool:
+    values = kolada.load_values(folder)
+    if values is None:
+        return False
+    present = set(values.loc[values["value"].notna(), "kpi"])
+    return all(kpi in present for kpi in kpis)
+
+
+def available(topic: str, public: Path | None = None, barometer: Path | None = None) -> bool:
+    """True when the snapshot holds everything ``topic`` needs."""
+    need = TOPICS[topic]
+    public = public or paths.PUBLIC
+    barometer = barometer or paths.YRKESBAROMETER
+    files = [public / name for name in need.public] + [barometer / n for n in need.barometer]
+    if not all(path.exists() for path in files):
+        return False
+    return _kpis_present(public, need.kpis) if need.kpis else True
+
+
+def check(rpt: _Reporter, topic: str) -> bool:
+    """True when ``topic`` is available; otherwise the report says what is missing and how
+    to fetch it, and this returns False."""
+    if available(topic):
+        return True
+    need = TOPICS[topic]
+    rpt.missing(need.what, need.how)
+    return False
+
+
+def lacking() -> pd.DataFrame:
+    """Every topic the snapshot lacks, with its sentence (for the method chapter)."""
+    rows = [{"topic": name, "what": topic.what} for name, topic in TOPICS.items()
+            if not available(name)]
+    return pd.DataFrame(rows, columns=["topic", "what"])

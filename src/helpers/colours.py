@@ -1,0 +1,84 @@
+"""The report's colours: the one place that decides whether an area's colour is readable.
+
+An area may set any ``colour:`` in its params file. Text and the marks that carry meaning
+must still meet WCAG 2.1 AA contrast (4.5:1 for text, 3:1 for graphics), so a colour that is
+too light is darkened here, keeping its hue, until it does::
+
+    >>> contrast("#767676", "#ffffff") >= 4.5
+    True
+    >>> readable("#ffd700")          # gold on white fails; a dark gold of the same hue passes
+    '#776500'
+    >>> readable("#0b5c7a")          # already dark enough: unchanged
+    '#0b5c7a'
+"""
+
+from __future__ import annotations
+
+import colorsys
+
+#: Page and tinted-box backgrounds the report puts text on (see report.css).
+PAPER = "#ffffff"
+TINT = "#f3f5f7"
+#: WCAG 2.1 AA: normal text, and graphical objects (1.4.11).
+TEXT_CONTRAST = 4.5
+GRAPHIC_CONTRAST = 3.0
+
+
+def _channels(colour: str) -> tuple[float, float, float]:
+    value = colour.lstrip("#")
+    if len(value) != 6:
+        raise ValueError(f"not a #rrggbb colour: {colour!r}")
+    r, g, b = (int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    return r, g, b
+
+
+def _hex(r: float, g: float, b: float) -> str:
+    return "#" + "".join(f"{round(max(0.0, min(1.0, c)) * 255):02x}" for c in (r, g, b))
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance as WCAG defines it (0 black … 1 white)."""
+
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in _channels(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(foreground: str, background: str = PAPER) -> float:
+    """WCAG contrast ratio of two colours, 1 … 21."""
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def darken_until(colour: str, ratio: float, backgrounds: tuple[str, ...] = (PAPER, TINT)) -> str:
+    """``colour`` with its lightness lowered (hue and saturation kept) until it reaches
+    ``ratio`` against every background; unchanged when it already does."""
+    if all(contrast(colour, bg) >= ratio for bg in backgrounds):
+        return colour
+    hue, lightness, saturation = colorsys.rgb_to_hls(*_channels(colour))
+    low, high = 0.0, lightness  # binary search for the lightest passing shade
+    for _ in range(30):
+        middle = (low + high) / 2
+        if all(contrast(_hex(*colorsys.hls_to_rgb(hue, middle, saturation)), bg) >= ratio
+               for bg in backgrounds):
+            low = middle
+        else:
+            high = middle
+    return _hex(*colorsys.hls_to_rgb(hue, low, saturation))
+
+
+def readable(colour: str) -> str:
+    """The area colour for text, links and chart marks: at least 4.5:1 on paper and tint.
+
+    Charts use the same shade as text, so the area's bars and lines are also dark enough to
+    stand apart from the light grey comparisons when printed in greyscale.
+    """
+    return darken_until(colour, TEXT_CONTRAST)
+
+
+def on(background: str) -> str:
+    """Black or white, whichever reads better on ``background`` (labels inside bars)."""
+    return "#ffffff" if contrast("#ffffff", background) >= contrast("#1a1a1a", background) \
+        else "#1a1a1a"

@@ -1,0 +1,40 @@
+"""Batch builds: parallel areas, one summary, failures reported without stopping others."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from helpers import batch, regions
+
+pytestmark = pytest.mark.slow
+
+
+def test_select_areas():
+    assert batch.select_areas(["sotenas"]) == ["sotenas"]
+    assert len(batch.select_areas(county="14")) == 49
+    assert batch.select_areas(region=True) == list(regions.FYRBODAL)
+    assert len(batch.select_areas(everything=True)) == 290
+    assert "sotenas" in batch.select_areas()
+
+
+def test_a_batch_builds_in_parallel_and_reports_failures(tree: Path):
+    result = run_cli(tree, "reports", "lysekil", "munkedal", "atlantis", "--no-pdf", "--jobs", "2")
+    assert result.returncode == 1
+    assert "3 områden" in result.stdout and "2 byggda" in result.stdout
+    assert "1 misslyckade" in result.stdout and "atlantis" in result.stdout
+    for area in ("lysekil", "munkedal"):
+        assert list((tree / "reports" / area / "2026").glob("*.html"))
+
+
+def test_summary_text():
+    outcomes = [
+        batch.Outcome("a", "built", 1.0),
+        batch.Outcome("b", "up to date", 0.1),
+        batch.Outcome("c", "failed", 0.2, "Okänt område 'c'."),
+    ]
+    text = batch.summary(outcomes, 2.0)
+    assert text.startswith("3 områden på 2,0 s") or text.startswith("3 områden på 2.0 s")
+    assert "c: Okänt område" in text
