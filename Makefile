@@ -9,10 +9,14 @@ PY := $(VENV)/bin/python
 KERNEL := lokal-kompetensanalys
 STAMP := $(VENV)/.installed
 # Debian packages the PDF renderer and the browser checks need.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core poppler-utils chromium
+SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-open-sans poppler-utils \
+  chromium
 SYSTEM_STAMP := build/.system-packages
+# axe-core (accessibility checks in the tests), pinned, from the npm registry into build/node.
+AXE_VERSION := 4.10.3
+AXE_STAMP := build/node/.axe-core-$(AXE_VERSION)
 
-.PHONY: help install system-deps report reports bench validate areas test lint clean
+.PHONY: help install system-deps report reports bench validate areas fetch lab preview test lint format clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -25,9 +29,14 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Lokal kompetensanalys" >/dev/null
+	@# Notebooks are committed without outputs: .gitattributes names this filter; a clone
+	@# without it (CI, a tarball) still works, git then leaves the files as they are.
+	@if [ -e .git ]; then \
+	  git config filter.nbstripout.clean "'$(CURDIR)/$(PY)' -m nbstripout --keep-id" && \
+	  git config filter.nbstripout.smudge cat; fi
 	@touch $(STAMP)
 
-system-deps: $(SYSTEM_STAMP) ## Install the Debian packages for PDF and browser checks (needs root)
+system-deps: $(SYSTEM_STAMP) $(AXE_STAMP) ## Install the Debian packages and axe-core for PDF and browser checks
 
 $(SYSTEM_STAMP):
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
@@ -37,6 +46,14 @@ $(SYSTEM_STAMP):
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 	@mkdir -p build && touch $(SYSTEM_STAMP)
+
+$(AXE_STAMP): | $(SYSTEM_STAMP)
+	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	@rm -rf build/node && mkdir -p build/node
+	npm install --prefix build/node --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
+	  --loglevel=error axe-core@$(AXE_VERSION)
+	@touch $(AXE_STAMP)
 
 report: install ## Build one area's report: make report MUNI=sotenas (or a code/name: MUNI=1484)
 	@$(PY) -m helpers.cli report $(MUNI)
@@ -51,15 +68,31 @@ validate: install ## Check an area's survey export before the report: make valid
 areas: install ## List the areas that have a params file
 	@$(PY) -m helpers.cli areas
 
+lab: install ## Edit the chapters in JupyterLab with one area's data: make lab MUNI=lysekil
+	@$(PY) -m helpers.cli lab $(MUNI) $(LAB_ARGS)
+
+fetch: install ## Refresh the statistics snapshot from SCB, Kolada and Arbetsförmedlingen
+	@$(PY) -m helpers.cli fetch $(if $(ONLY),--only $(ONLY))
+
+preview: install system-deps ## Screenshots (desktop, phone) and PDF page images: make preview MUNI=sotenas
+	@$(PY) -m helpers.preview $(MUNI)
+
 bench: install ## Measure report speed on this machine (add ARGS=--all for all 290)
 	@$(PY) bench/bench.py $(ARGS)
 
-test: install system-deps ## Run every test
-	$(PY) -m pytest -q
+test: install system-deps ## Run every test, then the linters (CI runs this)
+	@status=0; $(PY) -m pytest -q || status=$$?; \
+	  $(MAKE) --no-print-directory lint || status=1; exit $$status
 
-lint: install ## Lint and format check (ruff)
+lint: install ## Lint and format check (ruff) and the notebook guardrails
 	$(VENV)/bin/ruff check src tests bench notebooks
 	$(VENV)/bin/ruff format --check src tests bench
+	$(PY) -m helpers.notebooks --check
+
+format: install ## Fix what the linters can fix: ruff format, ruff check --fix, notebooks --fix
+	$(VENV)/bin/ruff format src tests bench
+	$(VENV)/bin/ruff check --fix src tests bench notebooks
+	$(PY) -m helpers.notebooks --fix
 
 clean: ## Remove built reports and caches (not the environment)
 	rm -rf reports/*/ build .pytest_cache

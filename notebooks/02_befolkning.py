@@ -17,8 +17,8 @@
 # ## Befolkning och arbetskraft
 
 # %% tags=["parameters"]
-area = "sotenas"
-year = None
+area = None  # papermill sets it; in JupyterLab it is the area given to make lab
+year = None  # None: the year in the area's params file
 
 # %%
 from helpers import population, text

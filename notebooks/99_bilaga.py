@@ -20,8 +20,8 @@
 # tabeller finns i Excelfilen som publiceras tillsammans med rapporten.
 
 # %% tags=["parameters"]
-area = "sotenas"
-year = None
+area = None  # papermill sets it; in JupyterLab it is the area given to make lab
+year = None  # None: the year in the area's params file
 
 # %%
 from helpers.report import open_report

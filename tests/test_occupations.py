@@ -172,13 +172,28 @@ def test_normalize_keeps_what_is_part_of_a_title():
     assert occupations.normalize("C#-utvecklare") == "c# utvecklare"
     assert occupations.normalize("3D-grafiker") == "3d grafiker"
     assert occupations.normalize("ST-läkare") == "st läkare"
+    assert occupations.normalize("365-konsult") == "365 konsult"  # a number in a title stays
+    assert occupations.normalize("1-2 st. svetsare") == "svetsare"  # a count goes
     assert occupations.normalize(None) == ""
     assert occupations.normalize(float("nan")) == ""
 
 
 @pytest.mark.parametrize(
     "title",
-    ["asdfgh", "xyz 123", "vet ej", "ingen", "-", "", "   ", None, "diverse", "chef", "montör"],
+    [
+        "asdfgh",
+        "xyz 123",
+        "vet ej",
+        "ingen",
+        "-",
+        "",
+        "   ",
+        None,
+        "diverse",
+        "chef",
+        "montör",
+        "utvecklare",
+    ],
 )
 def test_gibberish_and_too_general_words_stay_uncoded(title, tmp_path):
     coded = occupations.code_titles([title], overrides=no_overrides(tmp_path))
@@ -194,6 +209,8 @@ def test_output_columns_and_types():
     assert coded["ssyk4"].dtype == "string"
     assert coded.loc[0, "ssyk4"] == "7212" and coded.loc[2, "ssyk4"] is pd.NA
     assert occupations.code_titles([]).empty
+    answers = pd.Series(["kock", "qwzxv"], index=[17, 42])
+    assert list(occupations.code_titles(answers).index) == [17, 42]
 
 
 # --- overrides ------------------------------------------------------------------------------

@@ -31,3 +31,44 @@ def test_appendix_workbook(tmp_path):
     sheet = load_workbook(target)["Tabell 1"]
     assert sheet["A1"].value == "Figur 1"
     assert sheet["A5"].value == "'=1+1" and sheet["B5"].value == 9061
+
+
+def test_each_chapter_becomes_a_labelled_section():
+    page = ('<header><h1>T</h1></header><!--TOC--><main id="innehall">'
+            '<div class="prose">\n<h2>Sammanfattning</h2>\n</div><div class="prose"><p>A</p></div>'
+            '<div class="prose">\n<h2>Befolkning</h2><h3>Ålder</h3>\n</div><figure></figure>'
+            '<div class="prose">\n<h2>Bilaga: data</h2>\n</div></main><footer></footer>')
+    out = render.add_table_of_contents(page)
+    main = out[out.index("<main"):out.index("</main>")]
+    assert main.count('<section class="chapter') == main.count("</section>") == 3
+    assert '<section class="chapter summary" aria-labelledby="sammanfattning">' in main
+    assert '<section class="chapter" aria-labelledby="befolkning">' in main
+    assert '<section class="chapter appendix" aria-labelledby="bilaga-data">' in main
+    # the figure stays in its chapter, the chapter closes before the next one opens
+    assert main.index("<figure>") < main.index("</section>", main.index("befolkning"))
+    assert out.endswith("</section></main><footer></footer>")
+
+
+def test_print_leaves_out_the_phone_drawings_and_folded_tables():
+    page = ('<figure><picture><source media="(max-width: 37.5em)" srcset="data:x">'
+            '<img src="data:y" alt="A"></picture></figure>'
+            '<details class="chart-data"><summary>Visa</summary><table></table></details><p>B</p>')
+    assert render.for_print(page) == ('<figure><picture><img src="data:y" alt="A"></picture>'
+                                      "</figure><p>B</p>")
+
+
+def test_metadata_makes_the_area_colour_readable_and_embeds_the_logo(tmp_path):
+    import dataclasses
+
+    from helpers import colours
+    from helpers.params import load_area
+
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
+    area = dataclasses.replace(load_area("sotenas"), colour="#ffd700", logo=logo)
+    metadata = render.report_metadata(area)
+    assert metadata["accent"] == "#ffd700"
+    assert colours.contrast(metadata["colour"]) >= 4.5
+    assert metadata["logo"].startswith("data:image/svg+xml;base64,")
+    assert metadata["logo_alt"] == "Sotenäs logotyp"
+    assert render.report_metadata(load_area("lysekil"))["logo_alt"] == "Lysekils logotyp"

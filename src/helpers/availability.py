@@ -15,6 +15,7 @@ Kör `make fetch` för att hämta dem." instead of skipping the section silently
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -22,11 +23,14 @@ from typing import Protocol
 import pandas as pd
 
 from . import kolada, paths, snapshot
+from .params import Area
 
 HOW = "Kör `make fetch` för att hämta dem."
 
 
 class _Reporter(Protocol):
+    area: Area
+
     def missing(self, what: str, how: str = "") -> None: ...
 
 
@@ -66,29 +70,35 @@ TOPICS: dict[str, Topic] = {
 }
 
 
-def _kpis_present(folder: Path, kpis: tuple[str, ...]) -> bool:
+def _kpis_present(folder: Path, kpis: tuple[str, ...], codes: Sequence[str]) -> bool:
     values = kolada.load_values(folder)
     if values is None:
         return False
-    present = set(values.loc[values["value"].notna(), "kpi"])
-    return all(kpi in present for kpi in kpis)
+    known = values[values["value"].notna() & (values["gender"] == "T")]
+    for kpi in kpis:
+        have = set(known.loc[known["kpi"] == kpi, "municipality"])
+        if not have or not set(codes) <= have:
+            return False
+    return True
 
 
-def available(topic: str, public: Path | None = None, barometer: Path | None = None) -> bool:
-    """True when the snapshot holds everything ``topic`` needs."""
+def available(topic: str, public: Path | None = None, barometer: Path | None = None,
+              codes: Sequence[str] = ()) -> bool:
+    """True when the snapshot holds everything ``topic`` needs (for Kolada topics: a value
+    for each municipality in ``codes``)."""
     need = TOPICS[topic]
     public = public or paths.PUBLIC
     barometer = barometer or paths.YRKESBAROMETER
     files = [public / name for name in need.public] + [barometer / n for n in need.barometer]
     if not all(path.exists() for path in files):
         return False
-    return _kpis_present(public, need.kpis) if need.kpis else True
+    return _kpis_present(public, need.kpis, codes) if need.kpis else True
 
 
 def check(rpt: _Reporter, topic: str) -> bool:
-    """True when ``topic`` is available; otherwise the report says what is missing and how
-    to fetch it, and this returns False."""
-    if available(topic):
+    """True when ``topic`` is available for the report's area; otherwise the report says what
+    is missing and how to fetch it, and this returns False."""
+    if available(topic, codes=rpt.area.municipalities):
         return True
     need = TOPICS[topic]
     rpt.missing(need.what, need.how)

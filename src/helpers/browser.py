@@ -13,6 +13,7 @@ Debian's ``chromium``::
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import select
@@ -27,9 +28,19 @@ from . import paths
 from .errors import ReportError
 
 #: Flags that keep headless Chromium quiet and offline on a build machine.
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--hide-scrollbars", "--mute-audio", "--remote-debugging-pipe")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--remote-debugging-pipe",
+)
 #: axe-core, installed from the npm registry by ``make system-deps`` (version pinned there).
 AXE_SCRIPT = paths.BUILD / "node" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -40,8 +51,9 @@ class BrowserError(ReportError):
 
 def chromium_path() -> str:
     """The Chromium executable (``CHROMIUM`` overrides); raises when it is not installed."""
-    found = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which(
-        "chromium-browser")
+    found = (
+        os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    )
     if not found:
         raise BrowserError("Chromium saknas. Installera det med: make system-deps")
     return found
@@ -62,7 +74,9 @@ class Browser:
         self._from_browser, from_browser_w = os.pipe()
         self._process = subprocess.Popen(
             [chromium_path(), *FLAGS, f"--user-data-dir={self._profile.name}", "about:blank"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             pass_fds=(3, 4),  # Chromium reads commands on fd 3, replies on 4
             preexec_fn=_pipe_fds(to_browser_r, from_browser_w),
         )
@@ -71,24 +85,21 @@ class Browser:
         return self
 
     def __exit__(self, *_: object) -> None:
-        try:
+        with contextlib.suppress(BrowserError, OSError):
             self.send("Browser.close")
-        except (BrowserError, OSError):
-            pass
         try:
             self._process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
         for fd in (self._to_browser, self._from_browser):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         self._profile.cleanup()
 
-    def send(self, method: str, params: dict[str, Any] | None = None,
-             session: str | None = None) -> dict[str, Any]:
+    def send(
+        self, method: str, params: dict[str, Any] | None = None, session: str | None = None
+    ) -> dict[str, Any]:
         """Send one DevTools command and wait for its reply (events are kept for ``wait``)."""
         self._next_id += 1
         message: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
@@ -125,16 +136,24 @@ class Browser:
         message, self._buffer = self._buffer.split(b"\0", 1)
         return json.loads(message)
 
-    def open(self, page: Path | str, *, width: int = 1280, height: int = 900,
-             scale: float = 1, mobile: bool = False) -> Page:
+    def open(
+        self,
+        page: Path | str,
+        *,
+        width: int = 1280,
+        height: int = 900,
+        scale: float = 1,
+        mobile: bool = False,
+    ) -> Page:
         """A new tab showing ``page`` (a file or URL) at a viewport of ``width`` CSS pixels.
 
         ``scale`` is the device pixel ratio: ``width=640, scale=2`` is how a 1280 px wide
         window looks at 200 % zoom.
         """
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = self.send("Target.attachToTarget",
-                            {"targetId": target, "flatten": True})["sessionId"]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
         tab = Page(self, session)
         tab.send("Page.enable")
         tab.resize(width, height, scale=scale, mobile=mobile)
@@ -155,42 +174,56 @@ class Page:
         """A DevTools command for this tab."""
         return self.browser.send(method, params, self.session)
 
-    def resize(self, width: int, height: int = 900, *, scale: float = 1,
-               mobile: bool = False) -> None:
+    def resize(
+        self, width: int, height: int = 900, *, scale: float = 1, mobile: bool = False
+    ) -> None:
         """Set the viewport (CSS pixels) and the device pixel ratio."""
-        self.send("Emulation.setDeviceMetricsOverride",
-                  {"width": width, "height": height, "deviceScaleFactor": scale,
-                   "mobile": mobile})
+        self.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": scale, "mobile": mobile},
+        )
 
     def evaluate(self, expression: str, *, wait: bool = False) -> Any:
         """Run JavaScript in the page and return its (JSON) value; ``wait`` awaits a promise."""
-        result = self.send("Runtime.evaluate", {"expression": expression,
-                                                "returnByValue": True, "awaitPromise": wait})
+        result = self.send(
+            "Runtime.evaluate",
+            {"expression": expression, "returnByValue": True, "awaitPromise": wait},
+        )
         if "exceptionDetails" in result:
             details = result["exceptionDetails"]
-            raise BrowserError("Skriptet i sidan misslyckades: "
-                               + details.get("exception", {}).get("description",
-                                                                  details.get("text", "")))
+            raise BrowserError(
+                "Skriptet i sidan misslyckades: "
+                + details.get("exception", {}).get("description", details.get("text", ""))
+            )
         return result["result"].get("value")
 
     def axe(self, options: dict[str, Any] | None = None) -> dict[str, Any]:
         """Run axe-core on the page; returns axe's results (``violations``, ``passes`` ...)."""
         if not AXE_SCRIPT.exists():
-            raise BrowserError(f"axe-core saknas ({AXE_SCRIPT}). Installera det med: "
-                               "make system-deps")
+            raise BrowserError(
+                f"axe-core saknas ({AXE_SCRIPT}). Installera det med: make system-deps"
+            )
         self.evaluate(AXE_SCRIPT.read_text(encoding="utf-8"))
         options_json = json.dumps(options or {})
-        return json.loads(self.evaluate(
-            f"axe.run(document, {options_json}).then(r => JSON.stringify(r))", wait=True))
+        return json.loads(
+            self.evaluate(
+                f"axe.run(document, {options_json}).then(r => JSON.stringify(r))", wait=True
+            )
+        )
 
     def screenshot(self, target: Path, *, top: float = 0, height: float | None = None) -> Path:
         """A PNG of the page from ``top`` (CSS pixels), ``height`` high (default: to the end)."""
         width = self.evaluate("document.documentElement.scrollWidth")
         full = self.evaluate("document.documentElement.scrollHeight")
         height = min(height or full, full - top)
-        shot = self.send("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": top, "width": width, "height": height, "scale": 1}})
+        shot = self.send(
+            "Page.captureScreenshot",
+            {
+                "format": "png",
+                "captureBeyondViewport": True,
+                "clip": {"x": 0, "y": top, "width": width, "height": height, "scale": 1},
+            },
+        )
         target.write_bytes(base64.b64decode(shot["data"]))
         return target
 

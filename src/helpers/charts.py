@@ -24,6 +24,7 @@ import io
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import matplotlib
 
@@ -31,18 +32,36 @@ matplotlib.use("svg")  # no display; SVG keeps charts sharp in print and small i
 
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from matplotlib.transforms import offset_copy  # noqa: E402
 
 from . import colours, paths, text  # noqa: E402
 
 plt.style.use(paths.RESOURCES / "report.mplstyle")
+#: The report's typeface (Debian fonts-open-sans, installed by `make system-deps`).
+TYPEFACE = "Open Sans"
+
+
+def _register_typeface() -> None:
+    """Make the typeface known to matplotlib when it was installed after matplotlib's font
+    cache was built (the cache is not refreshed by itself); DejaVu Sans stands in if absent."""
+    if any(font.name == TYPEFACE for font in font_manager.fontManager.ttflist):
+        return
+    for path in font_manager.findSystemFonts():
+        if Path(path).name.startswith(TYPEFACE.replace(" ", "")):
+            font_manager.fontManager.addfont(path)
+
+
+_register_typeface()
 
 #: Comparisons: greys that keep 3:1 against white and stay lighter than the area in greyscale.
 GREYS = ("#8c8c8c", "#7a7a7a", "#a3a3a3", "#6e6e6e")
 #: Okabe–Ito, safe for colour-blind readers, for series that are not "area vs the rest".
 SERIES = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442")
 HATCHES = ("", "//", "..", "xx", "\\\\", "oo")
+#: Series after the first in grouped bars: lighter and lighter, told apart in greyscale.
+GROUP_GREYS = ("#a6a6a6", "#d4d4d4", "#6e6e6e")
 #: Comparison lines: dash pattern and marker, so each reads without its colour.
 LINE_STYLES = (("--", "s"), (":", "^"), ("-.", "D"), ((0, (5, 1, 1, 1)), "v"))
 #: Ordered answers (Likert scales): one hue from light to dark, monotonic in greyscale.
@@ -59,9 +78,9 @@ _area_colour = {"value": "#1f5f8b"}
 def set_area_colour(colour: str) -> None:
     """The colour that marks the area in every chart (set once per report from params).
 
-    A colour too light for 4.5:1 contrast is darkened (``colours.readable``).
+    A colour too light is darkened, hue kept (``colours.chart_mark``).
     """
-    _area_colour["value"] = colours.readable(colour)
+    _area_colour["value"] = colours.chart_mark(colour)
 
 
 def area_colour() -> str:
@@ -94,8 +113,10 @@ def image_html(chart: Chart) -> str:
     img = f'<img src="{_data_uri(chart.svg)}" alt="{alt}">'
     if not chart.svg_narrow:
         return img
-    return (f'<picture><source media="(max-width: {NARROW_BELOW})" '
-            f'srcset="{_data_uri(chart.svg_narrow)}">{img}</picture>')
+    return (
+        f'<picture><source media="(max-width: {NARROW_BELOW})" '
+        f'srcset="{_data_uri(chart.svg_narrow)}">{img}</picture>'
+    )
 
 
 def _data_uri(svg: str) -> str:
@@ -107,22 +128,31 @@ def _svg(fig: plt.Figure) -> str:
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     markup = buffer.getvalue()
-    return markup[markup.index("<svg"):]
+    return markup[markup.index("<svg") :]
 
 
 Draw = Callable[[plt.Axes, bool], None]
 
 
-def _both(draw: Draw, wide_height: float, narrow_height: float,
-          example: bool = False) -> tuple[str, str]:
+def _both(
+    draw: Draw, wide_height: float, narrow_height: float, example: bool = False
+) -> tuple[str, str]:
     """Draw a chart wide (screen and print) and narrow (phone); SVG markup of both."""
     drawn = []
     for narrow, size in ((False, (WIDE, wide_height)), (True, (NARROW, narrow_height))):
         fig, ax = plt.subplots(figsize=size)
         draw(ax, narrow)
         if example:
-            fig.text(0.995, 0.995, EXAMPLE_MARK.upper(), ha="right", va="top", fontsize=8,
-                     fontweight="bold", color="#8a4b00")
+            fig.text(
+                0.995,
+                0.995,
+                EXAMPLE_MARK.upper(),
+                ha="right",
+                va="top",
+                fontsize=8,
+                fontweight="bold",
+                color="#8a4b00",
+            )
         drawn.append(_svg(fig))
     return drawn[0], drawn[1]
 
@@ -131,9 +161,11 @@ def _wrap(label: str, width: int) -> str:
     return "\n".join(textwrap.wrap(label, width, break_long_words=False)) or label
 
 
-def _describe(labels: Sequence[str], values: Sequence[object],
-              value_format: Callable[[object], str]) -> str:
-    return "; ".join(f"{label}: {value_format(value)}" for label, value in zip(labels, values))
+def _describe(
+    labels: Sequence[str], values: Sequence[object], value_format: Callable[[object], str]
+) -> str:
+    pairs = zip(labels, values, strict=True)
+    return "; ".join(f"{label}: {value_format(value)}" for label, value in pairs)
 
 
 def _plain(value: object) -> float:
@@ -154,11 +186,21 @@ def _highlight_ticks(labels: Sequence[plt.Text], highlighted: set[str]) -> None:
             tick.set_fontweight("bold")
 
 
-def bars(table: pd.DataFrame, *, label: str, value: str, title: str, source: str,
-         highlight: str | Sequence[str] | None = None,
-         value_format: Callable[[object], str] = text.number, axis_label: str = "",
-         n: int | None = None, example: bool = False, horizontal: bool = True,
-         data_columns: dict[str, str] | None = None) -> Chart:
+def bars(
+    table: pd.DataFrame,
+    *,
+    label: str,
+    value: str,
+    title: str,
+    source: str,
+    highlight: str | Sequence[str] | None = None,
+    value_format: Callable[[object], str] = text.number,
+    axis_label: str = "",
+    n: int | None = None,
+    example: bool = False,
+    horizontal: bool = True,
+    data_columns: dict[str, str] | None = None,
+) -> Chart:
     """A bar chart of one value per label, the highlighted label(s) in the area colour.
 
     Values are written at the end of each bar, so nothing is told by colour alone; the
@@ -179,16 +221,30 @@ def bars(table: pd.DataFrame, *, label: str, value: str, title: str, source: str
             ax.invert_yaxis()
             if narrow:  # the label above its bar: the whole width is left for the bar
                 ax.set_yticks([])
-                for position, name in zip(positions, labels):
-                    ax.text(0, position - 0.3, name, va="bottom", ha="left", fontsize=10,
-                            color=TEXT_COLOUR,
-                            fontweight="bold" if name in highlighted else "normal")
+                for position, name in zip(positions, labels, strict=True):
+                    ax.text(
+                        0,
+                        position - 0.3,
+                        name,
+                        va="bottom",
+                        ha="left",
+                        fontsize=10,
+                        color=TEXT_COLOUR,
+                        fontweight="bold" if name in highlighted else "normal",
+                    )
             else:
                 ax.set_yticks(positions, [_wrap(item, 24) for item in labels])
                 _highlight_ticks(ax.get_yticklabels(), highlighted)
-            for position, shown in zip(positions, values):
-                ax.text(_plain(shown) + top * 0.015, position, value_format(shown),
-                        va="center", ha="left", fontsize=10, color=TEXT_COLOUR)
+            for position, shown in zip(positions, values, strict=True):
+                ax.text(
+                    _plain(shown) + top * 0.015,
+                    position,
+                    value_format(shown),
+                    va="center",
+                    ha="left",
+                    fontsize=10,
+                    color=TEXT_COLOUR,
+                )
             ax.set_xlim(min(bottom * 1.15, 0), top * (1.22 if narrow else 1.14))
             ax.set_ylim(len(labels) - 0.5, -0.85 if narrow else -0.5)
             _quiet_axis(ax, keep="left")
@@ -197,13 +253,23 @@ def bars(table: pd.DataFrame, *, label: str, value: str, title: str, source: str
                 ax.set_xlabel(axis_label, loc="left", color="#4d4d4d")
         else:
             ax.bar(positions, plotted, color=colours_, width=0.65)
-            ax.set_xticks(positions, [_wrap(item, 8 if narrow else 14) for item in labels],
-                          fontsize=9 if narrow else 10)
+            ax.set_xticks(
+                positions,
+                [_wrap(item, 8 if narrow else 14) for item in labels],
+                fontsize=9 if narrow else 10,
+            )
             _highlight_ticks(ax.get_xticklabels(), highlighted)
-            for position, shown in zip(positions, values):
-                ax.text(position, _plain(shown) + top * 0.015, value_format(shown),
-                        ha="center", va="bottom", fontsize=9 if narrow else 10,
-                        rotation=90 if narrow and len(labels) > 6 else 0, color=TEXT_COLOUR)
+            for position, shown in zip(positions, values, strict=True):
+                ax.text(
+                    position,
+                    _plain(shown) + top * 0.015,
+                    value_format(shown),
+                    ha="center",
+                    va="bottom",
+                    fontsize=9 if narrow else 10,
+                    rotation=90 if narrow and len(labels) > 6 else 0,
+                    color=TEXT_COLOUR,
+                )
             ax.set_ylim(min(bottom * 1.15, 0), top * 1.18)
             _quiet_axis(ax, keep="bottom")
             ax.set_yticks([])
@@ -220,13 +286,31 @@ def bars(table: pd.DataFrame, *, label: str, value: str, title: str, source: str
     renamed = data_columns or {}
     data = table[[label, value]].rename(columns=renamed)
     alt = f"{title}. {_describe(labels, values, value_format)}."
-    return Chart(svg, title, alt, source, data, n=n, example=example,
-                 formats={renamed.get(value, value): value_format}, svg_narrow=svg_narrow)
+    return Chart(
+        svg,
+        title,
+        alt,
+        source,
+        data,
+        n=n,
+        example=example,
+        formats={renamed.get(value, value): value_format},
+        svg_narrow=svg_narrow,
+    )
 
 
-def pyramid(table: pd.DataFrame, *, group: str, sex: str, value: str, title: str,
-            source: str, compare: pd.DataFrame | None = None, compare_name: str = "",
-            area_name: str = "") -> Chart:
+def pyramid(
+    table: pd.DataFrame,
+    *,
+    group: str,
+    sex: str,
+    value: str,
+    title: str,
+    source: str,
+    compare: pd.DataFrame | None = None,
+    compare_name: str = "",
+    area_name: str = "",
+) -> Chart:
     """A population pyramid of shares by age group: men left, women right.
 
     ``compare`` (same columns) is drawn as a black outline, so the area reads against it.
@@ -235,8 +319,9 @@ def pyramid(table: pd.DataFrame, *, group: str, sex: str, value: str, title: str
     groups = list(dict.fromkeys(table[group]))
 
     def side(frame: pd.DataFrame, who: str) -> list[float]:
-        return [float(frame[(frame[group] == g) & (frame[sex] == who)][value].sum())
-                for g in groups]
+        return [
+            float(frame[(frame[group] == g) & (frame[sex] == who)][value].sum()) for g in groups
+        ]
 
     men, women = side(table, "män"), side(table, "kvinnor")
     compared = (side(compare, "män"), side(compare, "kvinnor")) if compare is not None else None
@@ -246,15 +331,12 @@ def pyramid(table: pd.DataFrame, *, group: str, sex: str, value: str, title: str
     def draw(ax: plt.Axes, narrow: bool) -> None:
         positions = list(range(len(groups)))
         ax.barh(positions, [-v for v in men], color=area_colour(), height=0.86)
-        ax.barh(positions, women, color=light, height=0.86, edgecolor=area_colour(),
-                linewidth=0.6)
+        ax.barh(positions, women, color=light, height=0.86, edgecolor=area_colour(), linewidth=0.6)
         handles = []
         if compared:
             for values in ((-v for v in compared[0]), compared[1]):
-                ax.step(list(values), positions, where="mid", color=TEXT_COLOUR,
-                        linewidth=1.3)
-            handles.append(plt.Line2D([], [], color=TEXT_COLOUR, linewidth=1.3,
-                                      label=compare_name))
+                ax.step(list(values), positions, where="mid", color=TEXT_COLOUR, linewidth=1.3)
+            handles.append(plt.Line2D([], [], color=TEXT_COLOUR, linewidth=1.3, label=compare_name))
         ax.set_yticks(positions, groups, fontsize=8 if narrow else 9)
         if narrow:  # every other age group: the labels would touch at phone size
             for index, tick in enumerate(ax.get_yticklabels()):
@@ -269,33 +351,59 @@ def pyramid(table: pd.DataFrame, *, group: str, sex: str, value: str, title: str
         ax.tick_params(axis="y", length=0)
         ax.axvline(0, color="#4d4d4d", linewidth=0.8)
         top = len(groups) - 0.2
-        names = (f"Män, {area_name}", f"Kvinnor, {area_name}") if area_name else ("Män",
-                                                                                  "Kvinnor")
-        ax.text(-widest * 0.03, top, _wrap(names[0], 14) if narrow else names[0], ha="right",
-                va="bottom", fontsize=9 if narrow else 10, fontweight="bold",
-                color=TEXT_COLOUR)
-        ax.text(widest * 0.03, top, _wrap(names[1], 14) if narrow else names[1], ha="left",
-                va="bottom", fontsize=9 if narrow else 10, fontweight="bold",
-                color=TEXT_COLOUR)
+        names = (f"Män, {area_name}", f"Kvinnor, {area_name}") if area_name else ("Män", "Kvinnor")
+        ax.text(
+            -widest * 0.03,
+            top,
+            _wrap(names[0], 14) if narrow else names[0],
+            ha="right",
+            va="bottom",
+            fontsize=9 if narrow else 10,
+            fontweight="bold",
+            color=TEXT_COLOUR,
+        )
+        ax.text(
+            widest * 0.03,
+            top,
+            _wrap(names[1], 14) if narrow else names[1],
+            ha="left",
+            va="bottom",
+            fontsize=9 if narrow else 10,
+            fontweight="bold",
+            color=TEXT_COLOUR,
+        )
         if handles:
             ax.legend(handles=handles, loc="lower right", fontsize=9)
         ax.set_xlabel("Andel av befolkningen", color="#4d4d4d")
 
     svg, svg_narrow = _both(draw, 4.6, 5.2)
     data = table.pivot_table(index=group, columns=sex, values=value, sort=False).reset_index()
-    data = data.rename(columns={group: "Åldersgrupp", "män": f"Män, {area_name}",
-                                "kvinnor": f"Kvinnor, {area_name}"})
-    alt = (f"{title}. Befolkningspyramid med andel män och kvinnor per åldersgrupp"
-           + (f", jämfört med {compare_name}." if compare is not None else "."))
+    data = data.rename(
+        columns={
+            group: "Åldersgrupp",
+            "män": f"Män, {area_name}",
+            "kvinnor": f"Kvinnor, {area_name}",
+        }
+    )
+    alt = f"{title}. Befolkningspyramid med andel män och kvinnor per åldersgrupp" + (
+        f", jämfört med {compare_name}." if compare is not None else "."
+    )
     share = lambda v: text.percent(v, 1)  # noqa: E731
-    return Chart(svg, title, alt, source, data,
-                 formats={c: share for c in data.columns[1:]}, svg_narrow=svg_narrow)
+    return Chart(
+        svg,
+        title,
+        alt,
+        source,
+        data,
+        formats={c: share for c in data.columns[1:]},
+        svg_narrow=svg_narrow,
+    )
 
 
 def _lighter(colour: str, amount: float) -> str:
     """``colour`` mixed with white (0 = unchanged, 1 = white)."""
     value = colour.lstrip("#")
-    channels = [int(value[i:i + 2], 16) for i in (0, 2, 4)]
+    channels = [int(value[i : i + 2], 16) for i in (0, 2, 4)]
     return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
 
 
@@ -315,9 +423,19 @@ def _spread(positions: list[float], gap: float) -> list[float]:
     return result
 
 
-def lines(table: pd.DataFrame, *, x: str, y: str, series: str, title: str, source: str,
-          highlight: str | None = None, value_format: Callable[[object], str] = text.number,
-          axis_label: str = "", x_label: str = "År") -> Chart:
+def lines(
+    table: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    series: str,
+    title: str,
+    source: str,
+    highlight: str | None = None,
+    value_format: Callable[[object], str] = text.number,
+    axis_label: str = "",
+    x_label: str = "År",
+) -> Chart:
     """Lines over time, one per series; the highlighted series thick, in the area colour.
 
     Each line is named at its end (on a phone: in a legend above), and comparisons differ
@@ -339,9 +457,17 @@ def lines(table: pd.DataFrame, *, x: str, y: str, series: str, title: str, sourc
         ends = []
         for name, part in parts:
             colour, dash, marker, width = styles[name]
-            ax.plot(part[x], part[y], color=colour, linestyle=dash, linewidth=width,
-                    marker=marker, markersize=5 if name == highlight else 4, label=str(name),
-                    zorder=3 if name == highlight else 2)
+            ax.plot(
+                part[x],
+                part[y],
+                color=colour,
+                linestyle=dash,
+                linewidth=width,
+                marker=marker,
+                markersize=5 if name == highlight else 4,
+                label=str(name),
+                zorder=3 if name == highlight else 2,
+            )
             last = part.loc[part[x].idxmax()]
             ends.append((str(name), float(last[y]), colour))
         ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: value_format(v)))
@@ -353,37 +479,61 @@ def lines(table: pd.DataFrame, *, x: str, y: str, series: str, title: str, sourc
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
         if narrow:
-            ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=2, fontsize=9,
-                      handlelength=2.6, borderaxespad=0.2)
+            ax.legend(
+                loc="lower left",
+                bbox_to_anchor=(0, 1.0),
+                ncol=2,
+                fontsize=9,
+                handlelength=2.6,
+                borderaxespad=0.2,
+            )
             return
         ax.figure.subplots_adjust(right=0.76)  # room for the names at the line ends
         low, high = ax.get_ylim()
         spots = _spread([value for _, value, _ in ends], (high - low) * 0.08)
         beside = offset_copy(ax.transData, fig=ax.figure, x=8, units="points")
-        for (name, value, _), spot in zip(ends, spots):
-            ax.text(xs[-1], spot, f"{name} {value_format(value)}", transform=beside,
-                    va="center", fontsize=9.5, color=TEXT_COLOUR, clip_on=False,
-                    fontweight="bold" if name == highlight else "normal")
+        for (name, value, _), spot in zip(ends, spots, strict=True):
+            ax.text(
+                xs[-1],
+                spot,
+                f"{name} {value_format(value)}",
+                transform=beside,
+                va="center",
+                fontsize=9.5,
+                color=TEXT_COLOUR,
+                clip_on=False,
+                fontweight="bold" if name == highlight else "normal",
+            )
 
     svg, svg_narrow = _both(draw, 3.5, 3.6)
     data = table.pivot_table(index=x, columns=series, values=y, sort=False).reset_index()
     data = data.rename(columns={x: x_label})
     last = table[table[x] == table[x].max()]
-    alt = f"{title}. Senaste år: " + _describe(list(last[series]), list(last[y]), value_format) + "."
+    latest = _describe(list(last[series]), list(last[y]), value_format)
+    alt = f"{title}. Senaste år: {latest}."
     formats = {c: value_format for c in data.columns[1:]}
     formats[x_label] = text.year
     return Chart(svg, title, alt, source, data, formats=formats, svg_narrow=svg_narrow)
 
 
-def stacked(table: pd.DataFrame, *, label: str, parts: Sequence[str], title: str, source: str,
-            n: int | None = None, example: bool = False,
-            value_format: Callable[[object], str] = lambda v: text.percent(v, 0),
-            highlight: str | Sequence[str] | None = None, notes: Sequence[str] = (),
-            data_columns: dict[str, str] | None = None) -> Chart:
+def stacked(
+    table: pd.DataFrame,
+    *,
+    label: str,
+    parts: Sequence[str],
+    title: str,
+    source: str,
+    n: int | None = None,
+    example: bool = False,
+    value_format: Callable[[object], str] = lambda v: text.percent(v, 0),
+    highlight: str | Sequence[str] | None = None,
+    notes: Sequence[str] = (),
+    data_columns: dict[str, str] | None = None,
+) -> Chart:
     """Shares that add up to a whole per label, as 100 % bars: e.g. answers on a scale.
 
-    ``parts`` are the answer columns in scale order (shares 0–1); they are drawn from light
-    to dark, so their order reads in greyscale, and each segment wide enough carries its
+    ``parts`` are the answer columns in scale order (shares 0–1); they are drawn from dark
+    to light, so their order reads in greyscale, and each segment wide enough carries its
     value. The legend stands above, in the same order. A missing (suppressed) row is drawn
     empty and marked with the missing sign.
     """
@@ -396,67 +546,124 @@ def stacked(table: pd.DataFrame, *, label: str, parts: Sequence[str], title: str
         left = [0.0] * len(labels)
         for index, part in enumerate(parts):
             shares = [_plain(v) for v in table[part]]
-            ax.barh(positions, shares, left=left, color=palette[index], height=0.62,
-                    edgecolor="white", linewidth=0.8, label=part)
-            for position, start, share in zip(positions, left, shares):
-                if share >= (0.09 if narrow else 0.06):
-                    ax.text(start + share / 2, position, value_format(share), ha="center",
-                            va="center", fontsize=9, color=colours.on(palette[index]))
-            left = [a + b for a, b in zip(left, shares)]
-        for position, total in zip(positions, left):
+            ax.barh(
+                positions,
+                shares,
+                left=left,
+                color=palette[index],
+                height=0.62,
+                edgecolor="white",
+                linewidth=0.8,
+                label=part,
+            )
+            for position, start, share in zip(positions, left, shares, strict=True):
+                if share >= (0.12 if narrow else 0.06):
+                    ax.text(
+                        start + share / 2,
+                        position,
+                        value_format(share),
+                        ha="center",
+                        va="center",
+                        fontsize=9,
+                        color=colours.on(palette[index]),
+                    )
+            left = [a + b for a, b in zip(left, shares, strict=True)]
+        for position, total in zip(positions, left, strict=True):
             if total == 0:
-                ax.text(0.01, position, f"{text.MISSING} (för få svar)", va="center",
-                        fontsize=9, color=TEXT_COLOUR)
+                ax.text(
+                    0.01,
+                    position,
+                    f"{text.MISSING} (för få svar)",
+                    va="center",
+                    fontsize=9,
+                    color=TEXT_COLOUR,
+                )
         ax.invert_yaxis()
         ax.set_xlim(0, 1)
         if narrow:
             ax.set_yticks([])
-            for position, name in zip(positions, labels):
-                ax.text(0, position - 0.34, name, va="bottom", fontsize=10, color=TEXT_COLOUR,
-                        fontweight="bold" if name in highlighted else "normal")
+            for position, name in zip(positions, labels, strict=True):
+                ax.text(
+                    0,
+                    position - 0.34,
+                    name,
+                    va="bottom",
+                    fontsize=10,
+                    color=TEXT_COLOUR,
+                    fontweight="bold" if name in highlighted else "normal",
+                )
             ax.set_ylim(len(labels) - 0.5, -0.95)
         else:
             ax.set_yticks(positions, [_wrap(item, 26) for item in labels])
             _highlight_ticks(ax.get_yticklabels(), highlighted)
         _quiet_axis(ax)
         ax.set_xticks([])
-        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(len(parts), 2 if narrow
-                                                                     else 5),
-                  fontsize=9, handlelength=1.2, borderaxespad=0.2, columnspacing=1.2)
+        ax.legend(
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncol=min(len(parts), 2 if narrow else 5),
+            fontsize=9,
+            handlelength=1.2,
+            borderaxespad=0.2,
+            columnspacing=1.2,
+        )
 
     rows = len(labels)
     legend_rows = -(-len(parts) // 2)
-    svg, svg_narrow = _both(draw, max(1.6, 0.4 * rows + 0.8),
-                            max(2.0, 0.66 * rows + 0.3 * legend_rows + 0.5), example)
+    svg, svg_narrow = _both(
+        draw, max(1.6, 0.4 * rows + 0.8), max(2.0, 0.66 * rows + 0.3 * legend_rows + 0.5), example
+    )
     renamed = data_columns or {}
     data = table[[label, *parts]].rename(columns=renamed)
     described = "; ".join(
         f"{name}: " + ", ".join(f"{part} {value_format(row[part])}" for part in parts)
-        for name, (_, row) in zip(labels, table.iterrows()))
+        for name, (_, row) in zip(labels, table.iterrows(), strict=True)
+    )
     alt = f"{title}. {described}."
-    return Chart(svg, title, alt, source, data, n=n, example=example, notes=list(notes),
-                 formats={renamed.get(p, p): value_format for p in parts},
-                 svg_narrow=svg_narrow)
+    return Chart(
+        svg,
+        title,
+        alt,
+        source,
+        data,
+        n=n,
+        example=example,
+        notes=list(notes),
+        formats={renamed.get(p, p): value_format for p in parts},
+        svg_narrow=svg_narrow,
+    )
 
 
 def _sequential(count: int) -> list[str]:
-    """``count`` shades from the light-to-dark scale, spread over its whole range."""
+    """``count`` shades of the scale, darkest first (the first answer, e.g. "Mycket svårt",
+    is the one a reader looks for), spread over its whole range."""
     if count <= 1:
         return [SEQUENTIAL[3]]
     step = (len(SEQUENTIAL) - 1) / (count - 1)
-    return [SEQUENTIAL[round(i * step)] for i in range(count)]
+    return [SEQUENTIAL[len(SEQUENTIAL) - 1 - round(i * step)] for i in range(count)]
 
 
-def grouped(table: pd.DataFrame, *, label: str, series: Sequence[str], title: str,
-            source: str, value_format: Callable[[object], str] = text.number,
-            n: int | None = None, example: bool = False, notes: Sequence[str] = (),
-            data_columns: dict[str, str] | None = None) -> Chart:
+def grouped(
+    table: pd.DataFrame,
+    *,
+    label: str,
+    series: Sequence[str],
+    title: str,
+    source: str,
+    value_format: Callable[[object], str] = text.number,
+    n: int | None = None,
+    example: bool = False,
+    notes: Sequence[str] = (),
+    data_columns: dict[str, str] | None = None,
+) -> Chart:
     """Bars side by side: one group per label, one bar per series column (e.g. women and
     men, or the area and the country). The first series is drawn in the area colour, the
-    others in greys with hatches; every bar carries its value and the legend names them."""
+    others in lighter greys (outlined, so each bar keeps 3:1 contrast); every bar carries
+    its value, the first group names its series beside the values, and a legend stands
+    above. (Hatching was dropped: PDF viewers draw seams between the pattern tiles.)"""
     labels = [str(item) for item in table[label]]
     count = len(series)
-    fills = [area_colour(), *GREYS][:count] if count <= 1 + len(GREYS) else list(SERIES)
+    fills = [area_colour(), *GROUP_GREYS][:count] if count <= 1 + len(GROUP_GREYS) else list(SERIES)
     top = max([_plain(v) for column in series for v in table[column]] + [0]) or 1
 
     def draw(ax: plt.Axes, narrow: bool) -> None:
@@ -465,37 +672,70 @@ def grouped(table: pd.DataFrame, *, label: str, series: Sequence[str], title: st
         for index, column in enumerate(series):
             offsets = [p - span / 2 + height * (index + 0.5) for p in range(len(labels))]
             values = list(table[column])
-            ax.barh(offsets, [_plain(v) for v in values], height=height * 0.92,
-                    color=fills[index % len(fills)], hatch=HATCHES[index % len(HATCHES)],
-                    edgecolor="white", linewidth=0, label=str(column))
-            for offset, shown in zip(offsets, values):
-                ax.text(_plain(shown) + top * 0.015, offset, value_format(shown), va="center",
-                        fontsize=9, color=TEXT_COLOUR)
+            ax.barh(
+                offsets,
+                [_plain(v) for v in values],
+                height=height * 0.92,
+                color=fills[index % len(fills)],
+                edgecolor="#4d4d4d" if index else fills[0],
+                linewidth=0.6,
+                label=str(column),
+            )
+            for number, (offset, shown) in enumerate(zip(offsets, values, strict=True)):
+                named = f"{value_format(shown)}  {column}" if number == 0 else ""
+                ax.text(
+                    _plain(shown) + top * 0.015,
+                    offset,
+                    named or value_format(shown),
+                    va="center",
+                    fontsize=9,
+                    color=TEXT_COLOUR,
+                )
         ax.invert_yaxis()
         positions = list(range(len(labels)))
         if narrow:
             ax.set_yticks([])
-            for position, name in zip(positions, labels):
-                ax.text(0, position - span / 2 - 0.04, name, va="bottom", fontsize=10,
-                        color=TEXT_COLOUR)
+            for position, name in zip(positions, labels, strict=True):
+                ax.text(
+                    0, position - span / 2 - 0.04, name, va="bottom", fontsize=10, color=TEXT_COLOUR
+                )
             ax.set_ylim(len(labels) - 0.6, -0.85)
         else:
             ax.set_yticks(positions, [_wrap(item, 24) for item in labels])
-        ax.set_xlim(0, top * (1.25 if narrow else 1.15))
+        ax.set_xlim(0, top * (1.45 if narrow else 1.25))
         _quiet_axis(ax, keep="left")
         ax.set_xticks([])
-        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=min(count, 2 if narrow else 4),
-                  fontsize=9, handlelength=1.6, borderaxespad=0.2)
+        ax.legend(
+            loc="lower left",
+            bbox_to_anchor=(0, 1.0),
+            ncol=min(count, 2 if narrow else 4),
+            fontsize=9,
+            handlelength=1.6,
+            borderaxespad=0.2,
+        )
 
     rows = len(labels)
-    svg, svg_narrow = _both(draw, max(1.8, (0.22 * count + 0.18) * rows + 0.7),
-                            max(2.2, (0.32 * count + 0.45) * rows + 0.6), example)
+    svg, svg_narrow = _both(
+        draw,
+        max(1.8, (0.22 * count + 0.18) * rows + 0.7),
+        max(2.2, (0.32 * count + 0.45) * rows + 0.6),
+        example,
+    )
     renamed = data_columns or {}
     data = table[[label, *series]].rename(columns=renamed)
     described = "; ".join(
         f"{name}: " + ", ".join(f"{column} {value_format(row[column])}" for column in series)
-        for name, (_, row) in zip(labels, table.iterrows()))
-    return Chart(svg, title, f"{title}. {described}.", source, data, n=n, example=example,
-                 notes=list(notes), formats={renamed.get(c, c): value_format for c in series},
-                 svg_narrow=svg_narrow)
-
+        for name, (_, row) in zip(labels, table.iterrows(), strict=True)
+    )
+    return Chart(
+        svg,
+        title,
+        f"{title}. {described}.",
+        source,
+        data,
+        n=n,
+        example=example,
+        notes=list(notes),
+        formats={renamed.get(c, c): value_format for c in series},
+        svg_narrow=svg_narrow,
+    )

@@ -45,12 +45,31 @@ def _reports(args: argparse.Namespace) -> int:
     return 1 if any(o.status == "failed" for o in outcomes) else 0
 
 
+def _lab(args: argparse.Namespace) -> int:
+    from .lab import open_lab
+
+    return open_lab(args.area, no_browser=args.no_browser, port=args.port)
+
+
 def _areas(_: argparse.Namespace) -> int:
     from .params import available_areas, load_area
 
     for name in available_areas():
         area = load_area(name)
         print(f"{name:28} {area.name} ({', '.join(area.municipalities)})")
+    return 0
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    from .fetch import Settings, run
+
+    options = {"retries": args.retries, "timeout": args.timeout}
+    settings = (Settings.for_base_url(args.base_url, **options) if args.base_url
+                else Settings(**options))
+    for fetched in run(args.only, settings):
+        for folder, names in fetched.files.items():
+            print(f"{fetched.source}: {', '.join(names)} i {folder}")
+    print("Underlaget är uppdaterat (MANIFEST.csv har källor och kontrollsummor).")
     return 0
 
 
@@ -104,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     areas = commands.add_parser("areas", help="list the areas that have a params file")
     areas.set_defaults(run=_areas)
 
+    lab = commands.add_parser("lab", help="edit the chapters in JupyterLab for one area")
+    lab.add_argument("area", help="params file name, municipality code or name")
+    lab.add_argument("--no-browser", action="store_true", help="print the address only")
+    lab.add_argument("--port", type=int, help="port (default: Jupyter's, 8888 or next free)")
+    lab.set_defaults(run=_lab)
+
     validate = commands.add_parser("validate", help="check a survey export before the report")
     target = validate.add_mutually_exclusive_group(required=True)
     target.add_argument("--area", help="validate the survey files named in this area's params")
@@ -112,6 +137,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--municipality", action="append",
                           help="municipality name allowed in A1 (repeatable)")
     validate.set_defaults(run=_validate)
+
+    fetch = commands.add_parser("fetch", help="refresh the statistics snapshot from SCB, "
+                                "Kolada and Arbetsförmedlingen (needs internet)")
+    fetch.add_argument("--only", choices=["scb", "kolada", "yrkesbarometer"],
+                       help="refresh one source only")
+    fetch.add_argument("--base-url", help="fetch every source from this server instead "
+                       "(a local replay server in tests)")
+    fetch.add_argument("--retries", type=int, default=4, help="retries per call (default 4)")
+    fetch.add_argument("--timeout", type=float, default=60.0,
+                       help="seconds to wait for an answer (default 60)")
+    fetch.set_defaults(run=_fetch)
     return parser
 
 

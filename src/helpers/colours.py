@@ -22,13 +22,16 @@ TINT = "#f3f5f7"
 #: WCAG 2.1 AA: normal text, and graphical objects (1.4.11).
 TEXT_CONTRAST = 4.5
 GRAPHIC_CONTRAST = 3.0
+#: The area's marks in charts: darker still, so they stand apart from the mid-grey
+#: comparisons (#8c8c8c) also in greyscale print.
+MARK_CONTRAST = 6.0
 
 
 def _channels(colour: str) -> tuple[float, float, float]:
     value = colour.lstrip("#")
     if len(value) != 6:
         raise ValueError(f"not a #rrggbb colour: {colour!r}")
-    r, g, b = (int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    r, g, b = (int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))
     return r, g, b
 
 
@@ -61,8 +64,10 @@ def darken_until(colour: str, ratio: float, backgrounds: tuple[str, ...] = (PAPE
     low, high = 0.0, lightness  # binary search for the lightest passing shade
     for _ in range(30):
         middle = (low + high) / 2
-        if all(contrast(_hex(*colorsys.hls_to_rgb(hue, middle, saturation)), bg) >= ratio
-               for bg in backgrounds):
+        if all(
+            contrast(_hex(*colorsys.hls_to_rgb(hue, middle, saturation)), bg) >= ratio
+            for bg in backgrounds
+        ):
             low = middle
         else:
             high = middle
@@ -70,15 +75,20 @@ def darken_until(colour: str, ratio: float, backgrounds: tuple[str, ...] = (PAPE
 
 
 def readable(colour: str) -> str:
-    """The area colour for text, links and chart marks: at least 4.5:1 on paper and tint.
-
-    Charts use the same shade as text, so the area's bars and lines are also dark enough to
-    stand apart from the light grey comparisons when printed in greyscale.
-    """
+    """The area colour for text, links and the cover: at least 4.5:1 on paper and tint."""
     return darken_until(colour, TEXT_CONTRAST)
+
+
+def chart_mark(colour: str) -> str:
+    """The area colour for its bars and lines: at least 6:1 on paper, so in greyscale it is
+    clearly darker than the grey comparisons (``charts.GREYS``)."""
+    return darken_until(colour, MARK_CONTRAST, (PAPER,))
 
 
 def on(background: str) -> str:
     """Black or white, whichever reads better on ``background`` (labels inside bars)."""
-    return "#ffffff" if contrast("#ffffff", background) >= contrast("#1a1a1a", background) \
+    return (
+        "#ffffff"
+        if contrast("#ffffff", background) >= contrast("#1a1a1a", background)
         else "#1a1a1a"
+    )

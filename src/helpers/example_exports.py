@@ -69,7 +69,8 @@ def _multi_cell(r: ExampleRespondent, q: Question, separator: str, trailing: str
 
 def _form_row(r: ExampleRespondent, q: Questionnaire, separator: str, trailing: str) -> list:
     return [
-        _multi_cell(r, question, separator, trailing) if question.type == "M"
+        _multi_cell(r, question, separator, trailing)
+        if question.type == "M"
         else _single_cell(r, question)
         for question in q.fields()
     ]
@@ -82,9 +83,14 @@ def write_microsoft_forms(survey: ExampleSurvey, path: Path) -> None:
     rows: list[list[object]] = [header + [f.text for f in q.fields()]]
     for number, r in enumerate((r for r in survey.respondents if not r.incomplete), start=1):
         identified = r.tool_identified
-        meta = [number, r.started, r.submitted,
-                r.contact.email if identified else "anonymous",
-                r.contact.name if identified else None, None]
+        meta = [
+            number,
+            r.started,
+            r.submitted,
+            r.contact.email if identified else "anonymous",
+            r.contact.name if identified else None,
+            None,
+        ]
         rows.append(meta + _form_row(r, q, ";", ";"))
     _save_xlsx({"Form1": rows}, path)
 
@@ -127,8 +133,17 @@ def write_google_forms_xlsx(survey: ExampleSurvey, path: Path) -> None:
 def write_surveymonkey(survey: ExampleSurvey, path: Path) -> None:
     """SurveyMonkey "All responses", columns "Expanded": two header rows."""
     q = _questionnaire(survey)
-    meta = ["Respondent ID", "Collector ID", "Start Date", "End Date", "IP Address",
-            "Email Address", "First Name", "Last Name", "Custom Data 1"]
+    meta = [
+        "Respondent ID",
+        "Collector ID",
+        "Start Date",
+        "End Date",
+        "IP Address",
+        "Email Address",
+        "First Name",
+        "Last Name",
+        "Custom Data 1",
+    ]
     top: list[object] = list(meta)
     sub: list[object] = [None] * len(meta)
     for f in q.fields():
@@ -147,9 +162,15 @@ def write_surveymonkey(survey: ExampleSurvey, path: Path) -> None:
         c = r.contact
         identified = r.tool_identified
         row: list[object] = [
-            11400000000 + number * 7919, 4242001, f"{r.started:%m/%d/%Y %I:%M:%S %p}",
-            f"{r.submitted:%m/%d/%Y %I:%M:%S %p}", c.ip, c.email if identified else None,
-            c.first if identified else None, c.last if identified else None, None,
+            11400000000 + number * 7919,
+            4242001,
+            f"{r.started:%m/%d/%Y %I:%M:%S %p}",
+            f"{r.submitted:%m/%d/%Y %I:%M:%S %p}",
+            c.ip,
+            c.email if identified else None,
+            c.first if identified else None,
+            c.last if identified else None,
+            None,
         ]
         for f in q.fields():
             if f.type == "M":
@@ -174,11 +195,31 @@ def write_limesurvey(survey: ExampleSurvey, path: Path, headings: str = "codes")
     """
     q = _questionnaire(survey)
     texts = headings == "texts"
-    header = ["id", "submitdate", "lastpage", "startlanguage", "seed", "startdate", "datestamp",
-              "token", "ipaddr", "refurl"]
+    header = [
+        "id",
+        "submitdate",
+        "lastpage",
+        "startlanguage",
+        "seed",
+        "startdate",
+        "datestamp",
+        "token",
+        "ipaddr",
+        "refurl",
+    ]
     if texts:
-        header = ["Response ID", "Date submitted", "Last page", "Start language", "Seed",
-                  "Date started", "Date last action", "Token", "IP address", "Referrer URL"]
+        header = [
+            "Response ID",
+            "Date submitted",
+            "Last page",
+            "Start language",
+            "Seed",
+            "Date started",
+            "Date last action",
+            "Token",
+            "IP address",
+            "Referrer URL",
+        ]
     for f in q.fields():
         code = f.id.replace("_", "")
         if f.type == "M":
@@ -193,16 +234,27 @@ def write_limesurvey(survey: ExampleSurvey, path: Path, headings: str = "codes")
     rows = [header]
     for number, r in enumerate(survey.respondents, start=1):
         submitted = None if r.incomplete else f"{r.submitted:%Y-%m-%d %H:%M:%S}"
-        row: list[object] = [number, submitted, 2 if r.incomplete else 6, "sv", 1000 + number,
-                             f"{r.started:%Y-%m-%d %H:%M:%S}", submitted or
-                             f"{r.started:%Y-%m-%d %H:%M:%S}", r.contact.token, r.contact.ip,
-                             "https://www.example.se/kompetens"]
+        row: list[object] = [
+            number,
+            submitted,
+            2 if r.incomplete else 6,
+            "sv",
+            1000 + number,
+            f"{r.started:%Y-%m-%d %H:%M:%S}",
+            submitted or f"{r.started:%Y-%m-%d %H:%M:%S}",
+            r.contact.token,
+            r.contact.ip,
+            "https://www.example.se/kompetens",
+        ]
         for f in q.fields():
             if f.type == "M":
                 answered = f.id in r.chosen or f.id in r.other
                 chosen = _chosen(r, f)
-                row += [(yes if o in chosen else no) if answered else None
-                        for o in f.options if o != f.other]
+                row += [
+                    (yes if o in chosen else no) if answered else None
+                    for o in f.options
+                    if o != f.other
+                ]
             elif f.type == "S" and f.id in r.other:
                 row.append("-oth-")
             else:
@@ -241,15 +293,20 @@ def write_without_ids(survey: ExampleSurvey, path: Path) -> None:
     header: list[object] = ["Inskickad", "Respondent", "E-post"]
     for f in q.fields():
         if f.id == WIDE_QUESTION:
-            header += [f"Orsak: {o}" for o in f.options if o != f.other] + ["Orsak: annat (fritext)"]
+            header += [f"Orsak: {o}" for o in f.options if o != f.other] + [
+                "Orsak: annat (fritext)"
+            ]
         else:
             header.append(without_id(f.text))
     rows = [header]
     for r in survey.respondents:
         if r.incomplete:
             continue
-        row: list[object] = [r.submitted, r.contact.name if r.tool_identified else None,
-                             r.contact.email if r.tool_identified else None]
+        row: list[object] = [
+            r.submitted,
+            r.contact.name if r.tool_identified else None,
+            r.contact.email if r.tool_identified else None,
+        ]
         for f in q.fields():
             own = OWN_LABELS.get(f.id, {})
             if f.id == WIDE_QUESTION:
@@ -299,7 +356,9 @@ def write_all_layouts(survey: ExampleSurvey, folder: Path) -> dict[str, Path]:
     return paths
 
 
-def _write_csv(rows, path: Path, encoding: str, delimiter: str, quoting: int) -> None:
+def _write_csv(
+    rows: list[list[object]], path: Path, encoding: str, delimiter: str, quoting: int
+) -> None:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter, quoting=quoting, lineterminator="\r\n")
     writer.writerows([["" if v is None else v for v in row] for row in rows])
@@ -436,8 +495,13 @@ def write_broken(folder: Path, survey: ExampleSurvey) -> dict[str, Path]:
     _save_xlsx({"Form1": [rows[0]]}, only_header)
     files["header_only"] = only_header
     no_ids = folder / "utan-id.csv"
-    _write_csv([[re.sub(r"^[A-G]\d+(_\w+)?\. ", "", str(h)) for h in rows[0]], *rows[1:]],
-               no_ids, "utf-8", ",", csv.QUOTE_MINIMAL)
+    _write_csv(
+        [[re.sub(r"^[A-G]\d+(_\w+)?\. ", "", str(h)) for h in rows[0]], *rows[1:]],
+        no_ids,
+        "utf-8",
+        ",",
+        csv.QUOTE_MINIMAL,
+    )
     files["no_ids"] = no_ids
     a2 = rows[0].index(next(h for h in rows[0] if str(h).startswith("A2.")))
     missing = folder / "utan-A2.xlsx"
@@ -445,8 +509,10 @@ def write_broken(folder: Path, survey: ExampleSurvey) -> dict[str, Path]:
     files["missing_required"] = missing
     ods = io.BytesIO()
     with zipfile.ZipFile(ods, "w") as target:
-        target.writestr(zipfile.ZipInfo("mimetype", FIXED_TIME.timetuple()[:6]),
-                        "application/vnd.oasis.opendocument.spreadsheet")
+        target.writestr(
+            zipfile.ZipInfo("mimetype", FIXED_TIME.timetuple()[:6]),
+            "application/vnd.oasis.opendocument.spreadsheet",
+        )
         target.writestr(zipfile.ZipInfo("content.xml", FIXED_TIME.timetuple()[:6]), "<x/>")
     put("ods", "kalkyl.xlsx", ods.getvalue())
     return files

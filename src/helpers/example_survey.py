@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -30,14 +31,62 @@ from helpers import paths
 from helpers.privacy import COMPANY_MASK, EMAIL_MASK, NAME_MASK, PHONE_MASK
 from helpers.questionnaire import Questionnaire, load_questionnaire
 
-FIRST_NAMES = ("Anna", "Maria", "Karin", "Sara", "Lena", "Emma", "Johanna", "Linda", "Malin",
-               "Lars", "Anders", "Johan", "Mikael", "Erik", "Fredrik", "Magnus", "Daniel",
-               "Jonas", "Amir", "Leila", "Nadia", "Tomas", "Elin", "Henrik")
-LAST_NAMES = ("Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson",
-              "Persson", "Svensson", "Gustafsson", "Pettersson", "Jonsson", "Lindqvist",
-              "Bergström", "Holmberg", "Hassan", "Sandberg", "Axelsson")
-SIZES = {"0 (endast ägare)": (0, 0), "1–4": (1, 4), "5–9": (5, 9), "10–19": (10, 19),
-         "20–49": (20, 49), "50–99": (50, 99), "100–249": (100, 249), "250 eller fler": (250, 1400)}
+FIRST_NAMES = (
+    "Anna",
+    "Maria",
+    "Karin",
+    "Sara",
+    "Lena",
+    "Emma",
+    "Johanna",
+    "Linda",
+    "Malin",
+    "Lars",
+    "Anders",
+    "Johan",
+    "Mikael",
+    "Erik",
+    "Fredrik",
+    "Magnus",
+    "Daniel",
+    "Jonas",
+    "Amir",
+    "Leila",
+    "Nadia",
+    "Tomas",
+    "Elin",
+    "Henrik",
+)
+LAST_NAMES = (
+    "Andersson",
+    "Johansson",
+    "Karlsson",
+    "Nilsson",
+    "Eriksson",
+    "Larsson",
+    "Olsson",
+    "Persson",
+    "Svensson",
+    "Gustafsson",
+    "Pettersson",
+    "Jonsson",
+    "Lindqvist",
+    "Bergström",
+    "Holmberg",
+    "Hassan",
+    "Sandberg",
+    "Axelsson",
+)
+SIZES = {
+    "0 (endast ägare)": (0, 0),
+    "1–4": (1, 4),
+    "5–9": (5, 9),
+    "10–19": (10, 19),
+    "20–49": (20, 49),
+    "50–99": (50, 99),
+    "100–249": (100, 249),
+    "250 eller fler": (250, 1400),
+}
 
 
 @dataclass(frozen=True)
@@ -68,30 +117,54 @@ class Area:
 
 
 _CARE = Branch(
-    "Vård och omsorg", 1.0, {"20–49": 2, "50–99": 2, "100–249": 1, "250 eller fler": 1},
-    ("undersköterskor", "Undersköterska", "usk", "sjuksköterska", "vårdbiträde",
-     "personlig assistent"),
+    "Vård och omsorg",
+    1.0,
+    {"20–49": 2, "50–99": 2, "100–249": 1, "250 eller fler": 1},
+    (
+        "undersköterskor",
+        "Undersköterska",
+        "usk",
+        "sjuksköterska",
+        "vårdbiträde",
+        "personlig assistent",
+    ),
     ("{m} kommun, äldreomsorgen", "Omsorgshuset {m} AB", "Hemtjänst Väst AB"),
-    sector={"Offentlig": 3, "Privat": 1, "Idéburen": 0.5}, recruit=0.8,
+    sector={"Offentlig": 3, "Privat": 1, "Idéburen": 0.5},
+    recruit=0.8,
     b5=("Generationsväxling", "Digitalisering och AI", "Nya lagkrav eller certifieringar"),
-    c6=("För få sökande", "Sökande saknade behörighet eller certifikat",
-        "Otillräckliga kunskaper i svenska", "Sökande saknade körkort"),
+    c6=(
+        "För få sökande",
+        "Sökande saknade behörighet eller certifikat",
+        "Otillräckliga kunskaper i svenska",
+        "Sökande saknade körkort",
+    ),
     d3=("Vård- och omsorgskompetens", "Yrkessvenska", "Digitala verktyg och IT-system"),
     level=("Gymnasial yrkesutbildning", "Yrkeshögskola", "Högskola"),
 )
 _BUILD = Branch(
-    "Byggverksamhet", 1.0, {"1–4": 2, "5–9": 2, "10–19": 1.5, "20–49": 0.5},
+    "Byggverksamhet",
+    1.0,
+    {"1–4": 2, "5–9": 2, "10–19": 1.5, "20–49": 0.5},
     ("snickare", "Snickare", "elektriker", "VVS-montör", "plattsättare", "maskinförare"),
     ("{m} Bygg AB", "Västkust El AB", "Bohus Rör & VVS AB"),
     recruit=0.7,
     b5=("Grön omställning och energi", "Nya lagkrav eller certifieringar", "Generationsväxling"),
-    c6=("För få sökande", "Sökande saknade yrkeserfarenhet",
-        "Sökande saknade behörighet eller certifikat", "Konkurrens från andra arbetsgivare"),
-    d3=("Certifikat och behörigheter (t.ex. truck/lift/svets)", "Arbetsmiljö och säkerhet",
-        "Hållbarhet och energi"),
+    c6=(
+        "För få sökande",
+        "Sökande saknade yrkeserfarenhet",
+        "Sökande saknade behörighet eller certifikat",
+        "Konkurrens från andra arbetsgivare",
+    ),
+    d3=(
+        "Certifikat och behörigheter (t.ex. truck/lift/svets)",
+        "Arbetsmiljö och säkerhet",
+        "Hållbarhet och energi",
+    ),
 )
 _TRADE = Branch(
-    "Handel", 0.8, {"1–4": 2, "5–9": 2, "10–19": 1, "20–49": 0.5},
+    "Handel",
+    0.8,
+    {"1–4": 2, "5–9": 2, "10–19": 1, "20–49": 0.5},
     ("butikssäljare", "kassapersonal", "lagerarbetare", "Butikschef"),
     ("{m} Livs AB", "Kustens Järn AB", "Bohusläns Bilhandel AB"),
     recruit=0.5,
@@ -101,86 +174,183 @@ _TRADE = Branch(
     level=("Ingen särskild utbildning", "Gymnasial yrkesutbildning"),
 )
 _HOSPITALITY = Branch(
-    "Hotell och restaurang", 1.0, {"1–4": 1.5, "5–9": 2, "10–19": 1.5, "20–49": 1},
+    "Hotell och restaurang",
+    1.0,
+    {"1–4": 1.5, "5–9": 2, "10–19": 1.5, "20–49": 1},
     ("kock", "Kockar", "servitör", "servitris", "diskare", "receptionist", "hotellstädare"),
     ("Hotell Havsbandet AB", "Restaurang Bryggan {m} AB", "{m} Havsbad AB"),
     recruit=0.8,
     b5=("Expansion eller ny marknad", "Digitalisering och AI"),
-    c6=("För få sökande", "Svårt att få sökande att flytta eller pendla hit",
-        "Lönekrav eller villkor", "Sökande saknade yrkeserfarenhet"),
+    c6=(
+        "För få sökande",
+        "Svårt att få sökande att flytta eller pendla hit",
+        "Lönekrav eller villkor",
+        "Sökande saknade yrkeserfarenhet",
+    ),
     d3=("Försäljning och kundbemötande", "Engelska", "Arbetsmiljö och säkerhet"),
     level=("Ingen särskild utbildning", "Gymnasial yrkesutbildning"),
 )
 
 AREAS = {
     "sotenas": Area(
-        ("Sotenäs",), "0523", ("Lysekil", "Tanum", "Munkedal"),
+        ("Sotenäs",),
+        "0523",
+        ("Lysekil", "Tanum", "Munkedal"),
         (
-            Branch("Jord- och skogsbruk och fiske", 1.0, {"1–4": 3, "5–9": 1},
-                   ("fiskare", "däcksman", "Maskinist fiskefartyg"),
-                   ("Smögens Fiske HB", "Kungshamns Trålrederi AB"),
-                   recruit=0.5, b5=("Grön omställning och energi", "Nya lagkrav eller certifieringar"),
-                   c6=("För få sökande", "Sökande saknade behörighet eller certifikat"),
-                   d3=("Certifikat och behörigheter (t.ex. truck/lift/svets)",)),
-            Branch("Tillverkning och utvinning", 1.3, {"5–9": 1, "10–19": 2, "20–49": 2, "50–99": 1},
-                   ("fiskberedare", "Fiskberedare", "livsmedelsarbetare", "truckförare",
-                    "kvalitetsansvarig"),
-                   ("Smögens Fisk AB", "Hunnebo Sill & Skaldjur AB", "Kungshamns Rökeri AB"),
-                   recruit=0.75, b5=("Automation", "Generationsväxling", "Grön omställning och energi"),
-                   c6=("För få sökande", "Svårt att få sökande att flytta eller pendla hit",
-                       "Otillräckliga kunskaper i svenska"),
-                   d3=("Certifikat och behörigheter (t.ex. truck/lift/svets)",
-                       "Kvalitet och ständiga förbättringar", "Yrkessvenska")),
-            Branch("Tillverkning och utvinning", 0.8, {"5–9": 1, "10–19": 2, "20–49": 1},
-                   ("båtbyggare", "mig-svetsare", "CNC operatör", "laminerare", "montör"),
-                   ("Hunnebostrand Marin AB", "Sotenäs Båtvarv AB"),
-                   recruit=0.8, b5=("Automation", "Expansion eller ny marknad"),
-                   c6=("Sökande saknade yrkeserfarenhet", "Sökande saknade rätt utbildning"),
-                   d3=("Automation och produktionsteknik",
-                       "Certifikat och behörigheter (t.ex. truck/lift/svets)"),
-                   level=("Gymnasial yrkesutbildning", "Yrkeshögskola")),
-            dataclasses.replace(_HOSPITALITY, weight=1.6), _CARE, _BUILD,
+            Branch(
+                "Jord- och skogsbruk och fiske",
+                1.0,
+                {"1–4": 3, "5–9": 1},
+                ("fiskare", "däcksman", "Maskinist fiskefartyg"),
+                ("Smögens Fiske HB", "Kungshamns Trålrederi AB"),
+                recruit=0.5,
+                b5=("Grön omställning och energi", "Nya lagkrav eller certifieringar"),
+                c6=("För få sökande", "Sökande saknade behörighet eller certifikat"),
+                d3=("Certifikat och behörigheter (t.ex. truck/lift/svets)",),
+            ),
+            Branch(
+                "Tillverkning och utvinning",
+                1.3,
+                {"5–9": 1, "10–19": 2, "20–49": 2, "50–99": 1},
+                (
+                    "fiskberedare",
+                    "Fiskberedare",
+                    "livsmedelsarbetare",
+                    "truckförare",
+                    "kvalitetsansvarig",
+                ),
+                ("Smögens Fisk AB", "Hunnebo Sill & Skaldjur AB", "Kungshamns Rökeri AB"),
+                recruit=0.75,
+                b5=("Automation", "Generationsväxling", "Grön omställning och energi"),
+                c6=(
+                    "För få sökande",
+                    "Svårt att få sökande att flytta eller pendla hit",
+                    "Otillräckliga kunskaper i svenska",
+                ),
+                d3=(
+                    "Certifikat och behörigheter (t.ex. truck/lift/svets)",
+                    "Kvalitet och ständiga förbättringar",
+                    "Yrkessvenska",
+                ),
+            ),
+            Branch(
+                "Tillverkning och utvinning",
+                0.8,
+                {"5–9": 1, "10–19": 2, "20–49": 1},
+                ("båtbyggare", "mig-svetsare", "CNC operatör", "laminerare", "montör"),
+                ("Hunnebostrand Marin AB", "Sotenäs Båtvarv AB"),
+                recruit=0.8,
+                b5=("Automation", "Expansion eller ny marknad"),
+                c6=("Sökande saknade yrkeserfarenhet", "Sökande saknade rätt utbildning"),
+                d3=(
+                    "Automation och produktionsteknik",
+                    "Certifikat och behörigheter (t.ex. truck/lift/svets)",
+                ),
+                level=("Gymnasial yrkesutbildning", "Yrkeshögskola"),
+            ),
+            dataclasses.replace(_HOSPITALITY, weight=1.6),
+            _CARE,
+            _BUILD,
             dataclasses.replace(_TRADE, weight=0.6),
-            Branch("Företagstjänster", 0.5, {"1–4": 1, "5–9": 1, "10–19": 1},
-                   ("lokalvårdare", "Lokalvårdare", "fönsterputsare"), ("Kustens Städ AB",),
-                   recruit=0.6, level=("Ingen särskild utbildning",)),
+            Branch(
+                "Företagstjänster",
+                0.5,
+                {"1–4": 1, "5–9": 1, "10–19": 1},
+                ("lokalvårdare", "Lokalvårdare", "fönsterputsare"),
+                ("Kustens Städ AB",),
+                recruit=0.6,
+                level=("Ingen särskild utbildning",),
+            ),
         ),
     ),
     "trollhattan-vanersborg": Area(
-        ("Trollhättan", "Vänersborg"), "0520", ("Uddevalla", "Lilla Edet", "Grästorp"),
+        ("Trollhättan", "Vänersborg"),
+        "0520",
+        ("Uddevalla", "Lilla Edet", "Grästorp"),
         (
-            Branch("Tillverkning och utvinning", 2.5,
-                   {"10–19": 1, "20–49": 2, "50–99": 2, "100–249": 1.5, "250 eller fler": 1},
-                   ("CNC-operatör", "CNC operatör", "mig-svetsare", "svetsare",
-                    "automationsingenjör", "montör", "kvalitetstekniker", "konstruktör",
-                    "industrielektriker", "maskinoperatör"),
-                   ("Nohab Precision AB", "Flygkomponenter Väst AB", "Trestad Automotive AB",
-                    "Göta Älv Svets AB"),
-                   recruit=0.8, b5=("Automation", "Digitalisering och AI",
-                                    "Grön omställning och energi", "Generationsväxling"),
-                   c6=("Sökande saknade rätt utbildning", "Sökande saknade yrkeserfarenhet",
-                       "Konkurrens från andra arbetsgivare",
-                       "Sökande saknade behörighet eller certifikat"),
-                   d3=("Automation och produktionsteknik", "Kvalitet och ständiga förbättringar",
-                       "Certifikat och behörigheter (t.ex. truck/lift/svets)",
-                       "Digitala verktyg och IT-system"),
-                   level=("Gymnasial yrkesutbildning", "Yrkeshögskola", "Högskola")),
-            Branch("Företagstjänster", 0.7, {"5–9": 1, "10–19": 1, "20–49": 1, "50–99": 0.5},
-                   ("automationsingenjör", "elkonstruktör", "systemutvecklare", "lokalvårdare"),
-                   ("Innovatum Teknik AB", "Trestad Konsult AB"),
-                   recruit=0.75, level=("Högskola", "Yrkeshögskola")),
-            _CARE, _TRADE, _BUILD,
-            Branch("Transport och magasinering", 1.0, {"5–9": 1, "10–19": 1.5, "20–49": 1.5},
-                   ("lastbilschaufför", "CE-chaufför", "lagerarbetare", "truckförare"),
-                   ("Vänerns Åkeri AB", "Trollhätte Logistik AB"),
-                   recruit=0.8, c6=("Sökande saknade körkort", "För få sökande",
-                                    "Sökande saknade behörighet eller certifikat"),
-                   d3=("Certifikat och behörigheter (t.ex. truck/lift/svets)",
-                       "Arbetsmiljö och säkerhet")),
+            Branch(
+                "Tillverkning och utvinning",
+                2.5,
+                {"10–19": 1, "20–49": 2, "50–99": 2, "100–249": 1.5, "250 eller fler": 1},
+                (
+                    "CNC-operatör",
+                    "CNC operatör",
+                    "mig-svetsare",
+                    "svetsare",
+                    "automationsingenjör",
+                    "montör",
+                    "kvalitetstekniker",
+                    "konstruktör",
+                    "industrielektriker",
+                    "maskinoperatör",
+                ),
+                (
+                    "Nohab Precision AB",
+                    "Flygkomponenter Väst AB",
+                    "Trestad Automotive AB",
+                    "Göta Älv Svets AB",
+                ),
+                recruit=0.8,
+                b5=(
+                    "Automation",
+                    "Digitalisering och AI",
+                    "Grön omställning och energi",
+                    "Generationsväxling",
+                ),
+                c6=(
+                    "Sökande saknade rätt utbildning",
+                    "Sökande saknade yrkeserfarenhet",
+                    "Konkurrens från andra arbetsgivare",
+                    "Sökande saknade behörighet eller certifikat",
+                ),
+                d3=(
+                    "Automation och produktionsteknik",
+                    "Kvalitet och ständiga förbättringar",
+                    "Certifikat och behörigheter (t.ex. truck/lift/svets)",
+                    "Digitala verktyg och IT-system",
+                ),
+                level=("Gymnasial yrkesutbildning", "Yrkeshögskola", "Högskola"),
+            ),
+            Branch(
+                "Företagstjänster",
+                0.7,
+                {"5–9": 1, "10–19": 1, "20–49": 1, "50–99": 0.5},
+                ("automationsingenjör", "elkonstruktör", "systemutvecklare", "lokalvårdare"),
+                ("Innovatum Teknik AB", "Trestad Konsult AB"),
+                recruit=0.75,
+                level=("Högskola", "Yrkeshögskola"),
+            ),
+            _CARE,
+            _TRADE,
+            _BUILD,
+            Branch(
+                "Transport och magasinering",
+                1.0,
+                {"5–9": 1, "10–19": 1.5, "20–49": 1.5},
+                ("lastbilschaufför", "CE-chaufför", "lagerarbetare", "truckförare"),
+                ("Vänerns Åkeri AB", "Trollhätte Logistik AB"),
+                recruit=0.8,
+                c6=(
+                    "Sökande saknade körkort",
+                    "För få sökande",
+                    "Sökande saknade behörighet eller certifikat",
+                ),
+                d3=(
+                    "Certifikat och behörigheter (t.ex. truck/lift/svets)",
+                    "Arbetsmiljö och säkerhet",
+                ),
+            ),
             _HOSPITALITY,
-            Branch("Utbildning", 0.4, {"20–49": 1, "50–99": 1},
-                   ("lärare i yrkesämnen", "förskollärare"), ("Yrkesakademin Väst AB",),
-                   sector={"Offentlig": 1, "Privat": 1}, recruit=0.6, level=("Högskola",)),
+            Branch(
+                "Utbildning",
+                0.4,
+                {"20–49": 1, "50–99": 1},
+                ("lärare i yrkesämnen", "förskollärare"),
+                ("Yrkesakademin Väst AB",),
+                sector={"Offentlig": 1, "Privat": 1},
+                recruit=0.6,
+                level=("Högskola",),
+            ),
         ),
     ),
 }
@@ -201,8 +371,11 @@ F1_CONTACT = (
 F1_ANONYMOUS = ("Mejla gärna {email} om det blir en utbildning för {title}.",)
 OTHER_TEXTS = {
     "B5": ("Turismens säsongsvariationer", "Nya krav från kunder", "Elektrifiering av fordon"),
-    "C6": ("Bostadsbrist i kommunen", "Säsongsanställning lockar få",
-           "Rekryteringsmässa, info via {email}"),
+    "C6": (
+        "Bostadsbrist i kommunen",
+        "Säsongsanställning lockar få",
+        "Rekryteringsmässa, info via {email}",
+    ),
     "C9": ("Via facket", "LinkedIn", "Tips från personalen, ring {phone}"),
     "D3": ("Hygienutbildning", "Heta arbeten", "Läkemedelsdelegering"),
     "A6": ("Platschef", "Enhetschef", "Ekonomiansvarig"),
@@ -283,7 +456,14 @@ def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
 EXCLUSIVE = frozenset({"Inga konsekvenser", "Inga hinder", "Ingen", "Nej"})
 
 
-def _some(rng: random.Random, options, favourites=(), low=1, high=3, exclude=()) -> list[str]:
+def _some(
+    rng: random.Random,
+    options: Sequence[str],
+    favourites: Sequence[str] = (),
+    low: int = 1,
+    high: int = 3,
+    exclude: Sequence[str] = (),
+) -> list[str]:
     """Between ``low`` and ``high`` options, favourites more likely, in questionnaire order."""
     if rng.random() < 0.08 and (alone := [o for o in options if o in EXCLUSIVE - set(exclude)]):
         return alone[:1]
@@ -362,11 +542,17 @@ def _contact(rng: random.Random, area: Area, branch: Branch, used: set[str]) -> 
     mobile = rng.random() < 0.5
     digits = [rng.randint(0, 9) for _ in range(7)]
     if mobile:
-        phone = f"070-{digits[0]}{digits[1]}{digits[2]} {digits[3]}{digits[4]} {digits[5]}{digits[6]}"
+        phone = (
+            f"070-{digits[0]}{digits[1]}{digits[2]} {digits[3]}{digits[4]} {digits[5]}{digits[6]}"
+        )
     else:
-        phone = f"{area.area_code}-{digits[0]}{digits[1]} {digits[2]}{digits[3]} {digits[4]}{digits[5]}"
-    prefix = "212000" if "kommun" in company else rng.choice(("556", "559", "969")) + "".join(
-        str(rng.randint(0, 9)) for _ in range(3)
+        phone = (
+            f"{area.area_code}-{digits[0]}{digits[1]} {digits[2]}{digits[3]} {digits[4]}{digits[5]}"
+        )
+    prefix = (
+        "212000"
+        if "kommun" in company
+        else rng.choice(("556", "559", "969")) + "".join(str(rng.randint(0, 9)) for _ in range(3))
     )
     return Contact(
         first=first,
@@ -375,7 +561,7 @@ def _contact(rng: random.Random, area: Area, branch: Branch, used: set[str]) -> 
         email=f"{_ascii(first)}.{_ascii(last)}@{domain}.se",
         phone=phone,
         org_number=f"{prefix}-{rng.randint(1000, 9999)}",
-        ip=f"{rng.randint(80, 95)}.{rng.randint(1, 254)}.{rng.randint(1, 254)}.{rng.randint(1, 254)}",
+        ip=".".join(str(rng.randint(1, 254)) for _ in range(4)),
         token="".join(rng.choice("abcdefghkmnpqrstuvwxyz23456789") for _ in range(12)),
     )
 
@@ -406,22 +592,32 @@ def _respondent(
     b.single("B2", _weighted(rng, {"Ökar": 4 + later, "Oförändrat": 3, "Minskar": 1, "Vet ej": 2}))
     if rng.random() < 0.9:
         b.messy_number("B3", round(employees * rng.uniform(0, 0.12)))
-    b.single("B4", _weighted(rng, dict(zip(q.options("B4"), (1, 2, 3, 3 + later, 2 + later, 1),
-                                           strict=True))))
+    b.single(
+        "B4",
+        _weighted(rng, dict(zip(q.options("B4"), (1, 2, 3, 3 + later, 2 + later, 1), strict=True))),
+    )
     other = None
     if rng.random() < 0.1:
         other = (text := rng.choice(OTHER_TEXTS["B5"]), text)
     b.multi("B5", _some(rng, q.options("B5"), branch.b5, 1, 3, exclude=("Annat",)), other)
 
     recruited = employees > 0 and rng.random() < branch.recruit + 0.08 * later
-    b.single("C1", "Ja" if recruited else "Nej", typed=None if rng.random() > 0.05 else (
-        "ja " if recruited else "nej"))
+    b.single(
+        "C1",
+        "Ja" if recruited else "Nej",
+        typed=None if rng.random() > 0.05 else ("ja " if recruited else "nej"),
+    )
     if recruited:
         sought = max(1, round(employees * rng.uniform(0.05, 0.3 if employees < 50 else 0.12)))
         b.messy_number("C2", sought)
         b.number("C3", rng.randint(max(0, sought - 4), sought))
-        difficulty = {"Mycket lätt": 1, "Ganska lätt": 2, "Ganska svårt": 4 + later,
-                      "Mycket svårt": 3 + later, "Vet ej": 0.5}
+        difficulty = {
+            "Mycket lätt": 1,
+            "Ganska lätt": 2,
+            "Ganska svårt": 4 + later,
+            "Mycket svårt": 3 + later,
+            "Vet ej": 0.5,
+        }
         b.single("C4", _weighted(rng, difficulty))
         titles = rng.sample(branch.titles, k=min(len(branch.titles), rng.randint(1, 3)))
         for k, title in enumerate(titles, start=1):
@@ -439,8 +635,18 @@ def _respondent(
     channels = ("Egna kontakter och nätverk", "Platsannonser", "Arbetsförmedlingen")
     b.multi("C9", _some(rng, q.options("C9"), channels, 1, 3, exclude=("Annat",)), other)
 
-    b.single("D1", _weighted(rng, {"I stor utsträckning": 1 + later, "I viss utsträckning": 5,
-                                   "Inte alls": 2, "Vet ej": 1}))
+    b.single(
+        "D1",
+        _weighted(
+            rng,
+            {
+                "I stor utsträckning": 1 + later,
+                "I viss utsträckning": 5,
+                "Inte alls": 2,
+                "Vet ej": 1,
+            },
+        ),
+    )
     b.multi("D2", _some(rng, q.options("D2"), ("Utbilda befintlig personal",), 1, 2))
     other = (text := rng.choice(OTHER_TEXTS["D3"]), text) if rng.random() < 0.07 else None
     b.multi("D3", _some(rng, q.options("D3"), branch.d3, 1, 3, exclude=("Annat",)), other)
@@ -458,7 +664,9 @@ def _respondent(
     if rng.random() < 0.25:
         b.multi("E1", ["Nej"])
     else:
-        b.multi("E1", _some(rng, q.options("E1"), ("Gymnasieelever (APL)",), 1, 2, exclude=("Nej",)))
+        b.multi(
+            "E1", _some(rng, q.options("E1"), ("Gymnasieelever (APL)",), 1, 2, exclude=("Nej",))
+        )
         b.messy_number("E2", rng.randint(1, 6))
     b.single("E3", _weighted(rng, {"Ja": 3, "Kanske": 4, "Nej": 3}))
     b.multi("E4", _some(rng, q.options("E4"), ("Gymnasieskola", "Komvux"), 1, 2))
@@ -471,16 +679,30 @@ def _respondent(
     if rng.random() < 0.5:
         contacts["A5"] = contact.org_number
     if wants_contact:
-        contacts |= {"G1": contact.company, "G2": contact.name, "G3": contact.email,
-                     "G4": contact.phone}
-    return ExampleRespondent(contact, b.written, b.chosen, b.other, b.expected, b.expected_other,
-                             contacts, tool_identified=rng.random() < 0.2)
+        contacts |= {
+            "G1": contact.company,
+            "G2": contact.name,
+            "G3": contact.email,
+            "G4": contact.phone,
+        }
+    return ExampleRespondent(
+        contact,
+        b.written,
+        b.chosen,
+        b.other,
+        b.expected,
+        b.expected_other,
+        contacts,
+        tool_identified=rng.random() < 0.2,
+    )
 
 
 def _other_text(rng: random.Random, qid: str, contact: Contact) -> tuple[str, str]:
     template = rng.choice(OTHER_TEXTS[qid])
-    return (template.format(email=contact.email, phone=contact.phone),
-            template.format(email=EMAIL_MASK, phone=PHONE_MASK))
+    return (
+        template.format(email=contact.email, phone=contact.phone),
+        template.format(email=EMAIL_MASK, phone=PHONE_MASK),
+    )
 
 
 def _free_text(rng: random.Random, b: _Builder, branch: Branch, wants_contact: bool) -> None:
@@ -494,20 +716,26 @@ def _free_text(rng: random.Random, b: _Builder, branch: Branch, wants_contact: b
         template = rng.choice(F1_ANONYMOUS)
     else:
         template = rng.choice(F1_PLAIN)
-    typed = template.format(name=c.name, first=c.first, phone=c.phone, email=c.email,
-                            company=c.company, title=title)
-    masked = template.format(name=NAME_MASK, first=NAME_MASK, phone=PHONE_MASK, email=EMAIL_MASK,
-                             company=COMPANY_MASK, title=title)
+    typed = template.format(
+        name=c.name, first=c.first, phone=c.phone, email=c.email, company=c.company, title=title
+    )
+    masked = template.format(
+        name=NAME_MASK,
+        first=NAME_MASK,
+        phone=PHONE_MASK,
+        email=EMAIL_MASK,
+        company=COMPANY_MASK,
+        title=title,
+    )
     b.text("F1", typed, expected=masked)
 
 
 def _plant(rng: random.Random, respondents: list[ExampleRespondent]) -> None:
     """Make sure every kind of mess the reader must handle occurs at least once."""
     recruiters = rng.sample([r for r in respondents if r.expected["C1"] == "Ja"], k=3)
-    # C3 > C2: impossible; the reader warns and does not count C3.
+    # C3 > C2: impossible; the reader warns and keeps it (the analysis leaves it out).
     r = recruiters[0]
-    r.written["C3"] = r.expected["C2"] + 2
-    r.expected["C3"] = None
+    r.written["C3"] = r.expected["C3"] = r.expected["C2"] + 2
     # A range: counted as its midpoint rounded up.
     r = recruiters[1]
     r.written["C2"], r.expected["C2"] = "10-15", 13
@@ -524,8 +752,9 @@ def _plant(rng: random.Random, respondents: list[ExampleRespondent]) -> None:
     r.expected["B1"] = "Oförändrat"
 
 
-def generate(area: str, year: int, n: int, seed: int, duplicates: int = 2,
-             incomplete: int = 0) -> ExampleSurvey:
+def generate(
+    area: str, year: int, n: int, seed: int, duplicates: int = 2, incomplete: int = 0
+) -> ExampleSurvey:
     """``n`` kept respondents of ``area`` (a key of ``AREAS``), plus ``duplicates`` identical
     resubmissions and ``incomplete`` never-submitted responses, in submission order."""
     rng = random.Random(seed)
@@ -544,12 +773,15 @@ def generate(area: str, year: int, n: int, seed: int, duplicates: int = 2,
         partial.written = {k: v for k, v in partial.written.items() if k in keep}
         partial.chosen, partial.other, partial.incomplete = {}, {}, True
         respondents.insert(rng.randint(0, len(respondents)), partial)
-    start = datetime(year, 2, 2, 8, 0)
-    moments = sorted(start + timedelta(minutes=rng.randint(0, 60 * 24 * 30))
-                     for _ in respondents)
+    # Exports list responses in the order they were submitted, mostly in working hours.
+    start = datetime(year, 2, 2, 7, 0)
+    moments = sorted(
+        start + timedelta(days=rng.randint(0, 29), seconds=rng.randint(0, 14 * 3600))
+        for _ in respondents
+    )
     for respondent, moment in zip(respondents, moments, strict=True):
-        respondent.started = moment.replace(microsecond=0)
-        respondent.submitted = respondent.started + timedelta(seconds=rng.randint(240, 1500))
+        respondent.submitted = moment
+        respondent.started = moment - timedelta(seconds=rng.randint(240, 1500))
     return ExampleSurvey(area, year, profile.municipalities, respondents)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +135,7 @@ def as_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows as the snapshot table: codes as strings, numbers as floats, no duplicates."""
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["value"] = pd.to_numeric(table["value"], errors="coerce").astype(float)
-    table["count"] = pd.to_numeric(table["count"], errors="coerce").astype(float)
+    table["count"] = pd.to_numeric(table["count"], errors="coerce").astype("Int64")
     table["period"] = table["period"].astype(int)
     return (table.drop_duplicates(["kpi", "municipality", "period", "gender"])
             .sort_values(["kpi", "municipality", "period", "gender"]).reset_index(drop=True))
@@ -154,7 +155,23 @@ def load_values(folder: Path | None = None) -> pd.DataFrame | None:
 
 def catalogue(folder: Path | None = None) -> pd.DataFrame:
     """Kolada's KPI catalogue in the snapshot: id, title, description, ..."""
-    return pd.read_csv((folder or paths.PUBLIC) / CATALOGUE_FILE, dtype=str)
+    return _catalogue((folder or paths.PUBLIC) / CATALOGUE_FILE)
+
+
+@lru_cache(maxsize=2)
+def _catalogue(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str)
+
+
+def title(kpi: str, folder: Path | None = None) -> str:
+    """A KPI's title as Kolada words it (``N03937`` → "Öppet arbetslösa ...").
+
+    >>> title("N01982")
+    'Invånare 25-64 år med eftergymnasial utbildning, andel (%)'
+    """
+    table = catalogue(folder)
+    match = table.loc[table["id"] == kpi, "title"]
+    return str(match.iloc[0]) if len(match) else kpi
 
 
 def weighted(values: pd.DataFrame, weights: pd.DataFrame, members: Sequence[str]

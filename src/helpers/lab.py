@@ -20,15 +20,18 @@ from .notebooks import KERNEL_NAME
 from .params import load_area
 
 
-def lab_command(area: str, *, no_browser: bool = False,
-                port: int | None = None) -> tuple[list[str], dict[str, str]]:
+def lab_command(
+    area: str, *, no_browser: bool = False, port: int | None = None
+) -> tuple[list[str], dict[str, str]]:
     """The command line and environment that open JupyterLab on ``notebooks/`` for ``area``.
 
     The area is checked first, so a typo stops with one clear message (a ParamsError).
     """
     chosen = load_area(area)
     command = [
-        sys.executable, "-m", "jupyterlab",
+        sys.executable,
+        "-m",
+        "jupyterlab",
         f"--ServerApp.root_dir={paths.ROOT}",
         "--LabApp.default_url=/lab/tree/notebooks",
         f"--MappingKernelManager.default_kernel_name={KERNEL_NAME}",
@@ -46,7 +49,10 @@ def lab_command(area: str, *, no_browser: bool = False,
 def open_lab(area: str, *, no_browser: bool = False, port: int | None = None) -> int:
     """Replace this process with JupyterLab (so Ctrl-C reaches it directly)."""
     command, env = lab_command(area, no_browser=no_browser, port=port)
-    print(f"JupyterLab för {env['LKA_AREA']}: kapitlen i notebooks/ visar det området. "
-          "Avsluta med Ctrl-C två gånger.", flush=True)
+    print(
+        f"JupyterLab för {env['LKA_AREA']}: kapitlen i notebooks/ visar det området. "
+        "Avsluta med Ctrl-C två gånger.",
+        flush=True,
+    )
     os.execve(command[0], command, env)
     return 0  # not reached: execve does not return

@@ -43,8 +43,7 @@ from . import paths
 from .execute import KERNEL_NAME
 
 #: The kernel every notebook names: the project's own, installed by ``make install``.
-KERNELSPEC = {"name": KERNEL_NAME, "display_name": "Lokal kompetensanalys",
-              "language": "python"}
+KERNELSPEC = {"name": KERNEL_NAME, "display_name": "Lokal kompetensanalys", "language": "python"}
 LANGUAGE_INFO = {"name": "python"}
 #: The pairing: the notebook and its text form, the one to edit and review.
 TEXT_FORMAT = "py:percent"
@@ -52,8 +51,9 @@ FORMATS = f"ipynb,{TEXT_FORMAT}"
 PARAMETERS_TAG = "parameters"
 #: What every chapter's parameters cell says. None lets ``open_report`` choose the area:
 #: the one papermill injects, or LKA_AREA set by ``make lab MUNI=...``, or Sotenäs.
+#: No second "=" on a line: papermill reads the comments as the parameters' help texts.
 PARAMETERS_SOURCE = (
-    "area = None  # papermill sets it; in JupyterLab: make lab MUNI=<area>\n"
+    "area = None  # papermill sets it; in JupyterLab it is the area given to make lab\n"
     "year = None  # None: the year in the area's params file"
 )
 #: A chapter's file name: two digits give its place in the report (execute.chapter_paths).
@@ -62,8 +62,16 @@ CHAPTER_NAME = re.compile(r"^\d\d_[a-z0-9_]+$")
 MAX_CODE_LINES = 15
 _NOTEBOOK_METADATA = ("kernelspec", "language_info", "jupytext")
 # Editor and run state that would only add noise to diffs (nbstripout's list, and papermill's).
-_VOLATILE_CELL_METADATA = ("collapsed", "scrolled", "ExecuteTime", "execution", "papermill",
-                           "heading_collapsed", "hidden", "jupyter")
+_VOLATILE_CELL_METADATA = (
+    "collapsed",
+    "scrolled",
+    "ExecuteTime",
+    "execution",
+    "papermill",
+    "heading_collapsed",
+    "hidden",
+    "jupyter",
+)
 # Notebooks never open files or call APIs: they call helpers (docs/architecture.md).
 _FORBIDDEN = (
     (re.compile(r"(?<![\w.])open\("), "opens a file"),
@@ -108,8 +116,11 @@ def notebook_paths(folder: Path | None = None) -> list[Path]:
     A text form without its notebook counts too (the check then says the pair is missing).
     """
     folder = folder or paths.NOTEBOOKS
-    found = {p.with_suffix(".ipynb") for p in folder.iterdir()
-             if p.suffix in (".ipynb", ".py") and not p.name.startswith(".")}
+    found = {
+        p.with_suffix(".ipynb")
+        for p in folder.iterdir()
+        if p.suffix in (".ipynb", ".py") and not p.name.startswith(".")
+    }
     return sorted(found)
 
 
@@ -152,15 +163,20 @@ def _assigned(source: str) -> dict[str, Any] | None:
         return None
     values = {}
     for statement in tree.body:
-        if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1
-                and isinstance(statement.targets[0], ast.Name)
-                and isinstance(statement.value, ast.Constant)):
+        if not (
+            isinstance(statement, ast.Assign)
+            and len(statement.targets) == 1
+            and isinstance(statement.targets[0], ast.Name)
+            and isinstance(statement.value, ast.Constant)
+        ):
             return None
         values[statement.targets[0].id] = statement.value.value
     return values
 
 
-def _read(ipynb: Path, py: Path) -> tuple[nbformat.NotebookNode | None, nbformat.NotebookNode | None]:
+def _read(
+    ipynb: Path, py: Path
+) -> tuple[nbformat.NotebookNode | None, nbformat.NotebookNode | None]:
     notebook = nbformat.read(ipynb, as_version=4) if ipynb.exists() else None
     text = jupytext.read(py, fmt=TEXT_FORMAT) if py.exists() else None
     return notebook, text
@@ -208,38 +224,64 @@ def _check_metadata(notebook: nbformat.NotebookNode, ipynb: Path) -> list[Proble
 def _check_cells(notebook: nbformat.NotebookNode, ipynb: Path) -> list[Problem]:
     problems = []
     cells = notebook.cells
-    with_output = [n for n, c in enumerate(cells, 1) if c.cell_type == "code"
-                   and (c.get("outputs") or c.get("execution_count") is not None)]
+    with_output = [
+        n
+        for n, c in enumerate(cells, 1)
+        if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count") is not None)
+    ]
     if with_output:
-        problems.append(Problem(ipynb, f"cells {with_output} have outputs or execution "
-                                "counts", fixable=True))
+        problems.append(
+            Problem(ipynb, f"cells {with_output} have outputs or execution counts", fixable=True)
+        )
     parameters = [c for c in cells if is_parameters(c)]
     if len(parameters) != 1:
-        problems.append(Problem(ipynb, f"has {len(parameters)} cells tagged 'parameters'; a "
-                                "chapter needs exactly one (area and year)"))
-    else:
+        problems.append(
+            Problem(
+                ipynb,
+                f"has {len(parameters)} cells tagged 'parameters'; a "
+                "chapter needs exactly one (area and year)",
+            )
+        )
+    elif _source(parameters[0]).strip() != PARAMETERS_SOURCE or parameters[0].cell_type != "code":
         values = _assigned(_source(parameters[0]))
-        if parameters[0].cell_type != "code" or values != {"area": None, "year": None}:
-            only_constants = values is not None and set(values) <= {"area", "year"}
-            problems.append(Problem(ipynb, "the parameters cell must say `area = None` and "
-                                    "`year = None` (papermill or make lab sets the area)",
-                                    fixable=only_constants))
+        problems.append(
+            Problem(
+                ipynb,
+                "the parameters cell must be the standard one, "
+                "`area = None` and `year = None` (papermill or make lab sets "
+                "the area)",
+                fixable=values is not None and set(values) <= {"area", "year"},
+            )
+        )
     first = _source(cells[0]).lstrip() if cells else ""
     if not (cells and cells[0].cell_type == "markdown" and first.startswith("## ")):
-        problems.append(Problem(ipynb, "must open with a Markdown cell '## Chapter title' "
-                                "(h2 is a chapter in the table of contents)"))
+        problems.append(
+            Problem(
+                ipynb,
+                "must open with a Markdown cell '## Chapter title' "
+                "(h2 is a chapter in the table of contents)",
+            )
+        )
     for number, cell in enumerate(cells, 1):
         if cell.cell_type != "code":
             continue
         source = _source(cell)
         lines = [line for line in source.splitlines() if line.strip()]
         if len(lines) > MAX_CODE_LINES:
-            problems.append(Problem(ipynb, f"cell {number} has {len(lines)} lines of code; "
-                                    f"more than {MAX_CODE_LINES} belongs in a helper function"))
+            problems.append(
+                Problem(
+                    ipynb,
+                    f"cell {number} has {len(lines)} lines of code; "
+                    f"more than {MAX_CODE_LINES} belongs in a helper function",
+                )
+            )
         for pattern, what in _FORBIDDEN:
             if pattern.search(source):
-                problems.append(Problem(ipynb, f"cell {number} {what}: notebooks call helpers "
-                                        "instead (src/helpers)"))
+                problems.append(
+                    Problem(
+                        ipynb, f"cell {number} {what}: notebooks call helpers instead (src/helpers)"
+                    )
+                )
     return problems
 
 
@@ -275,8 +317,13 @@ def check_notebook(path: Path) -> list[Problem]:
     ipynb, py = pair(path)
     problems = check_pairing(path)
     if not CHAPTER_NAME.match(ipynb.stem):
-        problems.append(Problem(ipynb, "is not named NN_name (two digits, then lower-case "
-                                "name): only such notebooks are chapters of the report"))
+        problems.append(
+            Problem(
+                ipynb,
+                "is not named NN_name (two digits, then lower-case "
+                "name): only such notebooks are chapters of the report",
+            )
+        )
     if not ipynb.exists():
         return problems
     notebook = nbformat.read(ipynb, as_version=4)
@@ -284,8 +331,13 @@ def check_notebook(path: Path) -> list[Problem]:
     problems += _check_cells(notebook, ipynb)
     for module in imported_helpers(notebook):
         if has_example(module) is False:
-            problems.append(Problem(ipynb, f"imports {module}, whose docstring has no example: "
-                                    "add a short `>>>` example for the analysts"))
+            problems.append(
+                Problem(
+                    ipynb,
+                    f"imports {module}, whose docstring has no example: "
+                    "add a short `>>>` example for the analysts",
+                )
+            )
     return problems
 
 
@@ -326,8 +378,7 @@ def _canonical_parameters(notebook: nbformat.NotebookNode) -> None:
     for cell in notebook.cells:
         if is_parameters(cell):
             values = _assigned(_source(cell))
-            if values is not None and set(values) <= {"area", "year"} \
-                    and values != {"area": None, "year": None}:
+            if values is not None and set(values) <= {"area", "year"}:
                 cell.source = PARAMETERS_SOURCE
 
 
@@ -352,8 +403,10 @@ def fix_notebook(path: Path) -> list[Path]:
     _canonical_parameters(notebook)
     normalise(notebook)
     written = []
-    for file, content in ((ipynb, nbformat.writes(notebook) + "\n"),
-                          (py, jupytext.writes(notebook, fmt=TEXT_FORMAT))):
+    for file, content in (
+        (ipynb, nbformat.writes(notebook) + "\n"),
+        (py, jupytext.writes(notebook, fmt=TEXT_FORMAT)),
+    ):
         if not file.exists() or file.read_text("utf-8") != content:
             file.write_text(content, encoding="utf-8")
             written.append(file)
@@ -365,8 +418,9 @@ def fix(files: Iterable[Path] | None = None) -> list[Path]:
     return [file for path in _selected(files) for file in fix_notebook(path)]
 
 
-def before_save(model: MutableMapping[str, Any], path: str, contents_manager: Any = None,
-                **_: Any) -> None:
+def before_save(
+    model: MutableMapping[str, Any], path: str, contents_manager: Any = None, **_: Any
+) -> None:
     """Jupyter pre-save hook (``make lab`` sets it): chapters are saved normalised.
 
     The analyst still sees the outputs in JupyterLab; only the files on disk lose them (and
@@ -387,16 +441,24 @@ def before_save(model: MutableMapping[str, Any], path: str, contents_manager: An
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m helpers.notebooks --check|--check-sync|--fix [FILES]``; 1 on problems."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.notebooks",
-                                     description="Check or fix the chapter notebooks.")
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.notebooks", description="Check or fix the chapter notebooks."
+    )
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="every guardrail (the default)")
-    mode.add_argument("--check-sync", action="store_true",
-                      help="only that each .ipynb and its .py exist and say the same")
-    mode.add_argument("--fix", action="store_true",
-                      help="strip outputs, normalise metadata and parameters, sync the pairs")
-    parser.add_argument("files", nargs="*", type=Path,
-                        help="notebooks (.ipynb or .py); default: all in notebooks/")
+    mode.add_argument(
+        "--check-sync",
+        action="store_true",
+        help="only that each .ipynb and its .py exist and say the same",
+    )
+    mode.add_argument(
+        "--fix",
+        action="store_true",
+        help="strip outputs, normalise metadata and parameters, sync the pairs",
+    )
+    parser.add_argument(
+        "files", nargs="*", type=Path, help="notebooks (.ipynb or .py); default: all in notebooks/"
+    )
     args = parser.parse_args(argv)
     files = args.files or None
     if args.fix:

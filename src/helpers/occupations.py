@@ -11,9 +11,10 @@ This module codes them without a network, in four steps:
    ``python -m helpers.occupations --rebuild``; a test checks the rebuild is byte-identical.
 2. **Normalised matching** of each title: case, Unicode NFC, hyphens and spaces ("CNC-operatör"
    = "CNC operatör" = "cncoperatör"), counts ("2 st") and bracketed remarks removed; then
-   Swedish plural and definite forms ("svetsarna", "undersköterskor", "kocken"); then compounds
-   (the longest known title at the end of the word: "mig-svetsare" → "svetsare"); then fuzzy
-   matches (the first words of a longer text, one part of "kock/servitör", or a close spelling).
+   Swedish plural and definite forms ("svetsarna", "undersköterskan", "kocken"); then a title
+   naming several occupations ("kock/servitör") is coded by its first part; then compounds
+   (the longest known title at the end of the word: "fartygssvetsare" → "svetsare"); then
+   fuzzy matches (the first words of a longer text, or a close spelling: "svettsare").
 3. An **override file** kept by the analyst (``params/ssyk_overrides.csv``) that wins over all
    of it and is reused next year.
 4. A **summary** for the method chapter: the share of mentions coded, and coded automatically.
@@ -111,7 +112,7 @@ _ENDINGS = (
 
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _COUNT = re.compile(
-    r"(?<!\w)\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:st|stycken|personer|pers)\.?)?(?!\w)", re.IGNORECASE
+    r"(?<!\w)\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:st|stycken|personer|pers)\.?)?(?![\w-])", re.IGNORECASE
 )
 _ETC = re.compile(r"(?<!\w)(?:m\.?\s?fl|etc|osv)\.?(?!\w)")
 _NON_WORD = re.compile(r"[^\w+#]+|_")
@@ -352,18 +353,18 @@ def rebuild(folder: Path | None = None, out_dir: Path | None = None) -> Path:
 
 
 @lru_cache(maxsize=1)
-def ssyk_labels() -> pd.DataFrame:
-    """The taxonomy's 400 SSYK 4 groups: ``ssyk4`` and Swedish ``label``, sorted by code."""
-    groups = _read_concepts(paths.CLASSIFICATIONS, GROUPS_FILE)
-    table = pd.DataFrame(
-        [(g["ssyk_code_2012"], g["preferred_label"]) for g in groups], columns=["ssyk4", "label"]
-    )
-    return table.sort_values("ssyk4", ignore_index=True)
-
-
-@lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    return dict(zip(ssyk_labels()["ssyk4"], ssyk_labels()["label"], strict=True))
+    groups = _read_concepts(paths.CLASSIFICATIONS, GROUPS_FILE)
+    return dict(sorted((g["ssyk_code_2012"], g["preferred_label"]) for g in groups))
+
+
+def ssyk_labels() -> pd.DataFrame:
+    """The taxonomy's 400 SSYK 4 groups: ``ssyk4`` and Swedish ``label``, sorted by code.
+
+    >>> ssyk_labels().iloc[0].tolist()
+    ['0110', 'Officerare']
+    """
+    return pd.DataFrame(list(_labels().items()), columns=["ssyk4", "label"])
 
 
 @lru_cache(maxsize=1)
@@ -599,6 +600,9 @@ def code_titles(titles: Iterable[str], overrides: Path | None = None) -> pd.Data
     ``params/ssyk_overrides.csv`` (no overrides if it does not exist). An override matches the
     title's normalised form or its singular (so "elektriker" also covers "elektrikerna").
 
+    The output keeps the index of a Series passed as ``titles`` (so it joins back to the
+    survey's rows); other iterables get a RangeIndex.
+
     Columns: ``title`` (as given), ``normalized``, ``ssyk4`` (4-digit string, <NA> when
     uncoded), ``ssyk4_label``, ``method`` (one of ``METHODS``), ``matched`` (the taxonomy label
     or override title that decided, for review), ``alternatives`` (other SSYK 4 groups the
@@ -608,6 +612,7 @@ def code_titles(titles: Iterable[str], overrides: Path | None = None) -> pd.Data
     [['7223', 'exact']]
     """
     override_map = _overrides_for(overrides)
+    index = titles.index if isinstance(titles, pd.Series) else None
     titles = list(titles)
     rows = []
     for title in titles:
@@ -651,6 +656,8 @@ def code_titles(titles: Iterable[str], overrides: Path | None = None) -> pd.Data
     table["title"] = pd.Series([*titles], dtype=object)
     for column in ("ssyk4", "ssyk4_label"):
         table[column] = table[column].astype("string")
+    if index is not None:
+        table.index = index
     return table
 
 

@@ -35,8 +35,9 @@ PDF_DPI = 80
 
 def build(area: str) -> None:
     """Build (or find up to date) the area's report through the command line."""
-    result = subprocess.run([sys.executable, "-m", "helpers.cli", "report", area],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "helpers.cli", "report", area], capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise ReportError(result.stderr.strip() or f"Rapporten för {area} kunde inte byggas.")
 
@@ -45,8 +46,10 @@ def screenshots(html: Path, folder: Path) -> list[Path]:
     """Slices of the HTML page at desktop and phone width."""
     written = []
     with Browser() as browser:
-        for name, width, scale, mobile, step in (("desktop", DESKTOP, 1, False, DESKTOP_SLICE),
-                                                 ("phone", PHONE, 2, True, PHONE_SLICE)):
+        for name, width, scale, mobile, step in (
+            ("desktop", DESKTOP, 1, False, DESKTOP_SLICE),
+            ("phone", PHONE, 2, True, PHONE_SLICE),
+        ):
             page = browser.open(html, width=width, height=900, scale=scale, mobile=mobile)
             total = page.evaluate("document.documentElement.scrollHeight")
             for number, top in enumerate(range(0, total, step), start=1):
@@ -59,8 +62,9 @@ def pdf_pages(pdf: Path, folder: Path, dpi: int = PDF_DPI) -> list[Path]:
     """Every PDF page as a PNG (poppler's pdftoppm)."""
     if not shutil.which("pdftoppm"):
         raise ReportError("pdftoppm saknas. Installera det med: make system-deps")
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(folder / "pdf-page")],
-                   check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", str(pdf), str(folder / "pdf-page")], check=True
+    )
     written = sorted(folder.glob("pdf-page-*.png"))
     for path in written:  # pdftoppm numbers 1, 2 … or 01, 02 … by page count: make it NN
         number = int(path.stem.rsplit("-", 1)[1])
@@ -68,8 +72,9 @@ def pdf_pages(pdf: Path, folder: Path, dpi: int = PDF_DPI) -> list[Path]:
     return sorted(folder.glob("pdf-page-*.png"))
 
 
-def contact_sheet(images: Sequence[Path], target: Path, *, columns: int = 6,
-                  width: int = 300) -> Path:
+def contact_sheet(
+    images: Sequence[Path], target: Path, *, columns: int = 6, width: int = 300
+) -> Path:
     """Thumbnails of ``images`` side by side, in reading order, on one PNG."""
     from PIL import Image
 
@@ -79,10 +84,15 @@ def contact_sheet(images: Sequence[Path], target: Path, *, columns: int = 6,
             height = round(image.height * width / image.width)
             thumbs.append(image.convert("RGB").resize((width, height)))
     gap = 12
-    rows = [thumbs[i:i + columns] for i in range(0, len(thumbs), columns)]
-    sheet = Image.new("RGB", (columns * (width + gap) + gap,
-                              sum(max(t.height for t in row) + gap for row in rows) + gap),
-                      "#7a7a7a")
+    rows = [thumbs[i : i + columns] for i in range(0, len(thumbs), columns)]
+    sheet = Image.new(
+        "RGB",
+        (
+            columns * (width + gap) + gap,
+            sum(max(t.height for t in row) + gap for row in rows) + gap,
+        ),
+        "#7a7a7a",
+    )
     y = gap
     for row in rows:
         for index, thumb in enumerate(row):
@@ -98,8 +108,7 @@ def preview(area: str, *, rebuild: bool = True) -> list[Path]:
         build(area)
     files = report_files(load_area(area))
     if not files.html.exists():
-        raise ReportError(f"Rapporten för {area} finns inte: bygg den med make report "
-                          f"MUNI={area}.")
+        raise ReportError(f"Rapporten för {area} finns inte: bygg den med make report MUNI={area}.")
     folder = paths.PREVIEW / load_area(area).slug
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.png"):

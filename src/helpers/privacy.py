@@ -89,9 +89,16 @@ def write_contacts(survey: SurveyData, area: str, year: int) -> Path:
     only thing that ever happens to contact data.
     """
     target = contacts_path(area, year, survey.source)
-    if paths.REPORTS in target.resolve().parents:  # a misconfigured CONTACTS must not leak
+    if paths.REPORTS.resolve() in target.resolve().parents:  # a misconfigured CONTACTS
         raise ValueError(f"contact data must not be written under {paths.REPORTS}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    frame: pd.DataFrame = survey.contacts
+    frame: pd.DataFrame = survey.contacts.map(_inert)
     frame.to_csv(target, sep=";", index=False, encoding="utf-8-sig")
     return target
+
+
+def _inert(value: object) -> object:
+    """A typed value Excel will not run as a formula (``=HYPERLINK(...)`` in a company name)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value

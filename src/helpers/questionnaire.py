@@ -47,6 +47,8 @@ class Question:
     contact: bool = False
     max: int | None = None
     area_options: bool = False
+    #: Other ways of writing an option: (written, standard label), e.g. "Sotenäs kommun".
+    aliases: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_field(self) -> bool:
@@ -96,10 +98,21 @@ class Questionnaire:
         return self.sni[branch]
 
     def with_municipalities(self, names: Iterable[str]) -> Questionnaire:
-        """A copy whose A1 options are ``names`` followed by the standard ``Annan kommun``."""
+        """A copy whose A1 options are ``names`` followed by the standard ``Annan kommun``.
+
+        ``Sotenäs kommun``, ``Trollhättans stad`` and the like are read as the name itself.
+        """
         names = tuple(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+        aliases = tuple(
+            (f"{name}{genitive} {kind}", name)
+            for name in names
+            for genitive in ("", "s")
+            for kind in ("kommun", "stad")
+        )
         questions = {
-            qid: dataclasses.replace(q, options=names + q.options) if q.area_options else q
+            qid: dataclasses.replace(q, options=names + q.options, aliases=aliases)
+            if q.area_options
+            else q
             for qid, q in self.questions.items()
         }
         return dataclasses.replace(self, questions=questions)

@@ -32,6 +32,11 @@ _HEADING = re.compile(r"<h([23])([^>]*)>(.*?)</h\1>", re.S)
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _CHAPTER_START = re.compile(r'<div class="prose">\s*<h2 id="([^"]+)"')
+_SCREEN_ONLY = re.compile(
+    r'<source media="[^"]*" srcset="[^"]*">'
+    r'|<details class="chart-data">.*?</details>',
+    re.S,
+)
 #: Chapters with a look of their own (by the slug of their heading).
 _CHAPTER_KINDS = (("sammanfattning", " summary"), ("bilaga", " appendix"))
 #: Text cells that Excel would run as a formula, unless made plain text.
@@ -68,31 +73,53 @@ def _genitive(name: str) -> str:
     return name if name[-1:].lower() in "sxz" else f"{name}s"
 
 
-_IMAGE_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg",
-                ".jpeg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
+_IMAGE_TYPES = {
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
 
 
 def _embedded(image: Path) -> str:
     """An image file as a data URI, so the HTML stays one self-contained file."""
     kind = _IMAGE_TYPES.get(image.suffix.lower())
     if kind is None:
-        raise RenderError(f"Logotypen {image.name}: okänt bildformat. Använd SVG, PNG eller "
-                          "JPEG.")
+        raise RenderError(f"Logotypen {image.name}: okänt bildformat. Använd SVG, PNG eller JPEG.")
     return f"data:{kind};base64,{base64.b64encode(image.read_bytes()).decode()}"
 
 
-_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
-           "september", "oktober", "november", "december"]
+_MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def to_html(notebook: nbformat.NotebookNode, metadata: dict[str, Any]) -> str:
     """The notebook as one self-contained HTML page through the project's template."""
-    exporter = HTMLExporter(template_name="report",
-                            extra_template_basedirs=[str(paths.TEMPLATES)],
-                            exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, anchor_link_text="")
-    body, _ = exporter.from_notebook_node(_without_project_data(notebook),
-                                          resources={"report": metadata})
+    exporter = HTMLExporter(
+        template_name="report",
+        extra_template_basedirs=[str(paths.TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        anchor_link_text="",
+    )
+    body, _ = exporter.from_notebook_node(
+        _without_project_data(notebook), resources={"report": metadata}
+    )
     return add_table_of_contents(body)
 
 
@@ -101,8 +128,11 @@ def _without_project_data(notebook: nbformat.NotebookNode) -> nbformat.NotebookN
     copy = nbformat.from_dict(notebook)
     for cell in copy.cells:
         if cell.cell_type == "code":
-            cell.outputs = [o for o in cell.get("outputs", [])
-                            if not {KEY_FIGURE_MIME, APPENDIX_MIME} & set(o.get("data", {}))]
+            cell.outputs = [
+                o
+                for o in cell.get("outputs", [])
+                if not {KEY_FIGURE_MIME, APPENDIX_MIME} & set(o.get("data", {}))
+            ]
     return copy
 
 
@@ -121,7 +151,7 @@ def add_table_of_contents(page: str) -> str:
     page = _ANCHOR_LINK.sub("", page)
     taken: set[str] = set()
     entries: list[tuple[int, str, str]] = []
-    main_start = page.find('<main')
+    main_start = page.find("<main")
 
     def rename(match: re.Match[str]) -> str:
         if match.start() < main_start:
@@ -150,8 +180,10 @@ def add_table_of_contents(page: str) -> str:
             items.append(f"<li>{link}</li>")
     if items:
         items.append("</ol></li>" if open_sub else "</li>")
-    toc = ('<nav class="toc" aria-labelledby="innehall-rubrik">'
-           '<h2 id="innehall-rubrik">Innehåll</h2><ol>' + "".join(items) + "</ol></nav>")
+    toc = (
+        '<nav class="toc" aria-labelledby="innehall-rubrik">'
+        '<h2 id="innehall-rubrik">Innehåll</h2><ol>' + "".join(items) + "</ol></nav>"
+    )
     return _chapters(page.replace("<!--TOC-->", toc, 1))
 
 
@@ -162,10 +194,10 @@ def _chapters(page: str) -> str:
     end = page.rfind("</main>")
     if not starts or end < starts[-1].start():
         return page
-    parts, previous = [page[:starts[0].start()]], starts[0].start()
+    parts, previous = [page[: starts[0].start()]], starts[0].start()
     for number, match in enumerate(starts):
         if number:
-            parts.append(page[previous:match.start()] + "</section>")
+            parts.append(page[previous : match.start()] + "</section>")
             previous = match.start()
         slug = match.group(1)
         kind = next((name for prefix, name in _CHAPTER_KINDS if slug.startswith(prefix)), "")
@@ -174,11 +206,18 @@ def _chapters(page: str) -> str:
     return "".join(parts)
 
 
+def for_print(page: str) -> str:
+    """The page without what print does not show: the phone drawings of the charts and the
+    folded data tables under them (the appendix has the same tables). Parsing those large
+    data URIs is a good part of WeasyPrint's time."""
+    return _SCREEN_ONLY.sub("", page)
+
+
 def to_pdf(page: str, target: Path, metadata: dict[str, Any]) -> None:
     """Render the HTML as a tagged PDF/UA-1 (A4, bookmarks, language and title set)."""
     from weasyprint import HTML  # imported here: it is the slowest import of the package
 
-    document = HTML(string=page, base_url=str(paths.ROOT)).render()
+    document = HTML(string=for_print(page), base_url=str(paths.ROOT)).render()
     document.metadata.title = f"{metadata['title']} – {metadata['area']} {metadata['year']}"
     document.metadata.authors = [metadata["author"]]
     document.metadata.lang = "sv"
@@ -196,8 +235,10 @@ def _project_outputs(notebook: nbformat.NotebookNode, mime: str) -> list[Any]:
 
 def key_figures(notebook: nbformat.NotebookNode) -> dict[str, Any]:
     """The key figures the chapters recorded, by name."""
-    return {item["name"]: {k: v for k, v in item.items() if k != "name"}
-            for item in _project_outputs(notebook, KEY_FIGURE_MIME)}
+    return {
+        item["name"]: {k: v for k, v in item.items() if k != "name"}
+        for item in _project_outputs(notebook, KEY_FIGURE_MIME)
+    }
 
 
 def appendix_tables(notebook: nbformat.NotebookNode) -> list[dict[str, Any]]:

@@ -49,7 +49,7 @@ SCB_TABLES: tuple[TableSpec, ...] = (
         columns={"utbildningsnivå": "level", "ålder": "age", "kön": "sex"}),
     TableSpec(
         name="scb_employment_industry_bas",
-        title="Förvärvsarbetande efter bransch (SNI 2007) och kön, dag- och nattbefolkning",
+        title="Förvärvsarbetande efter bransch (SNI 2007) och kön, dag- och nattbefolkning (BAS)",
         v1_path="AM/AM0210/AM0210B/ArbStDoNArNN", table_id="TAB3785",
         query="förvärvsarbetande dagbefolkning nattbefolkning näringsgren kön",
         variables=("region", "näringsgren", "kön"),
@@ -58,7 +58,7 @@ SCB_TABLES: tuple[TableSpec, ...] = (
         note="Registerbaserad arbetsmarknadsstatistik (BAS) från 2020"),
     TableSpec(
         name="scb_employment_industry_rams",
-        title="Förvärvsarbetande efter bransch (SNI 2007) och kön, dagbefolkning, 2008–2018",
+        title="Förvärvsarbetande efter bransch (SNI 2007) och kön, dagbefolkning (RAMS)",
         v1_path="AM/AM0207/AM0207K/DagSNI07KonK", table_id="TAB900",
         query="förvärvsarbetande dagbefolkning näringsgren SNI 2007 kön",
         variables=("region", "näringsgren", "kön"),

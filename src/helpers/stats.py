@@ -65,15 +65,25 @@ def population_indicators(area: Area) -> pd.DataFrame:
     return table
 
 
-def post_secondary_share(area: Area) -> pd.DataFrame:
-    """Share of 25–64-year-olds with post-secondary education, by comparison and sex."""
-    table = for_comparisons(area, scb.education_level, by=["age_band", "sex", "level"])
+def post_secondary_share(area: Area,
+                         loader: Callable[[tuple[str, ...]], pd.DataFrame] | None = None
+                         ) -> pd.DataFrame:
+    """Share of 25–64-year-olds with post-secondary education, by comparison and sex.
+
+    Rows keep the comparisons' order (area, region, county, riket); within each: kvinnor,
+    män, totalt. ``loader`` defaults to the 2019 snapshot (``scb.education_level``).
+    """
+    table = for_comparisons(area, loader or scb.education_level, by=["age_band", "sex", "level"])
     table = table[table["age_band"].isin(WORKING_AGE_BANDS)]
-    table["post_secondary"] = table["level"].isin(POST_SECONDARY) * table["persons"]
-    by_sex = table.groupby(["comparison", "sex"], sort=False)[["post_secondary", "persons"]].sum()
-    total = by_sex.groupby(level="comparison", sort=False).sum()
-    total["sex"] = "totalt"
-    total = total.set_index("sex", append=True)
-    shares = pd.concat([by_sex, total]).sort_index(level="comparison", sort_remaining=False)
+    table = table.assign(post_secondary=table["level"].isin(POST_SECONDARY) * table["persons"])
+    rows = []
+    for comparison in area.comparisons:
+        part = table[table["comparison"] == comparison.name]
+        for sex in ("kvinnor", "män", "totalt"):
+            chosen = part if sex == "totalt" else part[part["sex"] == sex]
+            rows.append({"comparison": comparison.name, "sex": sex,
+                         "post_secondary": chosen["post_secondary"].sum(),
+                         "persons": chosen["persons"].sum()})
+    shares = pd.DataFrame(rows)
     shares["share"] = shares["post_secondary"] / shares["persons"]
-    return shares.reset_index()
+    return shares

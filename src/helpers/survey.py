@@ -41,7 +41,7 @@ from helpers.survey_checks import check_answers, check_columns, find_duplicates
 from helpers.survey_files import Sheet, read_sheets
 from helpers.survey_issues import Issue, IssueLog, errors, survey_error
 from helpers.survey_layouts import LAYOUT_NAMES, Plan, detect_layout, plan_layout
-from helpers.survey_mapping import load_mapping
+from helpers.survey_mapping import MappingSpec, load_mapping
 from helpers.survey_values import is_blank
 
 
@@ -159,7 +159,9 @@ def _choose_sheet(
     return (recognised or filled)[0]
 
 
-def _plan(sheet: Sheet, spec, questionnaire: Questionnaire, log: IssueLog) -> Plan:
+def _plan(
+    sheet: Sheet, spec: MappingSpec | None, questionnaire: Questionnaire, log: IssueLog
+) -> Plan:
     if spec is not None:
         return spec.plan(sheet.rows, questionnaire, log)
     if len(sheet.rows) < 2:
@@ -174,8 +176,9 @@ def _plan(sheet: Sheet, spec, questionnaire: Questionnaire, log: IssueLog) -> Pl
     plan = plan_layout(sheet.rows, questionnaire, log, layout)
     if not plan.questions():
         raise log.fail(
-            f"inga kolumner med fråge-id (t.ex. 'C4. Hur svårt ...') hittades i {LAYOUT_NAMES[layout]}"
-            "-exporten. Lägg till id i frågetexterna eller använd en mappningsfil."
+            "inga kolumner med fråge-id (t.ex. 'C4. Hur svårt ...') hittades i "
+            f"{LAYOUT_NAMES[layout]}-exporten. Lägg till id i frågetexterna eller använd en "
+            "mappningsfil."
         )
     return plan
 
@@ -191,9 +194,7 @@ def _keys(count: int) -> list[str]:
     return ordered
 
 
-def _tidy(
-    rows: list[Answers], questionnaire: Questionnaire, **meta: object
-) -> SurveyData:
+def _tidy(rows: list[Answers], questionnaire: Questionnaire, **meta: object) -> SurveyData:
     keys = _keys(len(rows))
     index = pd.Index(keys, name="respondent", dtype="string")
     columns = {}
@@ -203,7 +204,7 @@ def _tidy(
         if kind == "N":
             columns[qid] = pd.array(values, dtype="Int64")
         elif kind == "M":
-            columns[qid] = pd.Series(values, index=index, dtype=object).to_numpy()
+            columns[qid] = pd.Series(values, index=index, dtype=object)
         else:
             columns[qid] = pd.array(values, dtype="string")
     responses = pd.DataFrame(columns, index=index)

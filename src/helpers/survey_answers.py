@@ -36,6 +36,7 @@ from helpers.survey_layouts import (
 )
 from helpers.survey_values import (
     YES,
+    Choice,
     clean_text,
     is_chosen,
     label_key,
@@ -104,9 +105,9 @@ def read_row(
             continue
         columns = by_question.get(question.id, [])
         value, other = _read_question(question, columns, cells, row, plan, log)
-        answers.values[question.id] = mask(value) if isinstance(value, str) and (
-            question.type in ("T", "TL")
-        ) else value
+        answers.values[question.id] = (
+            mask(value) if isinstance(value, str) and (question.type in ("T", "TL")) else value
+        )
         if other:
             answers.other[question.id] = mask(other)
     return answers
@@ -117,20 +118,36 @@ def _cell(cells: list[object], column: Column) -> object:
 
 
 def _translate(text: str, question: Question, plan: Plan) -> str:
-    return plan.labels.get(question.id, {}).get(label_key(text), text)
+    """The standard label for a mapping file's or the questionnaire's other way of writing it."""
+    key = label_key(text)
+    if key in plan.labels.get(question.id, {}):
+        return plan.labels[question.id][key]
+    return next((label for alias, label in question.aliases if label_key(alias) == key), text)
 
 
-def _choice(text, question, plan, log, column, row):
+def _choice(
+    text: object, question: Question, plan: Plan, log: IssueLog, column: Column, row: int
+) -> Choice:
     choice = match_option(_translate(text, question, plan), question.options, question.other)
     if choice.note:
         log.warning(f"{question.id}: {choice.note}", column=column.letter, row=row)
     return choice
 
 
-def _read_question(question, columns, cells, row, plan, log) -> tuple[object, str | None]:
+def _read_question(
+    question: Question,
+    columns: list[Column],
+    cells: list[object],
+    row: int,
+    plan: Plan,
+    log: IssueLog,
+) -> tuple[object, str | None]:
     """The value of one question from its columns, and typed other text."""
     others = [
-        strip_other_prefix(t) for c in columns if c.role == OTHER if (t := clean_text(_cell(cells, c)))
+        strip_other_prefix(t)
+        for c in columns
+        if c.role == OTHER
+        if (t := clean_text(_cell(cells, c)))
     ]
     if question.type == "M":
         return _read_multi(question, columns, cells, row, plan, log, others)
@@ -153,7 +170,15 @@ def _read_question(question, columns, cells, row, plan, log) -> tuple[object, st
     return label, other_text
 
 
-def _read_multi(question, columns, cells, row, plan, log, others) -> tuple[object, str | None]:
+def _read_multi(
+    question: Question,
+    columns: list[Column],
+    cells: list[object],
+    row: int,
+    plan: Plan,
+    log: IssueLog,
+    others: list[str],
+) -> tuple[object, str | None]:
     chosen: set[str] = set()
     typed: list[str] = list(others)
     answered = bool(others)
@@ -186,4 +211,3 @@ def _read_multi(question, columns, cells, row, plan, log, others) -> tuple[objec
     if not answered:
         return None, None
     return frozenset(chosen), "; ".join(typed) or None
-

@@ -3,7 +3,8 @@
 Errors (the report cannot be made): a required question (A1, A2, A3, C1) has no column, or
 two columns claim the same question. Everything else is a warning: an optional question that
 is missing, an answer to a question that was not asked (C2 when C1 = Nej), more hired than
-sought (C3 > C2: C3 is then not counted), a required question left unanswered.
+sought (C3 > C2; the answer is kept as given and ``survey_analysis`` leaves such employers out
+of the failure rate), a required question left unanswered.
 
 Duplicate submissions, the same respondent twice:
 
@@ -18,8 +19,8 @@ Duplicate submissions, the same respondent twice:
     >>> from helpers.survey_issues import IssueLog
     >>> log = IssueLog("x.xlsx")
     >>> from helpers.questionnaire import load_questionnaire
-    >>> check_answers(a, load_questionnaire(), log); a.values["C3"] is None
-    True
+    >>> check_answers(a, load_questionnaire(), log); print(log.issues[0].message)
+    C3: 5 anställda men bara 3 sökta (C2); svaret räknas inte i andelen misslyckade rekryteringar.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ def check_columns(plan: Plan, questionnaire: Questionnaire, log: IssueLog) -> No
         if question.required and question.id not in present:
             log.error(f"frågan {question.id} ('{question.text}') saknas i filen; den krävs.")
     missing = [
-        q.id for q in questionnaire.fields()
+        q.id
+        for q in questionnaire.fields()
         if not q.required and not q.contact and q.id not in present
     ]
     if missing:
@@ -64,16 +66,16 @@ def check_columns(plan: Plan, questionnaire: Questionnaire, log: IssueLog) -> No
 
 
 def check_answers(answers: Answers, questionnaire: Questionnaire, log: IssueLog) -> None:
-    """Warnings for one respondent's impossible or unexpected answers (may blank C3)."""
+    """Warnings for one respondent's impossible or unexpected answers."""
     values = answers.values
     sought, hired = values.get("C2"), values.get("C3")
     if isinstance(sought, int) and isinstance(hired, int) and hired > sought:
         log.warning(
-            f"C3: {hired} anställda men bara {sought} sökta (C2); C3 räknas inte för det här svaret.",
+            f"C3: {hired} anställda men bara {sought} sökta (C2); svaret räknas inte i andelen "
+            "misslyckade rekryteringar.",
             column=answers.columns.get("C3"),
             row=answers.row,
         )
-        values["C3"] = None
     for question in questionnaire.fields():
         for condition, wanted in question.asked_if:
             given = values.get(condition)

@@ -44,8 +44,12 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
 # Stream names in an OLE2 directory are UTF-16LE; these mark an encrypted OOXML workbook.
 _ENCRYPTED_STREAMS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
-_DTD_MARKS = (b"<!DOCTYPE", b"<!ENTITY", "<!DOCTYPE".encode("utf-16-le"),
-              "<!ENTITY".encode("utf-16-le"))
+_DTD_MARKS = (
+    b"<!DOCTYPE",
+    b"<!ENTITY",
+    "<!DOCTYPE".encode("utf-16-le"),
+    "<!ENTITY".encode("utf-16-le"),
+)
 
 
 @dataclass
@@ -142,7 +146,9 @@ def _load_workbook(data: bytes, log: IssueLog) -> list[Sheet]:
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except DefusedXmlException:
-        raise log.fail("filen innehåller otillåten XML (möjlig XML-bomb); den läses inte.") from None
+        raise log.fail(
+            "filen innehåller otillåten XML (möjlig XML-bomb); den läses inte."
+        ) from None
     except Exception as exc:  # openpyxl raises many types for malformed parts; all mean "broken"
         raise log.fail(
             f"Excel-filen kan inte läsas ({type(exc).__name__}). Öppna den i Excel och spara "
@@ -161,7 +167,9 @@ def _load_workbook(data: bytes, log: IssueLog) -> list[Sheet]:
                 rows.append(list(row))
             sheets.append(Sheet(worksheet.title, _trim(rows)))
     except DefusedXmlException:
-        raise log.fail("filen innehåller otillåten XML (möjlig XML-bomb); den läses inte.") from None
+        raise log.fail(
+            "filen innehåller otillåten XML (möjlig XML-bomb); den läses inte."
+        ) from None
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError, ValueError) as exc:
         raise log.fail(
             f"Excel-filen är trasig ({type(exc).__name__}). Ladda ner eller spara den på nytt."
@@ -197,13 +205,7 @@ def decode_text(data: bytes, log: IssueLog) -> str:
 
 def _read_csv(data: bytes, log: IssueLog) -> list[list[object]]:
     text = decode_text(data, log)
-    first_lines = "\n".join(text.splitlines()[:5])
-    # The separator that splits the header into the most columns; question texts rarely hold
-    # a ";" or tab, and a quoted "," inside a header does not count.
-    delimiter = max(
-        (";", ",", "\t"),
-        key=lambda d: len(next(csv.reader(io.StringIO(first_lines), delimiter=d), [])),
-    )
+    delimiter = _delimiter("\n".join(text.splitlines()[:10]))
     try:
         rows: list[list[object]] = []
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
@@ -218,6 +220,21 @@ def _read_csv(data: bytes, log: IssueLog) -> list[list[object]]:
     if not any(any(c is not None for c in row) for row in rows):
         raise log.fail("filen innehåller inga ifyllda celler.")
     return rows
+
+
+def _delimiter(sample: str) -> str:
+    """The separator that splits the header into the most columns, the same for every row.
+
+    Ties go to tab, then ``;``, then ``,``: typed text holds commas far more often.
+    """
+
+    def score(delimiter: str) -> tuple[int, int]:
+        widths = [len(row) for row in csv.reader(io.StringIO(sample), delimiter=delimiter)]
+        if not widths:
+            return (0, 0)
+        return (widths[0], sum(w == widths[0] for w in widths))
+
+    return max(("\t", ";", ","), key=score)  # max keeps the first of equal scores
 
 
 def _blank(value: object) -> bool:

@@ -58,8 +58,10 @@ class IssueLog:
     sheet: str | None = None
     issues: list[Issue] = field(default_factory=list)
 
-    def add(self, severity: str, message: str, column: str | None = None, row: int | None = None):
-        # One line per issue, personal data masked: messages may quote what a respondent typed.
+    def add(
+        self, severity: str, message: str, column: str | None = None, row: int | None = None
+    ) -> None:
+        """Record an issue; one line, personal data masked (it may quote what was typed)."""
         text = " ".join(mask_text(message).split())
         self.issues.append(Issue(severity, self.file, self.sheet, column, row, text))
 

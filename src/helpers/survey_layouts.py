@@ -61,25 +61,53 @@ SUBMITTED = "submitted"  # LimeSurvey's submit date: empty means an incomplete r
 IGNORED = "ignored"  # tool metadata and unknown columns: never read
 
 TIMESTAMP_HEADERS = frozenset(
-    {"tidstämpel", "timestamp", "marca temporal", "horodateur", "zeitstempel", "tidsstempel",
-     "aikaleima", "tijdstempel", "carimbo de data/hora", "informazioni cronologiche"}
+    {
+        "tidstämpel",
+        "timestamp",
+        "marca temporal",
+        "horodateur",
+        "zeitstempel",
+        "tidsstempel",
+        "aikaleima",
+        "tijdstempel",
+        "carimbo de data/hora",
+        "informazioni cronologiche",
+    }
 )
 EMAIL_HEADERS = frozenset({"e-postadress", "email address", "e-mail address", "email", "e-post"})
 SURVEYMONKEY_RESPONSE = frozenset(
     {"response", "open-ended response", "svar", "öppet svar", "other (please specify)"}
 )
 SURVEYMONKEY_META = {
-    "respondent id": IDENTITY, "collector id": IDENTITY, "start date": IGNORED,
-    "end date": IGNORED, "ip address": IDENTITY, "email address": IDENTITY,
-    "first name": IDENTITY, "last name": IDENTITY, "custom data 1": IDENTITY,
+    "respondent id": IDENTITY,
+    "collector id": IDENTITY,
+    "start date": IGNORED,
+    "end date": IGNORED,
+    "ip address": IDENTITY,
+    "email address": IDENTITY,
+    "first name": IDENTITY,
+    "last name": IDENTITY,
+    "custom data 1": IDENTITY,
 }
 LIMESURVEY_META = {
-    "id": IDENTITY, "response id": IDENTITY, "submitdate": SUBMITTED,
-    "date submitted": SUBMITTED, "lastpage": IGNORED, "last page": IGNORED,
-    "startlanguage": IGNORED, "start language": IGNORED, "seed": IGNORED,
-    "startdate": IGNORED, "date started": IGNORED, "datestamp": IGNORED,
-    "date last action": IGNORED, "token": IDENTITY, "ipaddr": IDENTITY, "ip address": IDENTITY,
-    "refurl": IDENTITY, "referrer url": IDENTITY,
+    "id": IDENTITY,
+    "response id": IDENTITY,
+    "submitdate": SUBMITTED,
+    "date submitted": SUBMITTED,
+    "lastpage": IGNORED,
+    "last page": IGNORED,
+    "startlanguage": IGNORED,
+    "start language": IGNORED,
+    "seed": IGNORED,
+    "startdate": IGNORED,
+    "date started": IGNORED,
+    "datestamp": IGNORED,
+    "date last action": IGNORED,
+    "token": IDENTITY,
+    "ipaddr": IDENTITY,
+    "ip address": IDENTITY,
+    "refurl": IDENTITY,
+    "referrer url": IDENTITY,
 }
 # Anything that looks like it names a person or machine goes to the contact file.
 _IDENTITY_HINT = re.compile(
@@ -278,7 +306,9 @@ def _plan_surveymonkey(rows: list[list[object]], questionnaire: Questionnaire, l
         if top.casefold() in SURVEYMONKEY_META:
             columns.append(Column(i, top, SURVEYMONKEY_META[top.casefold()]))
             continue
-        option = None if sub.casefold() in SURVEYMONKEY_RESPONSE - {"other (please specify)"} else sub
+        option = (
+            None if sub.casefold() in SURVEYMONKEY_RESPONSE - {"other (please specify)"} else sub
+        )
         header = f"{current} [{option}]" if option else current
         columns.append(question_column(i, header, option, questionnaire, log))
     return Plan("surveymonkey", 2, columns, None, marks="label")
@@ -297,8 +327,10 @@ def question_column(
         if _IDENTITY_HINT.search(header):
             return Column(index, header, IDENTITY)
         if not _QUIZ.match(header.casefold()):
-            what = f"frågan {ref.unknown} finns inte i standardenkäten" if ref else (
-                "rubriken börjar inte med ett fråge-id"
+            what = (
+                f"frågan {ref.unknown} finns inte i standardenkäten"
+                if ref
+                else ("rubriken börjar inte med ett fråge-id")
             )
             log.warning(f"kolumnen '{short}' används inte: {what}.", column=letter)
         return Column(index, header, IGNORED)
@@ -331,20 +363,28 @@ def question_column(
 
 
 def _group_field(group: Question, sub: str | None, questionnaire: Questionnaire):
-    """The field of a group question a sub-label names: ``C5[SQ002]`` -> C5_2."""
+    """The field of a group question a sub-label names.
+
+    ``C5[SQ002]`` and ``C5. ... [Yrke 2]`` name C5_2; for C8, whose fields have a slot and a
+    part, ``C8[1_antal]``, ``C8. ... [Yrke 1 – antal]`` and the array cell ``C8[SQ001_SQ002]``
+    (slot 1, second part) name C8_1_antal.
+    """
     if sub is None:
         return None
-    parts = [p for p in re.split(r"[_\s]+", sub.strip()) if p]
-    numbers = [re.fullmatch(r"(?:SQ)?0*(\d+)", p, re.I) for p in parts]
-    fields = questionnaire.group_fields(group.id)
-    normal = [str(int(m[1])) if m else p.lower() for p, m in zip(parts, numbers, strict=True)]
-    by_id = {f.id: f for f in fields}
-    if (candidate := f"{group.id}_{'_'.join(normal)}") in by_id:
-        return by_id[candidate]
-    if all(numbers) and len(parts) == 2:  # an array (row, column): C8[SQ001_SQ002] -> C8_1_antal
-        row = [f for f in fields if f.id.startswith(f"{group.id}_{normal[0]}_")]
-        column = int(normal[1]) - 1
-        return row[column] if 0 <= column < len(row) else None
+    numbers = [int(n) for n in re.findall(r"\d+", sub)]
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", sub)]
+    by_id = {f.id: f for f in questionnaire.group_fields(group.id)}
+    if not numbers:
+        return None
+    if f"{group.id}_{numbers[0]}" in by_id:
+        return by_id[f"{group.id}_{numbers[0]}"]
+    slot = [f for f in by_id.values() if f.id.startswith(f"{group.id}_{numbers[0]}_")]
+    parts = [f.id.rsplit("_", 1)[1] for f in slot]
+    named = [w for w in words if w in parts]
+    if named:
+        return by_id[f"{group.id}_{numbers[0]}_{named[-1]}"]
+    if len(numbers) >= 2 and 1 <= numbers[1] <= len(slot):
+        return slot[numbers[1] - 1]
     return None
 
 
@@ -363,7 +403,8 @@ def _option_column(index: int, header: str, sub: str | None, question: Question,
     best, ratio = closest_label(sub, question.options)
     if best is not None and ratio >= CLOSE_ENOUGH:
         log.warning(
-            f"{question.id}: alternativet '{sub}' är inget standardalternativ: tolkat som '{best}'.",
+            f"{question.id}: alternativet '{sub}' är inget standardalternativ: tolkat som "
+            f"'{best}'.",
             column=letter,
         )
         return Column(index, header, OPTION, question.id, best)

@@ -107,7 +107,9 @@ class MappingSpec:
     def plan(self, rows: list[list[object]], questionnaire: Questionnaire, log: IssueLog) -> Plan:
         """The column roles this mapping gives ``rows``; errors name the mapping entry."""
         if len(rows) < self.header_row:
-            raise log.fail(f"mappningsfilen anger rubrikrad {self.header_row}, men bladet är kortare.")
+            raise log.fail(
+                f"mappningsfilen anger rubrikrad {self.header_row}, men bladet är kortare."
+            )
         header = [header_text(h) for h in rows[self.header_row - 1]]
         roles: dict[int, Column] = {}
         labels: dict[str, dict[str, str]] = {}
@@ -129,7 +131,9 @@ class MappingSpec:
                     log.error(f"mappningsfilen: {qid}: '{standard}' är inget standardalternativ.")
                 labels.setdefault(qid, {})[label_key(original)] = standard
             if entry.column is not None:
-                role = CONTACT if question.contact else MULTI_CELL if question.type == "M" else FIELD
+                role = (
+                    CONTACT if question.contact else MULTI_CELL if question.type == "M" else FIELD
+                )
                 place(entry.column, role, qid)
             for option, ref in entry.columns.items():
                 standard = exact_label(option, question.options)

@@ -23,6 +23,11 @@ from helpers.survey import inspect_survey
 from helpers.survey_issues import ERROR, WARNING, Issue
 from helpers.survey_layouts import LAYOUT_NAMES
 
+NO_MUNICIPALITIES = (
+    "inga kommunnamn angivna: varje svar på A1 räknas som 'Annan kommun'. Ange områdets "
+    "kommuner (--municipality) eller validera med --area."
+)
+
 
 @dataclass
 class ValidationReport:
@@ -54,11 +59,16 @@ class ValidationReport:
     def format(self) -> str:
         """The report as text for the broker (Swedish), one problem per line."""
         layout = LAYOUT_NAMES.get(self.layout, "okänt") if self.layout else "okänt"
+        counts = (
+            f"{self.n_responses} räknas (av {self.n_rows} rader; {self.n_duplicates} dubbletter "
+            f"och {self.n_incomplete} ofullständiga borttagna)"
+            if self.layout
+            else "–"
+        )
         lines = [
             f"Fil: {self.path}",
             f"Format: {layout}",
-            f"Svar: {self.n_responses} räknas (av {self.n_rows} rader; "
-            f"{self.n_duplicates} dubbletter och {self.n_incomplete} ofullständiga borttagna)",
+            f"Svar: {counts}",
             f"Problem: {len(self.errors)} fel, {len(self.warnings)} varningar",
         ]
         lines += [f"  {issue.line()}" for issue in self.errors + self.warnings]
@@ -71,13 +81,16 @@ def validate_file(
 ) -> ValidationReport:
     """Read ``path`` as ``read_survey`` would and report everything found, without raising."""
     path = Path(path)
+    notes = []
+    if not municipalities:
+        notes.append(Issue(WARNING, path.name, None, None, None, NO_MUNICIPALITIES))
     try:
         survey = inspect_survey(path, municipalities=municipalities, mapping=mapping)
     except SurveyError as exc:
         issues = getattr(exc, "issues", None) or [
             Issue(ERROR, path.name, None, None, None, str(exc).removeprefix("Fel: "))
         ]
-        return ValidationReport(path, issues=list(issues))
+        return ValidationReport(path, issues=notes + list(issues))
     return ValidationReport(
         path,
         layout=survey.layout,
@@ -85,5 +98,5 @@ def validate_file(
         n_responses=len(survey.responses),
         n_duplicates=survey.n_duplicates,
         n_incomplete=survey.n_incomplete,
-        issues=survey.issues,
+        issues=notes + survey.issues,
     )

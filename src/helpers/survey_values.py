@@ -40,8 +40,18 @@ ZERO = frozenset({"inga", "ingen", "noll", "none"})
 #: What tools and people call the "other" option (LimeSurvey ``[other]``, SurveyMonkey
 #: ``Other (please specify)``, Google Forms ``Övrigt``).
 OTHER_WORDS = frozenset(
-    {"other", "annat", "annan", "övrigt", "övriga", "other (please specify)", "annat (ange)",
-     "annat, nämligen", "annat (vänligen specificera)", "-oth-"}
+    {
+        "other",
+        "annat",
+        "annan",
+        "övrigt",
+        "övriga",
+        "other (please specify)",
+        "annat (ange)",
+        "annat, nämligen",
+        "annat (vänligen specificera)",
+        "-oth-",
+    }
 )
 
 _DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-")
@@ -143,7 +153,10 @@ def _number_from_text(text: str) -> tuple[int | None, str | None]:
     if m := _RANGE.fullmatch(key):
         low, high = sorted((int(m[1]), int(m[2])))
         middle = math.ceil((low + high) / 2)
-        return middle, f"'{text}' är ett intervall: räknat som {middle} (mittpunkten, avrundad uppåt)"
+        return (
+            middle,
+            f"'{text}' är ett intervall: räknat som {middle} (mittpunkten, avrundad uppåt)",
+        )
     if m := _AT_LEAST.fullmatch(key):
         return int(m[1]), f"'{text}' är ingen exakt siffra: räknat som {m[1]}"
     if re.fullmatch(r"\d+[.,]\d+", key):

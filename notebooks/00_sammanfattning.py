@@ -1,0 +1,73 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Lokal kompetensanalys
+#     language: python
+#     name: lokal-kompetensanalys
+# ---
+
+# %% [markdown]
+# ## Sammanfattning
+
+# %% tags=["parameters"]
+area = None  # papermill sets it; in JupyterLab it is the area given to make lab
+year = None  # None: the year in the area's params file
+
+# %%
+from helpers import area_survey, jobads, survey_text
+from helpers.report import open_report
+from helpers.survey_charts import show_table
+
+rpt = open_report(area, year)
+sv = area_survey.load(rpt.area)
+
+# %%
+rpt.say(survey_text.bullets(survey_text.summary_sentences(rpt.area, sv)))
+rpt.say(survey_text.basis(rpt.area, sv))
+
+# %% [markdown]
+# ### Bristyrken
+#
+# Yrken som arbetsgivarna har svårt att rekrytera till: här behövs ny arbetskraft.
+
+# %%
+if sv:
+    show_table(rpt, sv, survey_text.top_occupations(sv),
+               "Yrken som flest arbetsgivare har svårt att rekrytera")
+else:
+    rpt.missing(survey_text.needs_survey(rpt.area, "Bristyrken"))
+    show_table(rpt, sv, survey_text.top_ads(rpt.area), "Yrken med flest platsannonser i området",
+               source=jobads.SOURCE)
+
+# %% [markdown]
+# ### Bristkompetenser
+#
+# Kompetens som den nuvarande personalen saknar: här behövs kompetensutveckling, ofta en kort
+# och riktad utbildning.
+
+# %%
+if sv:
+    show_table(rpt, sv, survey_text.top_skills(sv),
+               "Områden där flest arbetsgivare säger att personalen behöver utvecklas")
+else:
+    rpt.missing(survey_text.needs_survey(rpt.area, "Bristkompetenser"))
+
+# %% [markdown]
+# ### Rekommenderade utbildningsinsatser
+#
+# Insatserna väljs efter fasta regler utifrån arbetsgivarnas svar, platsannonserna och
+# Yrkesbarometern. Alla behov och reglerna finns i kapitlet Rekommenderade utbildningsinsatser.
+
+# %%
+if sv:
+    show_table(rpt, sv, survey_text.top_efforts(rpt.area, sv),
+               "De starkaste behoven och föreslagna insatser")
+else:
+    rpt.missing(survey_text.needs_survey(rpt.area, "Rekommenderade utbildningsinsatser"))

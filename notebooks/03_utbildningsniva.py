@@ -1,0 +1,68 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Lokal kompetensanalys
+#     language: python
+#     name: lokal-kompetensanalys
+# ---
+
+# %% [markdown]
+# ## Utbildningsnivå
+
+# %% tags=["parameters"]
+area = None  # papermill sets it; in JupyterLab it is the area given to make lab
+year = None  # None: the year in the area's params file
+
+# %%
+from helpers import availability, education_level, text
+from helpers.report import open_report
+
+rpt = open_report(area, year)
+
+# %% [markdown]
+# Utbildningsnivån i befolkningen visar vilken kompetens som redan finns i området och hur
+# väl den möter arbetsgivarnas behov. Kapitlet gäller invånare i åldern 25–64 år: i den
+# åldern har de flesta avslutat sin utbildning och är i arbetsför ålder. Eftergymnasial
+# utbildning är utbildning efter gymnasiet, till exempel på högskola eller yrkeshögskola.
+
+# %%
+rpt.say(education_level.headline(rpt.area))
+rpt.key_figure("post_secondary_share", education_level.post_secondary(rpt.area),
+               "Andel 25–64 år med eftergymnasial utbildning", education_level.source(rpt.area))
+
+# %% [markdown]
+# ### Eftergymnasial utbildning jämfört med regionen och riket
+
+# %%
+rpt.show(education_level.post_secondary_chart(rpt.area))
+
+# %% [markdown]
+# ### Kvinnor och män
+#
+# Andelen med eftergymnasial utbildning skiljer sig ofta mellan kvinnor och män, bland annat
+# eftersom många yrken inom vård, skola och omsorg kräver en högskoleexamen.
+
+# %%
+rpt.show(education_level.by_sex_chart(rpt.area))
+
+# %% [markdown]
+# ### Alla utbildningsnivåer
+
+# %%
+rpt.table(education_level.levels_table(rpt.area), caption=education_level.levels_caption(rpt.area),
+          source=education_level.source(rpt.area, education_level.LEVELS_DEFINITION),
+          formats={c.name: text.percent for c in rpt.area.comparisons})
+
+# %% [markdown]
+# ### Utvecklingen över tid
+
+# %%
+if availability.check(rpt, "education_trend"):
+    rpt.show(education_level.trend_chart(rpt.area))

@@ -1,0 +1,157 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Lokal kompetensanalys
+#     language: python
+#     name: lokal-kompetensanalys
+# ---
+
+# %% [markdown]
+# ## Arbetsgivarenkäten
+#
+# Arbetsgivarenkäten är rapportens kompetenskartläggning: arbetsgivarna i området svarar på
+# vilka yrken de har svårt att rekrytera till (bristyrken), vilken kompetens den nuvarande
+# personalen saknar (bristkompetenser) och hur de vill att utbildning ska läggas upp.
+
+# %% tags=["parameters"]
+area = None  # papermill sets it; in JupyterLab it is the area given to make lab
+year = None  # None: the year in the area's params file
+
+# %%
+from helpers import area_survey, survey_text
+from helpers import survey_charts as sc
+from helpers.report import open_report
+
+rpt = open_report(area, year)
+sv = area_survey.load(rpt.area)
+if sv is None:
+    rpt.missing(survey_text.needs_survey(rpt.area, "Arbetsgivarenkätens resultat"),
+                "Avsnitten nedan beskriver vad enkäten mäter.")
+
+# %% [markdown]
+# ### Så gjordes enkäten
+
+# %%
+if sv:
+    rpt.say(survey_text.method(sv))
+    rpt.show(sc.respondents(sv))
+    rpt.key_figure("respondents", sv.answered, "Antal svarande arbetsgivare", sv.source)
+    rpt.key_figure("invited", sv.invited, "Antal inbjudna arbetsgivare", sv.source)
+
+# %%
+if sv and len(rpt.area.municipalities) > 1:
+    rpt.show(sc.respondents(sv, by="A1"))
+
+# %% [markdown]
+# ### Rekrytering
+#
+# Enkäten frågar om arbetsgivaren har försökt rekrytera de senaste 12 månaderna, hur många
+# personer de sökte och hur många de lyckades anställa med den kompetens de sökte.
+
+# %%
+if sv:
+    rpt.say(survey_text.recruitment(sv))
+    rpt.show(sc.question(sv, "C1"))
+    rpt.show(sc.question(sv, "C4"))
+
+# %%
+if sv:
+    rpt.say(survey_text.failure(sv))
+    rpt.show(sc.failure(sv))
+    rpt.key_figure("failure_rate", survey_text.indicator(sv, "failure")["share"],
+                   "Andel sökta personer som inte anställdes med rätt kompetens", sv.source)
+
+# %% [markdown]
+# ### Bristyrken
+#
+# Arbetsgivarna skriver med egna ord vilka yrken som är svårast att rekrytera till och vilka
+# yrken de planerar att anställa i. Yrkestitlarna kodas till yrkesgrupper enligt SSYK 2012,
+# så att "undersköterskor", "usk" och "undersköterska" räknas som samma yrke.
+
+# %%
+if sv:
+    rpt.say(survey_text.coding(area_survey.coding(sv), sv.threshold))
+    rpt.show(sc.hard_to_fill(sv))
+
+# %%
+if sv:
+    rpt.say(survey_text.planned(sv))
+    table = sc.planned_hires(sv)
+    sc.show_table(rpt, sv, table, "Planerade anställningar per yrke",
+                  note=sc.planned_note(sv, table))
+
+# %% [markdown]
+# #### Enkäten, platsannonserna och Yrkesbarometern
+#
+# Enkätens yrken ställs mot två andra källor: hur många platsannonser områdets arbetsgivare
+# publicerade för yrket och hur Arbetsförmedlingens Yrkesbarometer bedömer
+# rekryteringsläget i länet. Yrkesbarometern finns bara på länsnivå. Där källorna pekar åt
+# samma håll är behovet starkast.
+
+# %%
+if sv:
+    rpt.say(survey_text.agreement(sv, rpt.area))
+    sc.show_table(rpt, sv, sc.occupation_signals(sv, rpt.area),
+                  "Enkätens yrken, platsannonser och Yrkesbarometern", source=sc.signals_source(sv))
+
+# %% [markdown]
+# ### Orsaker och konsekvenser
+
+# %%
+if sv:
+    rpt.show(sc.question(sv, "C6"))
+    rpt.show(sc.question(sv, "C7"))
+
+# %% [markdown]
+# ### Bristkompetenser
+#
+# Bristkompetens är kompetens som den personal som redan finns saknar. Den möts oftast med
+# kompetensutveckling, inte med nyrekrytering.
+
+# %%
+if sv:
+    rpt.show(sc.question(sv, "D1"))
+    rpt.show(sc.question(sv, "D3"))
+    rpt.say(survey_text.staff(sv))
+    sc.show_table(rpt, sv, sc.staff_by_branch(sv),
+                  "Anställda som behöver kompetensutveckling, per bransch")
+
+# %% [markdown]
+# ### Utbildningsformer, plats och hinder
+
+# %%
+if sv:
+    rpt.show(sc.question(sv, "D6"))
+    rpt.show(sc.question(sv, "D7"))
+    rpt.show(sc.question(sv, "D8"))
+    rpt.show(sc.question(sv, "D9"))
+
+# %% [markdown]
+# ### Praktik, lärlingar och samverkan
+
+# %%
+if sv:
+    rpt.show(sc.question(sv, "E1"))
+    rpt.say(survey_text.places(sv))
+    rpt.show(sc.question(sv, "E3"))
+    rpt.show(sc.question(sv, "E4"))
+    rpt.show(sc.question(sv, "E5"))
+
+# %% [markdown]
+# ### Bristyrken och bristkompetenser per bransch
+#
+# Tabellen visar hur många arbetsgivare i varje bransch som nämner de vanligaste bristyrkena
+# (svårrekryterade eller planerade yrken) och bristkompetenserna.
+
+# %%
+if sv:
+    matrix = sc.branch_matrix(sv)
+    sc.show_table(rpt, sv, matrix, "Antal arbetsgivare per bransch som nämner behovet",
+                  note=sc.matrix_note(sv, matrix))

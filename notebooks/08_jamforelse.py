@@ -1,0 +1,47 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Lokal kompetensanalys
+#     language: python
+#     name: lokal-kompetensanalys
+# ---
+
+# %% [markdown]
+# ## Jämfört med förra året
+#
+# När området gjorde enkäten även förra året jämförs årets svar med förra årets.
+# Förändringar i andelar anges i procentenheter. En uppgift som vilar på för få svar något av
+# åren jämförs inte.
+
+# %% tags=["parameters"]
+area = None  # papermill sets it; in JupyterLab it is the area given to make lab
+year = None  # None: the year in the area's params file
+
+# %%
+from helpers import area_survey, survey_text
+from helpers.report import open_report
+from helpers.survey_charts import show_table
+
+rpt = open_report(area, year)
+sv = area_survey.load(rpt.area)
+
+# %%
+if sv and sv.previous:
+    rpt.say(survey_text.change(sv))
+    show_table(rpt, sv, survey_text.changes_table(sv),
+               "Nyckeltal från enkäten, förändring sedan förra året")
+else:
+    rpt.say(survey_text.no_comparison(rpt.area, sv))
+
+# %%
+if sv and sv.previous:
+    changes = area_survey.skill_area_changes(sv)
+    show_table(rpt, sv, survey_text.skills_changes_table(sv, changes),
+               "Områden där personalen behöver utvecklas, förändring sedan förra året")

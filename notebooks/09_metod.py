@@ -1,0 +1,85 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Lokal kompetensanalys
+#     language: python
+#     name: lokal-kompetensanalys
+# ---
+
+# %% [markdown]
+# ## Metod, källor och definitioner
+
+# %% tags=["parameters"]
+area = None  # papermill sets it; in JupyterLab it is the area given to make lab
+year = None  # None: the year in the area's params file
+
+# %%
+from helpers import area_survey, availability, disclosure, report_sources, survey_text
+from helpers.report import open_report
+from helpers.survey_charts import show_table
+
+rpt = open_report(area, year)
+sv = area_survey.load(rpt.area)
+PROJECT = "Lokal kompetensanalys"
+
+# %% [markdown]
+# ### Källor
+#
+# Rapporten bygger på arbetsgivarenkäten och på offentlig statistik som sparats i projektet
+# med källa, år och kontrollsumma. Varje diagram och tabell anger sin källa.
+
+# %%
+show_table(rpt, None, report_sources.sources(), "Datakällor", source=PROJECT + ", datakatalogen")
+if sv:
+    rpt.say(survey_text.survey_source(sv))
+
+# %% [markdown]
+# ### Arbetsgivarenkäten och sekretess
+#
+# Alla områden använder samma standardformulär, så att svaren går att jämföra mellan
+# kommuner och år och med Svenskt Näringslivs Rekryteringsenkät, Tillväxtverkets Företagens
+# villkor och verklighet och NHO:s Kompetansebarometer. Kontaktuppgifter, organisationsnummer
+# och fritextsvar skiljs från svaren när filen läses in och når aldrig rapporten.
+
+# %%
+rpt.say(survey_text.suppression(rpt.area.suppression_threshold))
+rpt.say(disclosure.note(rpt.area.suppression_threshold, secondary=True))
+show_table(rpt, None, report_sources.questions(), "Enkätens frågor", source="Standardformuläret")
+
+# %% [markdown]
+# ### Klassifikationer och definitioner
+#
+# - **Bristyrke**: ett yrke som arbetsgivarna har svårt att rekrytera till eller planerar att
+#   anställa i (frågorna C5 och C8).
+# - **Bristkompetens**: kompetens som den nuvarande personalen saknar (frågorna D1–D5).
+# - **Andel misslyckade rekryteringar**: 1 − anställda med rätt kompetens / sökta personer,
+#   summerat över arbetsgivarna (frågorna C2 och C3), som i Svenskt Näringslivs
+#   Rekryteringsenkät.
+# - **Försörjningskvot**: (personer 0–19 år + 65 år och äldre) / personer 20–64 år × 100.
+# - **I närheten**: de övriga kommunerna i den region området jämförs med.
+
+# %%
+show_table(rpt, None, report_sources.classifications(), "Klassifikationer", source=PROJECT)
+show_table(rpt, None, report_sources.sni_table(), "Enkätens branscher och SNI 2007",
+           source="Standardformuläret; SCB, SNI 2007")
+if sv:
+    rpt.say(survey_text.coding(area_survey.coding(sv), sv.threshold))
+
+# %% [markdown]
+# ### Regler för rekommendationerna
+#
+# Behoven och de föreslagna insatserna i kapitlet Rekommenderade utbildningsinsatser följer
+# de numrerade regler som står där. Reglerna är desamma för alla områden och år.
+
+# %% [markdown]
+# ### Det som saknas i underlaget
+
+# %%
+rpt.say(survey_text.lacking(availability.lacking()))

@@ -1,0 +1,116 @@
+"""Masking personal data in free text, and the contact file outside reports/."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers import paths, privacy
+from helpers.privacy import mask_text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "070-123 45 67",
+        "0701234567",
+        "+46 70 123 45 67",
+        "+46 (0)70-1234567",
+        "0523-123 45",
+        "08-123 456 78",
+        "0046 520 12 34 56",
+        "031/12 34 56",
+    ],
+)
+def test_phone_numbers_are_masked(typed):
+    assert mask_text(f"Ring {typed} i morgon.") == "Ring [telefon] i morgon."
+
+
+@pytest.mark.parametrize("typed", ["anna.berg@smogens-fisk.se", "K.Öberg+jobb@kommun.sotenas.se"])
+def test_email_addresses_are_masked(typed):
+    assert mask_text(f"Mejla {typed}!") == "Mejla [e-post]!"
+
+
+def test_identity_and_organisation_numbers_are_masked():
+    assert mask_text("Org.nr 556123-4567, pnr 19800101-1234") == (
+        "Org.nr [id-nummer], pnr [id-nummer]"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Vi söker 10-15 personer 2026", "0 anställda", "ca 1 250 kr per år", "YH 2025–2027"],
+)
+def test_numbers_that_are_no_contact_data_stay(text):
+    assert mask_text(text) == text
+
+
+def test_own_name_and_company_are_masked_but_not_common_words():
+    text = "Fråga Per eller Per Holm på Holms Bygg AB, 20 timmar per år."
+    masked = mask_text(text, names=["Per Holm"], companies=["Holms Bygg AB"])
+    assert masked == "Fråga [namn] eller [namn] på [företaget], 20 timmar per år."
+
+
+def test_write_contacts_goes_outside_reports(tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "CONTACTS", tmp_path / "contacts")
+
+    class Survey:
+        source = Path("kompetensbehov-2026.xlsx")
+        contacts = pd.DataFrame(
+            {"respondent": ["r-1"], "G1": ['=HYPERLINK("x")'], "G3": ["a@b.se"]}
+        )
+
+    target = privacy.write_contacts(Survey(), "sotenas", 2026)
+    assert (
+        target == tmp_path / "contacts" / "sotenas" / "2026" / "kompetensbehov-2026-kontakter.csv"
+    )
+    text = target.read_text(encoding="utf-8-sig")
+    assert text.startswith("respondent;G1;G3") and "'=HYPERLINK" in text
+
+
+def test_write_contacts_refuses_reports(monkeypatch):
+    monkeypatch.setattr(paths, "CONTACTS", paths.REPORTS / "contacts")
+
+    class Survey:
+        source = Path("x.xlsx")
+        contacts = pd.DataFrame()
+
+    with pytest.raises(ValueError, match="must not"):
+        privacy.write_contacts(Survey(), "sotenas", 2026)
+
+
+def test_docstring_examples():
+    import doctest
+
+    from helpers import privacy
+
+    assert doctest.testmod(privacy).failed == 0
+
+
+def _output_text(path: Path) -> str:
+    """The readable text of one report output file."""
+    if path.suffix == ".pdf":
+        from pypdf import PdfReader
+
+        return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+    if path.suffix == ".xlsx":
+        from helpers.survey_files import read_sheets
+
+        return "\n".join(str(c) for s in read_sheets(path) for row in s.rows for c in row)
+    return path.read_text(encoding="utf-8", errors="replace")
+
+
+@pytest.mark.slow
+def test_planted_personal_data_is_in_no_report_output(built_reports):
+    from helpers.example_survey import SHIPPED, generate
+
+    planted = set()
+    for area, year, n, seed, _, _ in SHIPPED:
+        planted |= {p.casefold() for p in generate(area, year, n, seed).planted()}
+    assert len(planted) > 300
+    outputs = [p for folder in built_reports.values() for p in folder.rglob("*") if p.is_file()]
+    assert {p.suffix for p in outputs} >= {".html", ".pdf"}
+    for path in outputs:
+        text = _output_text(path).casefold()
+        leaked = sorted(p for p in planted if p in text)
+        assert not leaked, f"{path.name}: {leaked[:5]}"

@@ -1,0 +1,115 @@
+"""Opening exports safely: every broken or hostile file is one clear SurveyError line."""
+
+import codecs
+
+import openpyxl
+import pytest
+
+from helpers.errors import SurveyError
+from helpers.example_exports import write_broken
+from helpers.example_survey import generate
+from helpers.survey_files import read_sheets
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory):
+    return write_broken(tmp_path_factory.mktemp("broken"), generate("sotenas", 2026, 8, seed=5))
+
+
+@pytest.mark.parametrize(
+    ("name", "says"),
+    [
+        ("truncated", "trasig eller ofullständig"),
+        ("html", "webbsida (HTML)"),
+        ("empty", "arbetsboken är tom"),
+        ("encrypted", "lösenordsskyddad"),
+        ("old_xls", "gamla Excel-formatet .xls"),
+        ("entity_bomb", "XML-bomb"),
+        ("huge", "gränsen är 20 MB"),
+        ("ods", "OpenDocument"),
+    ],
+)
+def test_broken_file_is_one_line(broken, name, says):
+    with pytest.raises(SurveyError) as caught:
+        read_sheets(broken[name])
+    message = str(caught.value)
+    assert says in message and "\n" not in message
+    assert message.startswith(f"Fel: {broken[name].name}: ")
+
+
+def test_openpyxl_parses_through_defusedxml():
+    # The DTD check comes first; defusedxml is the second line of defence.
+    assert openpyxl.DEFUSEDXML is True
+
+
+def test_missing_and_empty_files(tmp_path):
+    with pytest.raises(SurveyError, match="finns inte"):
+        read_sheets(tmp_path / "nope.xlsx")
+    (tmp_path / "zero.csv").write_bytes(b"")
+    with pytest.raises(SurveyError, match="0 byte"):
+        read_sheets(tmp_path / "zero.csv")
+
+
+def test_size_limit_is_stated(tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"a;b\n" * 300)
+    with pytest.raises(SurveyError, match="gränsen är 0 MB|för stor"):
+        read_sheets(path, max_bytes=1000)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"),
+    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("cp1252", b""), ("utf-16", b"")],
+)
+@pytest.mark.parametrize("separator", [",", ";", "\t"])
+def test_csv_encodings_and_separators(tmp_path, encoding, bom, separator):
+    text = separator.join(["A1. Kommun", "C5_1. Yrke, ett"]) + "\r\n"
+    text += separator.join(
+        ["Sotenäs", '"kock, servitör"' if separator == "," else "kock, servitör"]
+    )
+    path = tmp_path / "svar.csv"
+    path.write_bytes(bom + text.encode(encoding))
+    if separator == ",":  # the header's comma is not a separator only when quoted
+        path.write_bytes(
+            bom + text.replace("C5_1. Yrke, ett", '"C5_1. Yrke, ett"').encode(encoding)
+        )
+    (sheet,) = read_sheets(path)
+    assert sheet.name is None
+    assert sheet.rows == [["A1. Kommun", "C5_1. Yrke, ett"], ["Sotenäs", "kock, servitör"]]
+
+
+def test_undecodable_text_is_refused(tmp_path):
+    path = tmp_path / "svar.csv"
+    path.write_bytes(b"A1;C2\r\n\x81\x8d\x8f;3\r\n")
+    with pytest.raises(SurveyError, match="UTF-8 eller Windows-1252"):
+        read_sheets(path)
+
+
+def test_text_with_an_excel_name_is_refused(tmp_path):
+    path = tmp_path / "svar.xlsx"
+    path.write_text("A1. Kommun;C2. Antal\nSotenäs;3\n", encoding="utf-8")
+    with pytest.raises(SurveyError, match="byt filändelse till .csv"):
+        read_sheets(path)
+
+
+def test_workbook_is_trimmed_and_all_sheets_read(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Svar"
+    workbook.active.append(["A1. Kommun", None, None])
+    workbook.active.append(["Sotenäs", 3, None])
+    workbook.active.append([None, None, None])
+    workbook.create_sheet("Tom")
+    path = tmp_path / "svar.xlsx"
+    workbook.save(path)
+    sheets = read_sheets(path)
+    assert [s.name for s in sheets] == ["Svar", "Tom"]
+    assert sheets[0].rows == [["A1. Kommun", None], ["Sotenäs", 3]]
+    assert sheets[1].rows == []
+
+
+def test_docstring_examples():
+    import doctest
+
+    from helpers import survey_files
+
+    assert doctest.testmod(survey_files).failed == 0

@@ -1,0 +1,66 @@
+"""validate_file: layout, counts and every problem, never a traceback."""
+
+import pytest
+
+from helpers import paths
+from helpers.example_exports import write_broken
+from helpers.example_survey import generate
+from helpers.survey_validate import validate_file
+
+SHIPPED = paths.SURVEYS / "sotenas" / "2026" / "kompetensbehov-2026.xlsx"
+
+
+def test_shipped_example_validates():
+    report = validate_file(SHIPPED, ["Sotenäs"])
+    text = report.format()
+    assert report.ok and report.layout == "microsoft_forms"
+    assert (report.n_rows, report.n_responses, report.n_duplicates) == (62, 60, 2)
+    assert text.splitlines()[1] == "Format: Microsoft Forms"
+    assert "Svar: 60 räknas (av 62 rader; 2 dubbletter och 0 ofullständiga borttagna)" in text
+    assert text.endswith("OK: rapporten kan göras.")
+    for warning in report.warnings:
+        assert f"  {warning.line()}" in text
+        assert warning.file == SHIPPED.name and warning.sheet == "Form1"
+    assert any(w.column and w.row for w in report.warnings)
+
+
+@pytest.fixture(scope="module")
+def broken(tmp_path_factory):
+    return write_broken(tmp_path_factory.mktemp("broken"), generate("sotenas", 2026, 8, seed=9))
+
+
+@pytest.mark.parametrize("name", ["truncated", "html", "encrypted", "header_only", "no_ids"])
+def test_unreadable_file_is_one_error(broken, name):
+    report = validate_file(broken[name], ["Sotenäs"])
+    assert not report.ok and len(report.errors) == 1 and report.layout is None
+    assert report.format().endswith("Rättas före rapporten: se felen ovan.")
+
+
+def test_missing_required_question_is_an_error_with_the_layout(broken):
+    report = validate_file(broken["missing_required"], ["Sotenäs"])
+    assert report.layout == "google_forms" and not report.ok
+    assert [e.message for e in report.errors] == [
+        "frågan A2 ('A2. Inom vilken bransch verkar arbetsstället huvudsakligen?') saknas i "
+        "filen; den krävs."
+    ]
+    assert report.n_responses == 8
+
+
+def test_bad_mapping_file_is_reported(tmp_path):
+    mapping = tmp_path / "m.yaml"
+    mapping.write_text("questions: [A1]\n", encoding="utf-8")
+    report = validate_file(SHIPPED, ["Sotenäs"], mapping=mapping)
+    assert not report.ok and "mappningsfilen m.yaml" in report.errors[0].message
+
+
+def test_docstring_examples():
+    import doctest
+
+    from helpers import survey_validate
+
+    assert doctest.testmod(survey_validate).failed == 0
+
+
+def test_no_municipalities_is_said():
+    report = validate_file(SHIPPED, [])
+    assert report.ok and "inga kommunnamn angivna" in report.warnings[0].message
