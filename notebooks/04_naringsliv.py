@@ -42,6 +42,8 @@ rpt = open_report(area, year)
 # %%
 if availability.check(rpt, "employment_by_industry"):
     rpt.say(industry.headline(rpt.area))
+    rpt.key_figure("jobs", industry.jobs(rpt.area), "Sysselsatta med arbetsplats i området",
+                   industry.source(rpt.area))
     rpt.show(industry.industries_chart(rpt.area))
     rpt.table(industry.industries_table(rpt.area), caption=industry.industries_caption(rpt.area),
               source=industry.source(rpt.area),
@@ -81,3 +83,5 @@ if availability.check(rpt, "commuting"):
 # %%
 if availability.check(rpt, "unemployment"):
     rpt.show(industry.unemployment_chart(rpt.area))
+    rpt.key_figure("unemployment", industry.unemployment(rpt.area),
+                   "Öppet arbetslösa, andel av 18–65 år", industry.unemployment_source(rpt.area))

@@ -37,6 +37,10 @@ if sv is None:
 
 # %% [markdown]
 # ### Så gjordes enkäten
+#
+# Enkäten skickas till arbetsgivarna i området som ett webbformulär med kommunens
+# standardfrågor. Varje arbetsställe svarar en gång; svar som skickats in två gånger räknas
+# bara en gång.
 
 # %%
 if sv:
@@ -73,7 +77,7 @@ if sv:
 #
 # Arbetsgivarna skriver med egna ord vilka yrken som är svårast att rekrytera till och vilka
 # yrken de planerar att anställa i. Yrkestitlarna kodas till yrkesgrupper enligt SSYK 2012,
-# så att "undersköterskor", "usk" och "undersköterska" räknas som samma yrke.
+# så att till exempel "undersköterskor" och "Undersköterska" räknas som samma yrke.
 
 # %%
 if sv:
@@ -99,10 +103,14 @@ if sv:
 if sv:
     rpt.say(survey_text.agreement(sv, rpt.area))
     sc.show_table(rpt, sv, sc.occupation_signals(sv, rpt.area),
-                  "Enkätens yrken, platsannonser och Yrkesbarometern", source=sc.signals_source(sv))
+                  "Enkätens yrken, platsannonser och Yrkesbarometern",
+                  source=sc.signals_source(sv))
 
 # %% [markdown]
 # ### Orsaker och konsekvenser
+#
+# Arbetsgivare som har försökt rekrytera anger vad svårigheterna berodde på och vilka
+# följder bristen på rätt kompetens har fått för verksamheten.
 
 # %%
 if sv:
@@ -125,6 +133,10 @@ if sv:
 
 # %% [markdown]
 # ### Utbildningsformer, plats och hinder
+#
+# Arbetsgivarna anger vilka utbildningsformer som passar dem, var och när utbildning passar
+# bäst, vad som hindrar dem från att kompetensutveckla personalen och om de kan tänka sig att
+# dela på kostnaden. Det avgör hur en insats bör läggas upp.
 
 # %%
 if sv:
@@ -135,6 +147,9 @@ if sv:
 
 # %% [markdown]
 # ### Praktik, lärlingar och samverkan
+#
+# Arbetsgivarna anger om de kan ta emot praktikanter och lärlingar och vilka
+# utbildningsanordnare de samverkar med i dag.
 
 # %%
 if sv:
@@ -147,11 +162,11 @@ if sv:
 # %% [markdown]
 # ### Bristyrken och bristkompetenser per bransch
 #
-# Tabellen visar hur många arbetsgivare i varje bransch som nämner de vanligaste bristyrkena
-# (svårrekryterade eller planerade yrken) och bristkompetenserna.
+# För varje bransch redovisas vilka av de vanligaste bristyrkena (svårrekryterade eller
+# planerade yrken) och bristkompetenserna arbetsgivarna nämner, och hur många de är.
 
 # %%
 if sv:
     matrix = sc.branch_matrix(sv)
-    sc.show_table(rpt, sv, matrix, "Antal arbetsgivare per bransch som nämner behovet",
+    sc.show_table(rpt, sv, matrix, "Bristyrken och bristkompetenser per bransch",
                   note=sc.matrix_note(sv, matrix))

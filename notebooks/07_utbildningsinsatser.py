@@ -27,13 +27,13 @@ area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
 
 # %%
-from helpers import area_survey, education_supply, needs, survey_text
+from helpers import area_survey, needs, survey_text
+from helpers import survey_charts as sc
 from helpers.report import open_report
-from helpers.survey_charts import educations_table, needs_table, show_table
 
 rpt = open_report(area, year)
 sv = area_survey.load(rpt.area)
-SUPPLY = "Myndigheten för yrkeshögskolan, beviljade utbildningar och kurser 2020–2024"
+SUPPLY = area_survey.supply_source(rpt.area)
 
 # %% [markdown]
 # ### Utbildningsutbudet i och nära området
@@ -44,43 +44,67 @@ SUPPLY = "Myndigheten för yrkeshögskolan, beviljade utbildningar och kurser 20
 
 # %%
 rpt.say(survey_text.supply(rpt.area))
-show_table(rpt, None, area_survey.supply_overview(rpt.area),
-           "Beviljade YH-utbildningar och YH-kurser per utbildningsområde", source=SUPPLY)
+sc.show_table(rpt, None, area_survey.supply_overview(rpt.area),
+              "Beviljade YH-utbildningar och YH-kurser per utbildningsområde", source=SUPPLY)
 
 # %%
-show_table(rpt, None, area_survey.supply_latest(rpt.area),
-           f"YH-utbildningar och YH-kurser beviljade {area_survey.latest_round(rpt.area)}",
-           source=SUPPLY)
+sc.show_table(rpt, None, area_survey.supply_latest(rpt.area),
+              f"YH-utbildningar och YH-kurser beviljade {area_survey.latest_round(rpt.area)}",
+              source=SUPPLY)
 
 # %%
 if sv:
-    show_table(rpt, None, area_survey.offers(rpt.area, area_survey.survey_codes(sv)),
-               "Andra yrkesutbildningar för enkätens yrken",
-               source="Arbetsförmedlingen, utbildningar per yrke, maj 2025 (urval, inte komplett)")
+    sc.show_table(rpt, None, area_survey.offers(rpt.area, area_survey.survey_codes(sv)),
+                  "Andra yrkesutbildningar för enkätens yrken",
+                  source=area_survey.OFFERS_SOURCE)
 
 # %% [markdown]
-# ### Behov och föreslagna insatser
+# ### Bristyrken: utbilda nya
+#
+# Ett bristyrke blir ett behov när minst så många arbetsgivare som sekretessgränsen kräver
+# nämner yrket, eller när platsannonserna och Yrkesbarometern båda pekar på det. Behoven
+# står i ordning efter hur många källor som ger signal och hur många arbetsgivare som nämner
+# dem. Den första tabellen visar underlaget, den andra den föreslagna insatsen.
+
+# %%
+if sv:
+    recommendations = area_survey.recommendations(sv, rpt.area)
+    rpt.say(survey_text.needs_overview(rpt.area, sv))
+    sc.show_table(rpt, sv, sc.evidence_table(recommendations, needs.BRISTYRKE),
+                  "Bristyrken: underlag", source=sc.signals_source(sv),
+                  note=sc.evidence_note(needs.BRISTYRKE))
+    sc.show_table(rpt, sv, sc.effort_table(recommendations, needs.BRISTYRKE),
+                  "Bristyrken: föreslagna insatser", source=sv.source + "; " + SUPPLY)
+else:
+    rpt.missing(survey_text.needs_survey(rpt.area, "Bristyrken och föreslagna insatser"))
+
+# %%
+if sv:
+    sc.show_table(rpt, sv, sc.educations_table(recommendations),
+                  "Utbildningar i närheten per bristyrke", source=SUPPLY + "; Arbetsförmedlingen")
+
+# %% [markdown]
+# ### Bristkompetenser: kompetensutveckla personalen
+#
+# En bristkompetens blir ett behov när tillräckligt många arbetsgivare anger att personalen
+# behöver utvecklas inom området. Insatsen följer den utbildningsform som flest av dem
+# föredrar. Utbildning i närheten avser utbildning för de yrkesroller som arbetsgivarna med
+# behovet nämner.
+
+# %%
+if sv:
+    sc.show_table(rpt, sv, sc.evidence_table(recommendations, needs.BRISTKOMPETENS),
+                  "Bristkompetenser: underlag", note=sc.evidence_note(needs.BRISTKOMPETENS))
+    sc.show_table(rpt, sv, sc.effort_table(recommendations, needs.BRISTKOMPETENS),
+                  "Bristkompetenser: föreslagna insatser", source=sv.source + "; " + SUPPLY)
+else:
+    rpt.missing(survey_text.needs_survey(rpt.area, "Bristkompetenser och föreslagna insatser"))
+
+# %% [markdown]
+# ### Reglerna
 #
 # Varje behov och insats följer av fasta regler, inte av bedömningar i efterhand. Reglerna
 # gäller varje område och år på samma sätt:
 
 # %%
 rpt.say(survey_text.rules(rpt.area.suppression_threshold))
-
-# %%
-if sv:
-    recommendations = area_survey.recommendations(sv, rpt.area)
-    rpt.say(survey_text.needs_overview(rpt.area, sv))
-    show_table(rpt, sv, needs_table(recommendations, needs.BRISTYRKE, sv.threshold),
-               "Bristyrken: föreslagna insatser för att utbilda nya")
-else:
-    rpt.missing(survey_text.needs_survey(rpt.area, "Behov och föreslagna insatser"))
-
-# %%
-if sv:
-    show_table(rpt, sv, needs_table(recommendations, needs.BRISTKOMPETENS, sv.threshold),
-               "Bristkompetenser: föreslagna insatser för att kompetensutveckla personalen",
-               note="Utbildning i närheten avser utbildning för de yrkesroller som "
-               "arbetsgivarna med behovet nämner (fråga D4).")
-    show_table(rpt, sv, educations_table(recommendations), "Utbildningar i närheten per bristyrke",
-               source=SUPPLY + "; Arbetsförmedlingen")

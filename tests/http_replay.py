@@ -86,8 +86,11 @@ class ReplayServer:
                 with server._lock:
                     server.requests.append(Request(self.command, path, query, body))
                     route = server._match(self.command, path, query, body)
-                    reply = route.next_reply() if route else Reply(
-                        404, b'{"title": "Not Found", "status": 404}')
+                    reply = (
+                        route.next_reply()
+                        if route
+                        else Reply(404, b'{"title": "Not Found", "status": 404}')
+                    )
                 if reply.delay:
                     time.sleep(reply.delay)
                 content = reply.body.replace(b"{base}", server.url.encode())
@@ -107,26 +110,42 @@ class ReplayServer:
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self._server.block_on_close = False  # don't wait for a deliberately slow answer
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        # A short poll keeps shutdown quick (the default waits up to half a second per test).
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
         return f"http://{host}:{port}"
 
-    def add(self, method: str, path: str, *replies: Reply, body: str | None = None,
-            query: str | None = None) -> Route:
-        route = Route(method, re.compile(path), list(replies),
-                      re.compile(body.encode()) if body else None,
-                      re.compile(query) if query else None)
+    def add(
+        self,
+        method: str,
+        path: str,
+        *replies: Reply,
+        body: str | None = None,
+        query: str | None = None,
+    ) -> Route:
+        route = Route(
+            method,
+            re.compile(path),
+            list(replies),
+            re.compile(body.encode()) if body else None,
+            re.compile(query) if query else None,
+        )
         self.routes.insert(0, route)  # routes added later win (scenario overrides)
         return route
 
     def _match(self, method: str, path: str, query: str, body: bytes) -> Route | None:
         for route in self.routes:
-            if route.method == method and route.path.fullmatch(path) and (
-                    route.body is None or route.body.search(body)) and (
-                    route.query is None or route.query.search(query)):
+            if (
+                route.method == method
+                and route.path.fullmatch(path)
+                and (route.body is None or route.body.search(body))
+                and (route.query is None or route.query.search(query))
+            ):
                 return route
         return None
 

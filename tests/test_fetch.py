@@ -18,9 +18,14 @@ from http_replay import FIXTURES, ReplayServer, Reply
 from helpers import fetch, manifest, paths
 from helpers.errors import FetchError
 
-SCB_TABLES = {"TAB638": "scb_population", "TAB9901": "scb_population_ckm",
-              "TAB3981": "scb_education_level", "TAB3785": "scb_employment_industry_bas",
-              "TAB900": "scb_employment_industry_rams", "TAB1828": "scb_commuting"}
+SCB_TABLES = {
+    "TAB638": "scb_population",
+    "TAB9901": "scb_population_ckm",
+    "TAB3981": "scb_education_level",
+    "TAB3785": "scb_employment_industry_bas",
+    "TAB900": "scb_employment_industry_rams",
+    "TAB1828": "scb_commuting",
+}
 
 
 def register_success(server: ReplayServer) -> None:
@@ -29,14 +34,16 @@ def register_success(server: ReplayServer) -> None:
     server.add("GET", f"{scb}/config", Reply.file("scb/config.json"))
     server.add("GET", f"{scb}/tables", Reply.file("scb/tables_search_population.json"))
     for table in SCB_TABLES:
-        server.add("GET", f"{scb}/tables/{table}/metadata",
-                   Reply.file(f"scb/metadata_{table}.json"))
+        server.add(
+            "GET", f"{scb}/tables/{table}/metadata", Reply.file(f"scb/metadata_{table}.json")
+        )
         server.add("POST", f"{scb}/tables/{table}/data", Reply.file(f"scb/data_{table}.json"))
     server.add("GET", "/kolada/v3/kpi", Reply.file("kolada/kpi.json"))
     server.add("GET", "/kolada/v3/data/kpi/.*", Reply.file("kolada/data_empty.json"))
     server.add("GET", "/kolada/v3/data/kpi/N01951,.*", Reply.file("kolada/data_page1.json"))
-    server.add("GET", "/kolada/v3/data/kpi/N01951,.*", Reply.file("kolada/data_page2.json"),
-               query="page=2")
+    server.add(
+        "GET", "/kolada/v3/data/kpi/N01951,.*", Reply.file("kolada/data_page2.json"), query="page=2"
+    )
     server.add("GET", "/af/prognoser/yrkesbarometer.json", Reply.file("af/yrkesbarometer.json"))
 
 
@@ -58,15 +65,25 @@ def snapshot(tmp_path: Path) -> tuple[Path, Path]:
 
 def digest(folder: Path) -> dict[str, str]:
     """Checksums of every file in the snapshot's parent folder (leftovers would show too)."""
-    return {str(path.relative_to(folder.parent)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.parent.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(folder.parent)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.parent.rglob("*"))
+        if path.is_file()
+    }
 
 
 def settings(server: ReplayServer, slept: list[float] | None = None, **options) -> fetch.Settings:
     record = slept if slept is not None else []
-    values = {"municipalities": ("1427", "1488"), "kolada_years": (2023, 2024),
-              "retries": 2, "backoff": 0.001, "timeout": 5.0, "sleep": record.append,
-              "progress": lambda message: None, **options}
+    values = {
+        "municipalities": ("1427", "1488"),
+        "kolada_years": (2023, 2024),
+        "retries": 2,
+        "backoff": 0.001,
+        "timeout": 5.0,
+        "sleep": record.append,
+        "progress": lambda message: None,
+        **options,
+    }
     return fetch.Settings.for_base_url(server.url, **values)
 
 
@@ -91,10 +108,10 @@ def test_fetch_stores_the_expected_tables(snapshot):
         pd.testing.assert_frame_equal(got, want, check_dtype=False)
         assert set(pd.read_csv(public / f"{name}.csv", dtype=str)["table_id"]) == {table_id}
     kolada = expected("kolada_values.csv")
-    pd.testing.assert_frame_equal(stored(public, "kolada_values.csv", list(kolada.columns)),
-                                  kolada)
+    pd.testing.assert_frame_equal(stored(public, "kolada_values.csv", list(kolada.columns)), kolada)
     assert (barometer / "yrkesbarometer.json").read_bytes() == (
-        FIXTURES / "af" / "yrkesbarometer.json").read_bytes()
+        FIXTURES / "af" / "yrkesbarometer.json"
+    ).read_bytes()
     assert manifest.verify(public) == [] and manifest.verify(barometer) == []
     rows = manifest.read(public)
     assert rows["scb_commuting.csv"]["table_id"].startswith("TAB1828")
@@ -108,10 +125,16 @@ def test_suppressed_cell_is_stored_as_missing_with_its_status(snapshot):
     with ReplayServer() as server:
         register_success(server)
         fetch.run("scb", settings(server), public, barometer)
-    table = pd.read_csv(public / "scb_employment_industry_bas.csv", dtype=str,
-                        keep_default_na=False)
-    cell = table[(table.region == "1427") & (table.industry == "US") & (table.sex == "2")
-                 & (table.measure == "000002XI") & (table.year == "2024")]
+    table = pd.read_csv(
+        public / "scb_employment_industry_bas.csv", dtype=str, keep_default_na=False
+    )
+    cell = table[
+        (table.region == "1427")
+        & (table.industry == "US")
+        & (table.sex == "2")
+        & (table.measure == "000002XI")
+        & (table.year == "2024")
+    ]
     assert cell["value"].tolist() == [""] and cell["status"].tolist() == [".."]
     # The total is published, but the hidden cell is never worked out from it.
     assert (table["status"] == "..").sum() == 1
@@ -139,10 +162,15 @@ def test_only_one_source_touches_nothing_else(snapshot):
         register_success(server)
         fetch.run("kolada", settings(server), public, barometer)
         assert not [r for r in server.requests if r.path.startswith(("/scb", "/af"))]
-    assert sorted(manifest.files(public)) == ["PROVENANCE.md", "counties.csv",
-                                              "kolada_values.csv", "municipalities.csv"]
+    assert sorted(manifest.files(public)) == [
+        "PROVENANCE.md",
+        "counties.csv",
+        "kolada_values.csv",
+        "municipalities.csv",
+    ]
     assert {k: v for k, v in digest(barometer).items() if "yrkesbarometer/" in k} == {
-        k: v for k, v in before.items() if "yrkesbarometer/" in k}
+        k: v for k, v in before.items() if "yrkesbarometer/" in k
+    }
 
 
 def test_429_then_success_waits_and_goes_on(snapshot):
@@ -150,31 +178,45 @@ def test_429_then_success_waits_and_goes_on(snapshot):
     slept: list[float] = []
     with ReplayServer() as server:
         register_success(server)
-        server.add("POST", "/scb/api/v2/tables/TAB638/data",
-                   Reply.file("scb/problem_429.json", 429, headers={"Retry-After": "0.01"}),
-                   Reply.file("scb/data_TAB638.json"))
+        server.add(
+            "POST",
+            "/scb/api/v2/tables/TAB638/data",
+            Reply.file("scb/problem_429.json", 429, headers={"Retry-After": "0.01"}),
+            Reply.file("scb/data_TAB638.json"),
+        )
         fetch.run("scb", settings(server, slept), public, barometer)
         calls = [r for r in server.requests if r.path.endswith("TAB638/data")]
     assert len(calls) == 2
     assert 0.01 in slept  # Retry-After was honoured
     pd.testing.assert_frame_equal(
         stored(public, "scb_population.csv", list(expected("scb_population.csv").columns)),
-        expected("scb_population.csv"), check_dtype=False)
+        expected("scb_population.csv"),
+        check_dtype=False,
+    )
 
 
 def test_403_rate_limit_is_retried(snapshot):
     public, barometer = snapshot
     with ReplayServer() as server:
         register_success(server)
-        server.add("GET", "/scb/api/v2/tables/TAB3785/metadata",
-                   Reply.file("scb/problem_403.json", 403),
-                   Reply.file("scb/metadata_TAB3785.json"))
+        server.add(
+            "GET",
+            "/scb/api/v2/tables/TAB3785/metadata",
+            Reply.file("scb/problem_403.json", 403),
+            Reply.file("scb/metadata_TAB3785.json"),
+        )
         fetch.run("scb", settings(server), public, barometer)
     assert (public / "scb_employment_industry_bas.csv").exists()
 
 
-def assert_fails_unchanged(public: Path, barometer: Path, server: ReplayServer,
-                           source_word: str, only: str | None = None, **options) -> str:
+def assert_fails_unchanged(
+    public: Path,
+    barometer: Path,
+    server: ReplayServer,
+    source_word: str,
+    only: str | None = None,
+    **options,
+) -> str:
     before = digest(public) | digest(barometer)
     with pytest.raises(FetchError) as failure:
         fetch.run(only, settings(server, **options), public, barometer)
@@ -187,8 +229,9 @@ def assert_fails_unchanged(public: Path, barometer: Path, server: ReplayServer,
 def test_persistent_403_fails_and_leaves_the_snapshot(snapshot):
     with ReplayServer() as server:
         register_success(server)
-        server.add("POST", "/scb/api/v2/tables/TAB1828/data",
-                   Reply.file("scb/problem_403.json", 403))
+        server.add(
+            "POST", "/scb/api/v2/tables/TAB1828/data", Reply.file("scb/problem_403.json", 403)
+        )
         message = assert_fails_unchanged(*snapshot, server, "SCB")
         assert "403" in message and "3 försök" in message
 
@@ -196,10 +239,14 @@ def test_persistent_403_fails_and_leaves_the_snapshot(snapshot):
 def test_timeout_fails_and_leaves_the_snapshot(snapshot):
     with ReplayServer() as server:
         register_success(server)
-        server.add("GET", "/af/prognoser/yrkesbarometer.json",
-                   Reply.file("af/yrkesbarometer.json", delay=1.0))
-        message = assert_fails_unchanged(*snapshot, server, "Arbetsförmedlingen",
-                                         timeout=0.2, retries=1)
+        server.add(
+            "GET",
+            "/af/prognoser/yrkesbarometer.json",
+            Reply.file("af/yrkesbarometer.json", delay=1.0),
+        )
+        message = assert_fails_unchanged(
+            *snapshot, server, "Arbetsförmedlingen", timeout=0.2, retries=1
+        )
         assert "svarade inte inom 0.2 s" in message
 
 
@@ -214,8 +261,11 @@ def test_malformed_body_fails_and_leaves_the_snapshot(snapshot):
 def test_truncated_barometer_fails_and_leaves_the_snapshot(snapshot):
     with ReplayServer() as server:
         register_success(server)
-        server.add("GET", "/af/prognoser/yrkesbarometer.json",
-                   Reply.file("af/yrkesbarometer_truncated.json"))
+        server.add(
+            "GET",
+            "/af/prognoser/yrkesbarometer.json",
+            Reply.file("af/yrkesbarometer_truncated.json"),
+        )
         assert_fails_unchanged(*snapshot, server, "Arbetsförmedlingen")
 
 
@@ -223,8 +273,9 @@ def test_a_late_failure_keeps_the_earlier_sources_out_too(snapshot):
     """SCB and Kolada succeed, the barometer fails: nothing of the three is kept."""
     with ReplayServer() as server:
         register_success(server)
-        server.add("GET", "/af/prognoser/yrkesbarometer.json",
-                   Reply.file("scb/problem_503.json", 503))
+        server.add(
+            "GET", "/af/prognoser/yrkesbarometer.json", Reply.file("scb/problem_503.json", 503)
+        )
         assert_fails_unchanged(*snapshot, server, "Arbetsförmedlingen")
         assert any(r.path.endswith("TAB1828/data") for r in server.requests)
 
@@ -244,8 +295,14 @@ def test_unknown_source_is_refused(snapshot):
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LKA_ROOT": str(root)}
-    return subprocess.run([sys.executable, "-m", "helpers.cli", "fetch", *args], env=env,
-                          capture_output=True, text=True, timeout=60, cwd=root)
+    return subprocess.run(
+        [sys.executable, "-m", "helpers.cli", "fetch", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=root,
+    )
 
 
 def test_cli_fetch(snapshot):
@@ -253,18 +310,21 @@ def test_cli_fetch(snapshot):
     root = public.parents[2]
     with ReplayServer() as server:
         register_success(server)
-        result = run_cli(root, "--only", "yrkesbarometer", "--base-url", server.url,
-                         "--retries", "0")
+        result = run_cli(
+            root, "--only", "yrkesbarometer", "--base-url", server.url, "--retries", "0"
+        )
         assert result.returncode == 0, result.stderr
         assert "yrkesbarometer.json" in result.stdout
         assert "Arbetsförmedlingen: Yrkesbarometern" in result.stderr  # progress
         assert manifest.verify(barometer) == []
 
-        server.add("GET", "/af/prognoser/yrkesbarometer.json",
-                   Reply.file("scb/problem_503.json", 503))
+        server.add(
+            "GET", "/af/prognoser/yrkesbarometer.json", Reply.file("scb/problem_503.json", 503)
+        )
         before = digest(public) | digest(barometer)
-        failed = run_cli(root, "--only", "yrkesbarometer", "--base-url", server.url,
-                         "--retries", "0")
+        failed = run_cli(
+            root, "--only", "yrkesbarometer", "--base-url", server.url, "--retries", "0"
+        )
     assert failed.returncode == 5
     assert failed.stderr.strip().splitlines()[-1].startswith("Fel: Arbetsförmedlingen:")
     assert "Traceback" not in failed.stderr

@@ -2,19 +2,21 @@ from helpers import render
 
 
 def test_table_of_contents_nests_h3_under_h2_and_ids_are_unique():
-    page = ("<header><h1>T</h1></header><!--TOC--><main>"
-            '<h2 id="x">Befolkning<a class="anchor-link" href="#x">¶</a></h2><h3>Ålder</h3>'
-            "<h3>Ålder</h3><h2>Utbildningsnivå</h2></main>")
+    page = (
+        "<header><h1>T</h1></header><!--TOC--><main>"
+        '<h2 id="x">Befolkning<a class="anchor-link" href="#x">¶</a></h2><h3>Ålder</h3>'
+        "<h3>Ålder</h3><h2>Utbildningsnivå</h2></main>"
+    )
     out = render.add_table_of_contents(page)
     assert 'class="anchor-link"' not in out
     assert '<h2 id="befolkning">' in out and '<h3 id="alder">' in out and 'id="alder-2"' in out
-    toc = out[out.index("<nav"):out.index("</nav>")]
+    toc = out[out.index("<nav") : out.index("</nav>")]
     assert toc.index("Befolkning") < toc.index("Ålder") < toc.index("Utbildningsnivå")
     assert toc.count("<ol>") == 2
 
 
 def test_formula_like_text_is_made_safe_for_excel():
-    assert render.safe_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert render.safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert render.safe_cell("+46 70") == "'+46 70"
     assert render.safe_cell("@sum") == "'@sum"
     assert render.safe_cell("-1") == "'-1"
@@ -26,20 +28,32 @@ def test_appendix_workbook(tmp_path):
     from openpyxl import load_workbook
 
     target = tmp_path / "bilaga.xlsx"
-    render.write_appendix([{"title": "Figur 1", "source": "SCB", "columns": ["Område", "n"],
-                            "rows": [["=1+1", "9 061"]], "values": [["=1+1", 9061]]}], target)
+    render.write_appendix(
+        [
+            {
+                "title": "Figur 1",
+                "source": "SCB",
+                "columns": ["Område", "n"],
+                "rows": [["=1+1", "9 061"]],
+                "values": [["=1+1", 9061]],
+            }
+        ],
+        target,
+    )
     sheet = load_workbook(target)["Tabell 1"]
     assert sheet["A1"].value == "Figur 1"
     assert sheet["A5"].value == "'=1+1" and sheet["B5"].value == 9061
 
 
 def test_each_chapter_becomes_a_labelled_section():
-    page = ('<header><h1>T</h1></header><!--TOC--><main id="innehall">'
-            '<div class="prose">\n<h2>Sammanfattning</h2>\n</div><div class="prose"><p>A</p></div>'
-            '<div class="prose">\n<h2>Befolkning</h2><h3>Ålder</h3>\n</div><figure></figure>'
-            '<div class="prose">\n<h2>Bilaga: data</h2>\n</div></main><footer></footer>')
+    page = (
+        '<header><h1>T</h1></header><!--TOC--><main id="innehall">'
+        '<div class="prose">\n<h2>Sammanfattning</h2>\n</div><div class="prose"><p>A</p></div>'
+        '<div class="prose">\n<h2>Befolkning</h2><h3>Ålder</h3>\n</div><figure></figure>'
+        '<div class="prose">\n<h2>Bilaga: data</h2>\n</div></main><footer></footer>'
+    )
     out = render.add_table_of_contents(page)
-    main = out[out.index("<main"):out.index("</main>")]
+    main = out[out.index("<main") : out.index("</main>")]
     assert main.count('<section class="chapter') == main.count("</section>") == 3
     assert '<section class="chapter summary" aria-labelledby="sammanfattning">' in main
     assert '<section class="chapter" aria-labelledby="befolkning">' in main
@@ -50,11 +64,14 @@ def test_each_chapter_becomes_a_labelled_section():
 
 
 def test_print_leaves_out_the_phone_drawings_and_folded_tables():
-    page = ('<figure><picture><source media="(max-width: 37.5em)" srcset="data:x">'
-            '<img src="data:y" alt="A"></picture></figure>'
-            '<details class="chart-data"><summary>Visa</summary><table></table></details><p>B</p>')
-    assert render.for_print(page) == ('<figure><picture><img src="data:y" alt="A"></picture>'
-                                      "</figure><p>B</p>")
+    page = (
+        '<figure><picture><source media="(max-width: 37.5em)" srcset="data:x">'
+        '<img src="data:y" alt="A"></picture></figure>'
+        '<details class="chart-data"><summary>Visa</summary><table></table></details><p>B</p>'
+    )
+    assert render.for_print(page) == (
+        '<figure><picture><img src="data:y" alt="A"></picture></figure><p>B</p>'
+    )
 
 
 def test_metadata_makes_the_area_colour_readable_and_embeds_the_logo(tmp_path):

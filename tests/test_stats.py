@@ -56,3 +56,27 @@ def test_dependency_ratio_definition():
 def test_panel_codes_get_their_leading_zero_back():
     trend = scb.population_trend(["0114"])
     assert len(trend) == 6 and trend["code"].eq("0114").all()
+
+
+def test_post_secondary_share_keeps_the_comparison_order():
+    codes = ("1488", "1487")
+    table = stats.post_secondary_share(params.load_area("trollhattan-vanersborg"))
+    assert list(dict.fromkeys(table["comparison"])) == [
+        "Trollhättan och Vänersborg", "Fyrbodal", "Västra Götalands län", "Riket"]
+    assert table["sex"].tolist()[:3] == ["kvinnor", "män", "totalt"]
+    mine = table[table.comparison == "Trollhättan och Vänersborg"].set_index("sex")
+    assert mine.loc["totalt", "persons"] == mine.loc["kvinnor", "persons"] + mine.loc[
+        "män", "persons"]
+    assert round(stats.post_secondary_share(area("T", codes[:1])).iloc[2]["share"] * 100, 1) == 41.1
+    assert round(stats.post_secondary_share(area("V", codes[1:])).iloc[2]["share"] * 100, 1) == 38.1
+
+
+def test_post_secondary_share_takes_another_loader():
+    seen = []
+
+    def loader(codes):
+        seen.append(codes)
+        return scb.education_level(codes)
+
+    stats.post_secondary_share(area("Sotenäs", ("1427",)), loader)
+    assert seen[0] == ("1427",) and len(seen) == 4

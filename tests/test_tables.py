@@ -12,13 +12,18 @@ NBSP = "\u00a0"
 
 
 def sample() -> pd.DataFrame:
-    return pd.DataFrame({"Område": ["Sotenäs", "Riket"], "Invånare": [9061, 10_327_589],
-                         "Andel": [0.317, None], "Kommentar": ["<b>", "vanlig text"]})
+    return pd.DataFrame(
+        {
+            "Område": ["Sotenäs", "Riket"],
+            "Invånare": [9061, 10_327_589],
+            "Andel": [0.317, None],
+            "Kommentar": ["<b>", "vanlig text"],
+        }
+    )
 
 
 def test_headers_are_scoped_and_numbers_swedish_and_right_aligned():
-    page = tables.html_table(sample(), caption="Folkmängd 2019",
-                             formats={"Andel": text.percent})
+    page = tables.html_table(sample(), caption="Folkmängd 2019", formats={"Andel": text.percent})
     assert '<th scope="col">Område</th>' in page
     assert '<th scope="col" class="num">Invånare</th>' in page
     assert '<th scope="col" class="num">Andel</th>' in page

@@ -44,6 +44,9 @@ from .survey import read_survey
 #: Free-text answers never analysed or shown (F1 may hold names, e-mail addresses, phones).
 DROPPED = ("F1",)
 SOURCE = "Arbetsgivarenkät om kompetensbehov"
+OFFERS_SOURCE = (
+    "Arbetsförmedlingen, yrkesutbildningar per yrke, maj 2025 (ett urval, inget komplett register)"
+)
 #: Key indicators compared year on year: id → (label in tables, subject in a sentence).
 INDICATORS = {
     "tried": (
@@ -149,10 +152,21 @@ def _load(
     last = None
     if previous is not None:
         last_year = _year_of(previous, year - 1)
-        last = _read(name, last_year, municipalities, previous, mapping, sheet, None, example,
-                     threshold, None)
-    return _read(name, year, municipalities, file, mapping, sheet, invited, example, threshold,
-                 last)
+        last = _read(
+            name,
+            last_year,
+            municipalities,
+            previous,
+            mapping,
+            sheet,
+            None,
+            example,
+            threshold,
+            None,
+        )
+    return _read(
+        name, year, municipalities, file, mapping, sheet, invited, example, threshold, last
+    )
 
 
 def _year_of(path: Path, default: int) -> int:
@@ -422,8 +436,11 @@ def supply_overview(area: Area) -> pd.DataFrame:
     table = yh_supply(area)
     table = table.assign(education_area=table["education_area"].fillna("Övrigt"))
     counts = table.groupby(["education_area", "kind", "where"])["name"].nunique()
-    columns = [(kind, where) for kind in YH_KINDS
-               for where in (education_supply.IN_AREA, education_supply.NEAR)]
+    columns = [
+        (kind, where)
+        for kind in YH_KINDS
+        for where in (education_supply.IN_AREA, education_supply.NEAR)
+    ]
     wide = counts.unstack(["kind", "where"]).reindex(columns=columns).fillna(0).astype(int)
     wide.columns = [f"{YH_KINDS[kind]} {where}" for kind, where in columns]
     wide = wide.assign(_total=wide.sum(axis=1)).sort_values("_total", ascending=False)
@@ -439,10 +456,19 @@ def supply_latest(area: Area) -> pd.DataFrame:
     latest = table[table["year"] == table["year"].max()]
     near_last = latest["where"].eq(education_supply.NEAR).astype(int)
     latest = latest.assign(_near=near_last).sort_values(["_near", "kind", "name"])
-    return pd.DataFrame({
-        "Utbildning": latest["name"], "Typ": latest["kind"], "Anordnare": latest["provider"],
-        "Kommun": latest["municipality"], "Läge": latest["where"],
-    }).drop_duplicates().reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "Utbildning": latest["name"],
+                "Typ": latest["kind"],
+                "Anordnare": latest["provider"],
+                "Kommun": latest["municipality"],
+                "Läge": latest["where"],
+            }
+        )
+        .drop_duplicates()
+        .reset_index(drop=True)
+    )
 
 
 def latest_round(area: Area) -> int | None:
@@ -455,7 +481,24 @@ def offers(area: Area, codes: Sequence[str]) -> pd.DataFrame:
     """Arbetsförmedlingen's vocational offers in and near the area for the given SSYK codes."""
     table = supply(area, codes)
     table = table[~table["kind"].isin(list(YH_KINDS))]
-    return pd.DataFrame({
-        "Yrke": table["ssyk4_label"], "Utbildning": table["name"], "Typ": table["kind"],
-        "Ort": table["town"], "Läge": table["where"],
-    }).drop_duplicates().sort_values(["Yrke", "Utbildning"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "Yrke": table["ssyk4_label"],
+                "Utbildning": table["name"],
+                "Typ": table["kind"],
+                "Ort": table["town"],
+                "Läge": table["where"],
+            }
+        )
+        .drop_duplicates()
+        .sort_values(["Yrke", "Utbildning"])
+        .reset_index(drop=True)
+    )
+
+
+def supply_source(area: Area) -> str:
+    """The source line of the YH tables, with the application rounds they cover."""
+    years = yh_supply(area)["year"].dropna()
+    rounds = f" {int(years.min())}–{int(years.max())}" if len(years) else ""
+    return f"Myndigheten för yrkeshögskolan, beviljade YH-utbildningar och YH-kurser{rounds}"

@@ -49,24 +49,36 @@ _BAS = snapshot.scb_file("scb_employment_industry_bas")
 _RAMS = snapshot.scb_file("scb_employment_industry_rams")
 TOPICS: dict[str, Topic] = {
     "employment_by_industry": Topic(
-        "Uppgifter om sysselsättning per bransch saknas i underlaget.", public=(_BAS,)),
+        "Uppgifter om sysselsättning per bransch saknas i underlaget.", public=(_BAS,)
+    ),
     "employment_trend": Topic(
         "Uppgifter om sysselsättningens utveckling över tid saknas i underlaget.",
-        public=(_BAS, _RAMS)),
+        public=(_BAS, _RAMS),
+    ),
     "day_night_population": Topic(
-        "Uppgifter om dag- och nattbefolkning saknas i underlaget.", public=(_BAS,)),
-    "commuting": Topic("Uppgifter om pendling saknas i underlaget.",
-                       public=(snapshot.scb_file("scb_commuting"), _BAS)),
-    "unemployment": Topic("Uppgifter om arbetslöshet saknas i underlaget.",
-                          public=(snapshot.KOLADA_VALUES,), kpis=("N03937", kolada.POPULATION_KPI)),
+        "Uppgifter om dag- och nattbefolkning saknas i underlaget.", public=(_BAS,)
+    ),
+    "commuting": Topic(
+        "Uppgifter om pendling saknas i underlaget.",
+        public=(snapshot.scb_file("scb_commuting"), _BAS),
+    ),
+    "unemployment": Topic(
+        "Uppgifter om arbetslöshet saknas i underlaget.",
+        public=(snapshot.KOLADA_VALUES,),
+        kpis=("N03937", kolada.POPULATION_KPI),
+    ),
     "education_trend": Topic(
         "Uppgifter om utbildningsnivåns utveckling över tid saknas i underlaget.",
-        public=(snapshot.KOLADA_VALUES,), kpis=("N01982", kolada.POPULATION_KPI)),
-    "kolada": Topic("Nyckeltal från Kolada saknas i underlaget.",
-                    public=(snapshot.KOLADA_VALUES,)),
-    "barometer": Topic("Den fullständiga Yrkesbarometern saknas i underlaget; här används ett "
-                       "ofullständigt utdrag.", barometer=(snapshot.BAROMETER_FULL,),
-                       how="Kör `make fetch` för att hämta den fullständiga."),
+        public=(snapshot.KOLADA_VALUES,),
+        kpis=("N01982", kolada.POPULATION_KPI),
+    ),
+    "kolada": Topic("Nyckeltal från Kolada saknas i underlaget.", public=(snapshot.KOLADA_VALUES,)),
+    "barometer": Topic(
+        "Den fullständiga Yrkesbarometern saknas i underlaget; här används ett "
+        "ofullständigt utdrag.",
+        barometer=(snapshot.BAROMETER_FULL,),
+        how="Kör `make fetch` för att hämta den fullständiga.",
+    ),
 }
 
 
@@ -82,8 +94,9 @@ def _kpis_present(folder: Path, kpis: tuple[str, ...], codes: Sequence[str]) -> 
     return True
 
 
-def available(topic: str, public: Path | None = None, barometer: Path | None = None,
-              codes: Sequence[str] = ()) -> bool:
+def available(
+    topic: str, public: Path | None = None, barometer: Path | None = None, codes: Sequence[str] = ()
+) -> bool:
     """True when the snapshot holds everything ``topic`` needs (for Kolada topics: a value
     for each municipality in ``codes``)."""
     need = TOPICS[topic]
@@ -107,6 +120,7 @@ def check(rpt: _Reporter, topic: str) -> bool:
 
 def lacking() -> pd.DataFrame:
     """Every topic the snapshot lacks, with its sentence (for the method chapter)."""
-    rows = [{"topic": name, "what": topic.what} for name, topic in TOPICS.items()
-            if not available(name)]
+    rows = [
+        {"topic": name, "what": topic.what} for name, topic in TOPICS.items() if not available(name)
+    ]
     return pd.DataFrame(rows, columns=["topic", "what"])

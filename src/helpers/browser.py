@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import fcntl
 import json
 import os
 import select
@@ -77,7 +78,10 @@ class Browser:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            pass_fds=(3, 4),  # Chromium reads commands on fd 3, replies on 4
+            # Chromium reads commands on fd 3 and replies on fd 4; the child's other fds are
+            # closed on exec anyway (Python opens them non-inheritable), so no close_fds pass
+            # that would also close 3 and 4.
+            close_fds=False,
             preexec_fn=_pipe_fds(to_browser_r, from_browser_w),
         )
         os.close(to_browser_r)
@@ -232,11 +236,10 @@ def _pipe_fds(read_fd: int, write_fd: int):  # noqa: ANN202 - a preexec_fn
     """Place the pipe ends on the fds Chromium expects (3: commands in, 4: replies out)."""
 
     def place() -> None:
-        # dup to high numbers first so the two moves cannot overwrite each other
-        high_read, high_write = os.dup(read_fd), os.dup(write_fd)
-        os.dup2(high_read, 3)
+        # copy both to fds >= 10 first, so neither move can overwrite the other end
+        high_read = fcntl.fcntl(read_fd, fcntl.F_DUPFD, 10)
+        high_write = fcntl.fcntl(write_fd, fcntl.F_DUPFD, 10)
+        os.dup2(high_read, 3)  # dup2 makes the copies inheritable
         os.dup2(high_write, 4)
-        os.set_inheritable(3, True)
-        os.set_inheritable(4, True)
 
     return place

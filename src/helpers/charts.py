@@ -214,26 +214,37 @@ def bars(
     top = max(plotted + [0]) or 1
     bottom = min(plotted + [0])
 
+    # Long names wrap; rows make room for the tallest one, so names never run together.
+    wide_names = [_wrap(item, 30) for item in labels]
+    narrow_names = [_wrap(item, 36) for item in labels]
+    wide_lines = max([name.count("\n") + 1 for name in wide_names] + [1])
+    narrow_lines = max([name.count("\n") + 1 for name in narrow_names] + [1])
+    wide_row = max(0.36, 0.16 * wide_lines + 0.14)  # inches per bar
+    narrow_row = 0.26 + 0.18 * narrow_lines + 0.14  # bar, its name above, a gap
+
     def draw(ax: plt.Axes, narrow: bool) -> None:
         positions = list(range(len(labels)))
         if horizontal:
-            ax.barh(positions, plotted, color=colours_, height=0.5 if narrow else 0.68)
+            bar = 0.26 / narrow_row if narrow else 0.68 * 0.36 / wide_row
+            ax.barh(positions, plotted, color=colours_, height=bar)
             ax.invert_yaxis()
-            if narrow:  # the label above its bar: the whole width is left for the bar
+            if narrow:  # the name above its bar: the whole width is left for the bar
                 ax.set_yticks([])
-                for position, name in zip(positions, labels, strict=True):
+                ax.figure.subplots_adjust(left=0.01, right=0.99)  # names above: use the width
+                for position, name in zip(positions, narrow_names, strict=True):
                     ax.text(
                         0,
-                        position - 0.3,
+                        position - bar / 2 - 0.03 / narrow_row,
                         name,
                         va="bottom",
                         ha="left",
                         fontsize=10,
+                        linespacing=1.15,
                         color=TEXT_COLOUR,
-                        fontweight="bold" if name in highlighted else "normal",
+                        fontweight="bold" if name.replace("\n", " ") in highlighted else "normal",
                     )
             else:
-                ax.set_yticks(positions, [_wrap(item, 24) for item in labels])
+                ax.set_yticks(positions, wide_names)
                 _highlight_ticks(ax.get_yticklabels(), highlighted)
             for position, shown in zip(positions, values, strict=True):
                 ax.text(
@@ -246,7 +257,8 @@ def bars(
                     color=TEXT_COLOUR,
                 )
             ax.set_xlim(min(bottom * 1.15, 0), top * (1.22 if narrow else 1.14))
-            ax.set_ylim(len(labels) - 0.5, -0.85 if narrow else -0.5)
+            head = (0.16 + 0.18 * narrow_lines) / narrow_row if narrow else 0
+            ax.set_ylim(len(labels) - 0.5, -0.5 - head)
             _quiet_axis(ax, keep="left")
             ax.set_xticks([])
             if axis_label:
@@ -278,8 +290,8 @@ def bars(
 
     rows = len(labels)
     if horizontal:
-        wide_h = max(1.4, 0.36 * rows + 0.5)
-        narrow_h = max(1.6, 0.62 * rows + 0.4)
+        wide_h = max(1.4, wide_row * rows + 0.4)
+        narrow_h = max(1.6, narrow_row * rows + 0.4)
     else:
         wide_h, narrow_h = 3.4, 3.4
     svg, svg_narrow = _both(draw, wide_h, narrow_h, example)
@@ -478,11 +490,13 @@ def lines(
         ax.set_ylabel(axis_label, color="#4d4d4d")
         ax.spines["left"].set_visible(False)
         ax.tick_params(axis="y", length=0)
-        if narrow:
+        if narrow:  # a legend above: two columns when the names are short enough to fit
+            longest = max(len(str(name)) for name, _ in parts)
+            ax.figure.subplots_adjust(left=0.14, right=0.97)
             ax.legend(
                 loc="lower left",
-                bbox_to_anchor=(0, 1.0),
-                ncol=2,
+                bbox_to_anchor=(-0.1, 1.0),
+                ncol=2 if longest <= 16 else 1,
                 fontsize=9,
                 handlelength=2.6,
                 borderaxespad=0.2,
@@ -541,9 +555,16 @@ def stacked(
     labels = [str(item) for item in table[label]]
     palette = _sequential(len(parts))
 
+    wide_names = [_wrap(item, 26) for item in labels]
+    narrow_names = [_wrap(item, 36) for item in labels]
+    wide_row = max(0.4, 0.16 * max(n.count("\n") + 1 for n in wide_names) + 0.16)
+    narrow_lines = max(n.count("\n") + 1 for n in narrow_names)
+    narrow_row = 0.3 + 0.18 * narrow_lines + 0.14  # bar, its name above, a gap
+
     def draw(ax: plt.Axes, narrow: bool) -> None:
         positions = list(range(len(labels)))
         left = [0.0] * len(labels)
+        bar = 0.3 / narrow_row if narrow else 0.62 * 0.4 / wide_row
         for index, part in enumerate(parts):
             shares = [_plain(v) for v in table[part]]
             ax.barh(
@@ -551,7 +572,7 @@ def stacked(
                 shares,
                 left=left,
                 color=palette[index],
-                height=0.62,
+                height=bar,
                 edgecolor="white",
                 linewidth=0.8,
                 label=part,
@@ -582,19 +603,21 @@ def stacked(
         ax.set_xlim(0, 1)
         if narrow:
             ax.set_yticks([])
-            for position, name in zip(positions, labels, strict=True):
+            ax.figure.subplots_adjust(left=0.01, right=0.99)  # names above: use the width
+            for position, name, plain in zip(positions, narrow_names, labels, strict=True):
                 ax.text(
                     0,
-                    position - 0.34,
+                    position - bar / 2 - 0.03 / narrow_row,
                     name,
                     va="bottom",
                     fontsize=10,
                     color=TEXT_COLOUR,
-                    fontweight="bold" if name in highlighted else "normal",
+                    linespacing=1.15,
+                    fontweight="bold" if plain in highlighted else "normal",
                 )
-            ax.set_ylim(len(labels) - 0.5, -0.95)
+            ax.set_ylim(len(labels) - 0.5, -0.5 - (0.16 + 0.18 * narrow_lines) / narrow_row)
         else:
-            ax.set_yticks(positions, [_wrap(item, 26) for item in labels])
+            ax.set_yticks(positions, wide_names)
             _highlight_ticks(ax.get_yticklabels(), highlighted)
         _quiet_axis(ax)
         ax.set_xticks([])
@@ -611,7 +634,10 @@ def stacked(
     rows = len(labels)
     legend_rows = -(-len(parts) // 2)
     svg, svg_narrow = _both(
-        draw, max(1.6, 0.4 * rows + 0.8), max(2.0, 0.66 * rows + 0.3 * legend_rows + 0.5), example
+        draw,
+        max(1.6, wide_row * rows + 0.8),
+        max(2.0, narrow_row * rows + 0.3 * legend_rows + 0.5),
+        example,
     )
     renamed = data_columns or {}
     data = table[[label, *parts]].rename(columns=renamed)
@@ -662,6 +688,8 @@ def grouped(
     its value, the first group names its series beside the values, and a legend stands
     above. (Hatching was dropped: PDF viewers draw seams between the pattern tiles.)"""
     labels = [str(item) for item in table[label]]
+    narrow_names = [_wrap(item, 36) for item in labels]
+    extra_lines = max(n.count("\n") for n in narrow_names) if labels else 0
     count = len(series)
     fills = [area_colour(), *GROUP_GREYS][:count] if count <= 1 + len(GROUP_GREYS) else list(SERIES)
     top = max([_plain(v) for column in series for v in table[column]] + [0]) or 1
@@ -695,7 +723,8 @@ def grouped(
         positions = list(range(len(labels)))
         if narrow:
             ax.set_yticks([])
-            for position, name in zip(positions, labels, strict=True):
+            ax.figure.subplots_adjust(left=0.01, right=0.99)  # names above: use the width
+            for position, name in zip(positions, narrow_names, strict=True):
                 ax.text(
                     0, position - span / 2 - 0.04, name, va="bottom", fontsize=10, color=TEXT_COLOUR
                 )
@@ -718,7 +747,7 @@ def grouped(
     svg, svg_narrow = _both(
         draw,
         max(1.8, (0.22 * count + 0.18) * rows + 0.7),
-        max(2.2, (0.32 * count + 0.45) * rows + 0.6),
+        max(2.2, (0.32 * count + 0.45 + 0.18 * extra_lines) * rows + 0.6),
         example,
     )
     renamed = data_columns or {}

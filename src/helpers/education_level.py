@@ -19,12 +19,16 @@ from .params import Area
 
 #: The SUN levels in five groups, as the chapter's table shows them (in order).
 GROUPS = {
-    "Förgymnasial": ("förgymnasial utbildning kortare än 9 år",
-                     "förgymnasial utbildning, 9 (10) år"),
+    "Förgymnasial": (
+        "förgymnasial utbildning kortare än 9 år",
+        "förgymnasial utbildning, 9 (10) år",
+    ),
     "Gymnasial": ("gymnasial utbildning, högst 2 år", "gymnasial utbildning, 3 år"),
     "Eftergymnasial, kortare än 3 år": ("eftergymnasial utbildning, mindre än 3 år",),
-    "Eftergymnasial, 3 år eller längre": ("eftergymnasial utbildning, 3 år eller mer",
-                                          "forskarutbildning"),
+    "Eftergymnasial, 3 år eller längre": (
+        "eftergymnasial utbildning, 3 år eller mer",
+        "forskarutbildning",
+    ),
     "Uppgift saknas": ("uppgift om utbildningsnivå saknas",),
 }
 TREND_KPI = "N01982"
@@ -62,11 +66,16 @@ def headline(area: Area) -> str:
     women, men = post_secondary(area, sex="kvinnor"), post_secondary(area, sex="män")
     difference = text.points(abs(mine - country)).lstrip("+")
     relation = text.comparative(mine, country, higher="högre", lower="lägre", same="")
-    versus = (f"ungefär lika stor andel som i riket ({text.percent(country)})" if not relation
-              else f"{difference} {relation} än i riket ({text.percent(country)})")
-    return (f"I {area.name} hade **{text.percent(mine)}** av invånarna i åldern 25–64 år en "
-            f"eftergymnasial utbildning år {text.year(year(area))}, {versus}. Bland kvinnorna "
-            f"var andelen {text.percent(women)} och bland männen {text.percent(men)}.")
+    versus = (
+        f"ungefär lika stor andel som i riket ({text.percent(country)})"
+        if not relation
+        else f"{difference} {relation} än i riket ({text.percent(country)})"
+    )
+    return (
+        f"I {area.name} hade **{text.percent(mine)}** av invånarna i åldern 25–64 år en "
+        f"eftergymnasial utbildning år {text.year(year(area))}, {versus}. Bland kvinnorna "
+        f"var andelen {text.percent(women)} och bland männen {text.percent(men)}."
+    )
 
 
 def post_secondary_chart(area: Area) -> charts.Chart:
@@ -76,15 +85,29 @@ def post_secondary_chart(area: Area) -> charts.Chart:
     mine = table.loc[0, "share"]
     country = table.loc[table["comparison"] == "Riket", "share"].iloc[0]
     word = text.share_in_words(mine)
-    subject = (f"{text.capitalize(word)} invånare 25–64 år" if word
-               else f"{text.percent(mine)} av invånarna 25–64 år")
-    relation = text.comparative(mine, country, higher="en större andel än",
-                                lower="en mindre andel än", same="ungefär lika stor andel som")
+    subject = (
+        f"{text.capitalize(word)} invånare 25–64 år"
+        if word
+        else f"{text.percent(mine)} av invånarna 25–64 år"
+    )
+    relation = text.comparative(
+        mine,
+        country,
+        higher="en större andel än",
+        lower="en mindre andel än",
+        same="ungefär lika stor andel som",
+    )
     title = f"{subject} i {area.name} har eftergymnasial utbildning, {relation} i riket"
-    return charts.bars(table, label="comparison", value="share", title=title,
-                       source=source(area), highlight=area.name, value_format=text.percent,
-                       data_columns={"comparison": "Område",
-                                     "share": "Andel med eftergymnasial utbildning"})
+    return charts.bars(
+        table,
+        label="comparison",
+        value="share",
+        title=title,
+        source=source(area),
+        highlight=area.name,
+        value_format=text.percent,
+        data_columns={"comparison": "Område", "share": "Andel med eftergymnasial utbildning"},
+    )
 
 
 def by_sex_chart(area: Area) -> charts.Chart:
@@ -94,19 +117,26 @@ def by_sex_chart(area: Area) -> charts.Chart:
     table["group"] = table["sex"].str.capitalize() + ", " + table["comparison"]
     women, men = post_secondary(area, sex="kvinnor"), post_secondary(area, sex="män")
     more, fewer = ("Kvinnor", "män") if women >= men else ("Män", "kvinnor")
-    title = (f"{more} i {area.name} har oftare eftergymnasial utbildning än {fewer}: "
-             f"{text.percent(max(women, men), 0)} mot {text.percent(min(women, men), 0)}")
+    title = (
+        f"{more} i {area.name} har oftare eftergymnasial utbildning än {fewer}: "
+        f"{text.percent(max(women, men), 0)} mot {text.percent(min(women, men), 0)}"
+    )
     highlighted = [f"Kvinnor, {area.name}", f"Män, {area.name}"]
-    return charts.bars(table, label="group", value="share", title=title, source=source(area),
-                       highlight=highlighted, value_format=text.percent,
-                       data_columns={"group": "Kön och område",
-                                     "share": "Andel med eftergymnasial utbildning"})
+    return charts.bars(
+        table,
+        label="group",
+        value="share",
+        title=title,
+        source=source(area),
+        highlight=highlighted,
+        value_format=text.percent,
+        data_columns={"group": "Kön och område", "share": "Andel med eftergymnasial utbildning"},
+    )
 
 
 def levels_table(area: Area) -> pd.DataFrame:
     """Share of 25–64-year-olds at each education level, one column per comparison."""
-    table = stats.for_comparisons(area, scb.education_level_latest,
-                                  by=["age_band", "level"])
+    table = stats.for_comparisons(area, scb.education_level_latest, by=["age_band", "level"])
     table = table[table["age_band"].isin(stats.WORKING_AGE_BANDS)]
     group_of = {level: group for group, levels in GROUPS.items() for level in levels}
     table = table.assign(group=table["level"].map(group_of))
@@ -144,13 +174,31 @@ def trend_chart(area: Area) -> charts.Chart:
         raise ValueError("Kolada's values are not in the snapshot (run make fetch)")
     mine = table[table["comparison"] == area.name].sort_values("year")
     first, last = mine.iloc[0], mine.iloc[-1]
-    verb = text.comparative(last["share"], first["share"], higher="ökat", lower="minskat",
-                            same="legat kvar på ungefär samma nivå", tolerance=0.01)
-    title = (f"Andelen med eftergymnasial utbildning i {area.name} har {verb} sedan "
-             f"{text.year(first['year'])}")
+    verb = text.comparative(
+        last["share"],
+        first["share"],
+        higher="ökat",
+        lower="minskat",
+        same="legat kvar på ungefär samma nivå",
+        tolerance=0.01,
+    )
+    title = (
+        f"Andelen med eftergymnasial utbildning i {area.name} har {verb} sedan "
+        f"{text.year(first['year'])}"
+    )
     years = f"{text.year(table['year'].min())}–{text.year(table['year'].max())}"
-    source_line = (f"Kolada (RKA), nyckeltal {TREND_KPI} {years}; bearbetning: områden med "
-                   "flera kommuner befolkningsviktade")
-    return charts.lines(table, x="year", y="share", series="comparison", title=title,
-                        source=source_line, highlight=area.name, value_format=text.percent,
-                        axis_label="Andel 25–64 år med eftergymnasial utbildning")
+    source_line = (
+        f"Kolada (RKA), nyckeltal {TREND_KPI} {years}; bearbetning: områden med "
+        "flera kommuner befolkningsviktade"
+    )
+    return charts.lines(
+        table,
+        x="year",
+        y="share",
+        series="comparison",
+        title=title,
+        source=source_line,
+        highlight=area.name,
+        value_format=text.percent,
+        axis_label="Andel 25–64 år med eftergymnasial utbildning",
+    )

@@ -33,8 +33,11 @@ from .errors import FetchError
 from .http_client import HttpClient, stderr_progress
 
 SOURCES = ("scb", "kolada", "yrkesbarometer")
-SOURCE_NAMES = {"scb": "SCB", "kolada": "Kolada",
-                "yrkesbarometer": "Arbetsförmedlingen (Yrkesbarometern)"}
+SOURCE_NAMES = {
+    "scb": "SCB",
+    "kolada": "Kolada",
+    "yrkesbarometer": "Arbetsförmedlingen (Yrkesbarometern)",
+}
 
 
 @dataclass
@@ -59,17 +62,24 @@ class Settings:
     def for_base_url(cls, base_url: str, **options: object) -> Settings:
         """All three sources under one server (a local replay server in tests)."""
         base = base_url.rstrip("/")
-        return cls(scb_url=f"{base}/scb/api/v2", kolada_url=f"{base}/kolada/v3",
-                   barometer_url=f"{base}/af/prognoser/yrkesbarometer.json",
-                   **options)  # type: ignore[arg-type]
+        return cls(
+            scb_url=f"{base}/scb/api/v2",
+            kolada_url=f"{base}/kolada/v3",
+            barometer_url=f"{base}/af/prognoser/yrkesbarometer.json",
+            **options,
+        )  # type: ignore[arg-type]
 
     @property
     def codes(self) -> tuple[str, ...]:
         return self.municipalities or tuple(regions.all_codes())
 
     def client_options(self) -> dict[str, object]:
-        return {"timeout": self.timeout, "retries": self.retries, "backoff": self.backoff,
-                "progress": self.progress}
+        return {
+            "timeout": self.timeout,
+            "retries": self.retries,
+            "backoff": self.backoff,
+            "progress": self.progress,
+        }
 
 
 @dataclass(frozen=True)
@@ -89,8 +99,9 @@ def _years(table: pd.DataFrame, column: str = "year") -> str:
 
 def fetch_scb(settings: Settings, public: Path) -> dict[str, dict[str, str]]:
     """Every table in :data:`snapshot.SCB_TABLES`, one CSV each; returns manifest entries."""
-    api = scb_api.ScbApi.connect(settings.scb_url, sleep=settings.sleep, clock=settings.clock,
-                                 **settings.client_options())  # type: ignore[arg-type]
+    api = scb_api.ScbApi.connect(
+        settings.scb_url, sleep=settings.sleep, clock=settings.clock, **settings.client_options()
+    )  # type: ignore[arg-type]
     api.configure()
     entries = {}
     for number, spec in enumerate(snapshot.SCB_TABLES, start=1):
@@ -100,10 +111,14 @@ def fetch_scb(settings: Settings, public: Path) -> dict[str, dict[str, str]]:
             raise FetchError(f"SCB: tabell {table_id} gav inga värden.")
         name = snapshot.scb_file(spec.name)
         table.to_csv(public / name, index=False)
-        entries[name] = {"source": f"SCB, {spec.title[0].lower()}{spec.title[1:]}",
-                         "table_id": f"{table_id} ({spec.v1_path})", "years": _years(table),
-                         "origin": f"{settings.scb_url}/tables/{table_id}/data",
-                         "retrieved": settings.today.isoformat(), "note": spec.note}
+        entries[name] = {
+            "source": f"SCB, {spec.title[0].lower()}{spec.title[1:]}",
+            "table_id": f"{table_id} ({spec.v1_path})",
+            "years": _years(table),
+            "origin": f"{settings.scb_url}/tables/{table_id}/data",
+            "retrieved": settings.today.isoformat(),
+            "note": spec.note,
+        }
     return entries
 
 
@@ -116,46 +131,64 @@ def _kolada_ids(settings: Settings) -> list[str]:
 
 def fetch_kolada(settings: Settings, public: Path) -> dict[str, dict[str, str]]:
     """The KPIs in :data:`snapshot.KOLADA_KPIS` that Kolada still publishes."""
-    api = kolada.KoladaApi.connect(settings.kolada_url, sleep=settings.sleep,
-                                   clock=settings.clock,
-                                   **settings.client_options())  # type: ignore[arg-type]
+    api = kolada.KoladaApi.connect(
+        settings.kolada_url, sleep=settings.sleep, clock=settings.clock, **settings.client_options()
+    )  # type: ignore[arg-type]
     published = api.catalogue()
     kpis = [kpi for kpi in snapshot.KOLADA_KPIS if kpi in published]
     retired = [kpi for kpi in snapshot.KOLADA_KPIS if kpi not in published]
     if retired:
         settings.progress(f"Kolada: publicerar inte längre {', '.join(retired)}; hoppar över.")
     if kolada.POPULATION_KPI not in kpis:
-        raise FetchError(f"Kolada: befolkningen ({kolada.POPULATION_KPI}) saknas i /kpi; "
-                         "utan den kan gruppvärden inte vägas.")
+        raise FetchError(
+            f"Kolada: befolkningen ({kolada.POPULATION_KPI}) saknas i /kpi; "
+            "utan den kan gruppvärden inte vägas."
+        )
     last = settings.today.year - 1
     years = settings.kolada_years or tuple(range(last - snapshot.KOLADA_YEARS + 1, last + 1))
     table = api.values(kpis, _kolada_ids(settings), years)
     if table.empty:
         raise FetchError("Kolada: inga värden för de valda nyckeltalen.")
     table.to_csv(public / snapshot.KOLADA_VALUES, index=False)
-    return {snapshot.KOLADA_VALUES: {
-        "source": "Kolada (RKA), kommunala nyckeltal", "table_id": "/v3/data/kpi",
-        "years": _years(table, "period"), "origin": f"{settings.kolada_url}/data/kpi",
-        "retrieved": settings.today.isoformat(),
-        "note": f"utgångna nyckeltal: {', '.join(retired)}" if retired else ""}}
+    return {
+        snapshot.KOLADA_VALUES: {
+            "source": "Kolada (RKA), kommunala nyckeltal",
+            "table_id": "/v3/data/kpi",
+            "years": _years(table, "period"),
+            "origin": f"{settings.kolada_url}/data/kpi",
+            "retrieved": settings.today.isoformat(),
+            "note": f"utgångna nyckeltal: {', '.join(retired)}" if retired else "",
+        }
+    }
 
 
 def fetch_barometer(settings: Settings, folder: Path) -> dict[str, dict[str, str]]:
     """The complete Yrkesbarometer file, stored as fetched once it reads as the barometer."""
-    client = HttpClient(settings.barometer_url, name="Arbetsförmedlingen", sleep=settings.sleep,
-                        **settings.client_options())  # type: ignore[arg-type]
+    client = HttpClient(
+        settings.barometer_url,
+        name="Arbetsförmedlingen",
+        sleep=settings.sleep,
+        **settings.client_options(),
+    )  # type: ignore[arg-type]
     settings.progress("Arbetsförmedlingen: Yrkesbarometern")
     body = client.get_bytes("")
     try:
         parsed = yrkesbarometer.validate(json.loads(body.decode("utf-8-sig")))
         rounds = sorted({str(r.get("omgang")) for r in parsed if r.get("omgang")})
     except (UnicodeDecodeError, ValueError) as error:
-        raise FetchError(f"Arbetsförmedlingen: {settings.barometer_url} gav ingen läsbar "
-                         f"yrkesbarometer ({error}).") from None
+        raise FetchError(
+            f"Arbetsförmedlingen: {settings.barometer_url} gav ingen läsbar "
+            f"yrkesbarometer ({error})."
+        ) from None
     (folder / snapshot.BAROMETER_FULL).write_bytes(body)
-    return {snapshot.BAROMETER_FULL: {
-        "source": "Arbetsförmedlingen, Yrkesbarometern (CC0)", "years": ", ".join(rounds),
-        "origin": settings.barometer_url, "retrieved": settings.today.isoformat()}}
+    return {
+        snapshot.BAROMETER_FULL: {
+            "source": "Arbetsförmedlingen, Yrkesbarometern (CC0)",
+            "years": ", ".join(rounds),
+            "origin": settings.barometer_url,
+            "retrieved": settings.today.isoformat(),
+        }
+    }
 
 
 def _leftovers(folder: Path, kind: str) -> list[Path]:
@@ -184,7 +217,7 @@ def staged(folders: Sequence[Path]) -> Iterator[list[Path]]:
             copies.append(copy)
         yield copies
         olds = []
-        for folder, copy in zip(folders, copies):
+        for folder, copy in zip(folders, copies, strict=True):
             old = folder.parent / f".{folder.name}.old-{os.getpid()}"
             os.replace(folder, old)
             os.replace(copy, folder)
@@ -196,8 +229,12 @@ def staged(folders: Sequence[Path]) -> Iterator[list[Path]]:
             shutil.rmtree(copy, ignore_errors=True)
 
 
-def run(only: str | None = None, settings: Settings | None = None,
-        public: Path | None = None, barometer: Path | None = None) -> list[Fetched]:
+def run(
+    only: str | None = None,
+    settings: Settings | None = None,
+    public: Path | None = None,
+    barometer: Path | None = None,
+) -> list[Fetched]:
     """Fetch the chosen sources (default all) and swap the refreshed snapshot in."""
     settings = settings or Settings()
     chosen = [only] if only else list(SOURCES)
@@ -209,17 +246,20 @@ def run(only: str | None = None, settings: Settings | None = None,
     with staged(folders) as (public_copy, barometer_copy):
         for source in chosen:
             target = barometer_copy if source == "yrkesbarometer" else public_copy
-            fetcher = {"scb": fetch_scb, "kolada": fetch_kolada,
-                       "yrkesbarometer": fetch_barometer}[source]
+            fetcher = {"scb": fetch_scb, "kolada": fetch_kolada, "yrkesbarometer": fetch_barometer}[
+                source
+            ]
             try:
                 entries = fetcher(settings, target)
             except FetchError as error:
-                raise FetchError(f"{error} Hämtningen avbröts; underlaget är oförändrat."
-                                 ) from error
+                raise FetchError(
+                    f"{error} Hämtningen avbröts; underlaget är oförändrat."
+                ) from error
             except (KeyError, TypeError, ValueError) as error:  # an answer in a shape we
-                raise FetchError(                               # did not expect
+                raise FetchError(  # did not expect
                     f"{SOURCE_NAMES[source]}: oväntat svar ({type(error).__name__}: {error})."
-                    " Hämtningen avbröts; underlaget är oförändrat.") from error
+                    " Hämtningen avbröts; underlaget är oförändrat."
+                ) from error
             manifest.update(target, entries)
             folder = folders[1] if source == "yrkesbarometer" else folders[0]
             done.append(Fetched(source, {str(folder): sorted(entries)}))

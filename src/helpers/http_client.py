@@ -14,7 +14,6 @@ are injectable so tests run without waiting.
 from __future__ import annotations
 
 import json
-import socket
 import sys
 import time
 import urllib.error
@@ -84,19 +83,28 @@ class Response:
         try:
             return json.loads(self.body.decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
-            raise FetchError(f"{source}: svaret från {self.url} är inte giltig JSON "
-                             f"({error}).") from None
+            raise FetchError(
+                f"{source}: svaret från {self.url} är inte giltig JSON ({error})."
+            ) from None
 
 
 class HttpClient:
     """GET/POST JSON against one source, politely and with clear failures."""
 
-    def __init__(self, base_url: str, *, name: str, timeout: float = 60.0, retries: int = 4,
-                 backoff: float = 2.0, max_backoff: float = 60.0,
-                 rate: RateLimit | None = None,
-                 retry_statuses: frozenset[int] = RETRY_STATUSES,
-                 sleep: Callable[[float], None] = time.sleep,
-                 progress: Callable[[str], None] = stderr_progress):
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        name: str,
+        timeout: float = 60.0,
+        retries: int = 4,
+        backoff: float = 2.0,
+        max_backoff: float = 60.0,
+        rate: RateLimit | None = None,
+        retry_statuses: frozenset[int] = RETRY_STATUSES,
+        sleep: Callable[[float], None] = time.sleep,
+        progress: Callable[[str], None] = stderr_progress,
+    ):
         self.base_url = base_url.rstrip("/")
         self.name = name
         self.timeout = timeout
@@ -134,10 +142,11 @@ class HttpClient:
                 return min(self.max_backoff, max(0.0, float(retry_after)))
             except ValueError:
                 pass  # an HTTP date: fall back to our own back-off
-        return min(self.max_backoff, self.backoff * 2 ** attempt)
+        return min(self.max_backoff, self.backoff * 2**attempt)
 
-    def request(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                body: Any = None) -> Response:
+    def request(
+        self, method: str, path: str, *, params: dict[str, Any] | None = None, body: Any = None
+    ) -> Response:
         """One request with rate limiting and retries; raises FetchError when it gives up."""
         url = self.url(path, params)
         data = json.dumps(body).encode() if body is not None else None
@@ -157,15 +166,18 @@ class HttpClient:
             except urllib.error.HTTPError as error:
                 detail = error.read()[:300].decode("utf-8", "replace").strip()
                 if error.code not in self.retry_statuses:
-                    raise HttpStatusError(f"{self.name}: {url} svarade {error.code} "
-                                          f"({detail or error.reason}).", error.code) from None
+                    raise HttpStatusError(
+                        f"{self.name}: {url} svarade {error.code} ({detail or error.reason}).",
+                        error.code,
+                    ) from None
                 retry_after = error.headers.get("Retry-After")
-                problem = f"svarade {error.code}" + (" (för många anrop)"
-                                                     if error.code in (403, 429) else "")
-            except (TimeoutError, socket.timeout):
+                problem = f"svarade {error.code}" + (
+                    " (för många anrop)" if error.code in (403, 429) else ""
+                )
+            except TimeoutError:
                 problem = f"svarade inte inom {self.timeout:g} s"
             except urllib.error.URLError as error:
-                if isinstance(error.reason, (TimeoutError, socket.timeout)):
+                if isinstance(error.reason, TimeoutError):
                     problem = f"svarade inte inom {self.timeout:g} s"
                 else:
                     problem = f"kunde inte nås ({error.reason})"
@@ -173,7 +185,9 @@ class HttpClient:
                 problem = f"bröt förbindelsen ({error})"
             if attempt < self.retries:
                 delay = self._delay(attempt, retry_after)
-                self.progress(f"{self.name}: {problem}; försöker igen om {delay:.3g} s "
-                              f"(försök {attempt + 2} av {self.retries + 1}).")
+                self.progress(
+                    f"{self.name}: {problem}; försöker igen om {delay:.3g} s "
+                    f"(försök {attempt + 2} av {self.retries + 1})."
+                )
                 self.sleep(delay)
         raise FetchError(f"{self.name}: {url} {problem}, även efter {self.retries + 1} försök.")

@@ -33,13 +33,15 @@ def _load(path: Path) -> pd.DataFrame:
     raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     count = next(c for c in raw.columns if c.startswith("job_ads"))
     masked = ~raw[count].str.fullmatch(r"\d+")
-    table = pd.DataFrame({
-        "ssyk4": raw["ssyk4"].str.zfill(4),
-        "ssyk4_label": raw["ssyk4_label_sv"],
-        "municipality": raw["municipality_code"].str.zfill(4),
-        "job_ads": pd.to_numeric(raw[count].where(~masked), errors="coerce").astype("Int64"),
-        "masked": masked,
-    })
+    table = pd.DataFrame(
+        {
+            "ssyk4": raw["ssyk4"].str.zfill(4),
+            "ssyk4_label": raw["ssyk4_label_sv"],
+            "municipality": raw["municipality_code"].str.zfill(4),
+            "job_ads": pd.to_numeric(raw[count].where(~masked), errors="coerce").astype("Int64"),
+            "masked": masked,
+        }
+    )
     return table
 
 
@@ -61,13 +63,13 @@ def by_occupation(codes: Sequence[str], folder: Path | None = None) -> pd.DataFr
     only the known cells and is a lower bound (the report says so).
     """
     part = ads(codes, folder)
-    summed = (part.groupby(["ssyk4", "ssyk4_label"], as_index=False)
-              .agg(job_ads=("job_ads", "sum"), masked=("masked", "sum")))
+    summed = part.groupby(["ssyk4", "ssyk4_label"], as_index=False).agg(
+        job_ads=("job_ads", "sum"), masked=("masked", "sum")
+    )
     summed["job_ads"] = summed["job_ads"].astype("Int64")
     total = summed["job_ads"].sum()
     summed["share"] = summed["job_ads"].astype(float) / total if total else float("nan")
-    return summed.sort_values(["job_ads", "ssyk4"], ascending=[False, True]).reset_index(
-        drop=True)
+    return summed.sort_values(["job_ads", "ssyk4"], ascending=[False, True]).reset_index(drop=True)
 
 
 def total(codes: Sequence[str], folder: Path | None = None) -> int:
@@ -75,8 +77,7 @@ def total(codes: Sequence[str], folder: Path | None = None) -> int:
     return int(ads(codes, folder)["job_ads"].sum())
 
 
-def top_occupations(codes: Sequence[str], n: int = 10, folder: Path | None = None
-                    ) -> pd.DataFrame:
+def top_occupations(codes: Sequence[str], n: int = 10, folder: Path | None = None) -> pd.DataFrame:
     """The ``n`` occupations with the most ads (ties broken by SSYK code)."""
     return by_occupation(codes, folder).head(n).reset_index(drop=True)
 

@@ -107,8 +107,7 @@ def decode(payload: bytes | str | dict[str, Any], labels: bool = True) -> pd.Dat
         columns[name] = pd.array(picked, dtype="str")
         if labels:
             names = dimensions[name].get("category", {}).get("label") or {}
-            columns[f"{name}_text"] = pd.array([str(names.get(c, c)) for c in picked],
-                                               dtype="str")
+            columns[f"{name}_text"] = pd.array([str(names.get(c, c)) for c in picked], dtype="str")
     status = pd.array(["" if s is None else str(s) for s in statuses], dtype="str")
     numbers = pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").astype(float)
     suppressed = np.isin(np.asarray(status, dtype=object), list(SUPPRESSED))

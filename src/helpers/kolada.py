@@ -50,7 +50,7 @@ def segments(ids: Sequence[str], size: int = MAX_IDS) -> list[str]:
     >>> segments([str(n) for n in range(30)], 25)[1]
     '25,26,27,28,29'
     """
-    return [",".join(ids[start:start + size]) for start in range(0, len(ids), size)]
+    return [",".join(ids[start : start + size]) for start in range(0, len(ids), size)]
 
 
 def kolada_id(county: str) -> str:
@@ -65,8 +65,14 @@ class KoladaApi:
         self.client = client
 
     @classmethod
-    def connect(cls, base_url: str = BASE_URL, *, sleep: Callable[[float], None] = time.sleep,
-                clock: Callable[[], float] = time.monotonic, **options: Any) -> KoladaApi:
+    def connect(
+        cls,
+        base_url: str = BASE_URL,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        **options: Any,
+    ) -> KoladaApi:
         """A client that keeps to a modest pace (Kolada publishes no limit: stay polite)."""
         rate = RateLimit(10, 1.0, clock=clock, sleep=sleep)
         return cls(HttpClient(base_url, name="Kolada", rate=rate, sleep=sleep, **options))
@@ -106,13 +112,18 @@ class KoladaApi:
             raise FetchError("Kolada: /kpi gav inga nyckeltal.")
         return ids
 
-    def values(self, kpis: Sequence[str], municipalities: Sequence[str],
-               years: Sequence[int]) -> pd.DataFrame:
+    def values(
+        self, kpis: Sequence[str], municipalities: Sequence[str], years: Sequence[int]
+    ) -> pd.DataFrame:
         """Values for every KPI × municipality × year, one row per gender (T, K, M)."""
         rows: list[dict[str, Any]] = []
         year_segments = segments([str(y) for y in years])
-        calls = [(k, m, y) for k in segments(list(kpis)) for m in segments(list(municipalities))
-                 for y in year_segments]
+        calls = [
+            (k, m, y)
+            for k in segments(list(kpis))
+            for m in segments(list(municipalities))
+            for y in year_segments
+        ]
         for number, (kpi_part, muni_part, year_part) in enumerate(calls, start=1):
             self.client.progress(f"Kolada: nyckeltal del {number} av {len(calls)}")
             path = f"/data/kpi/{kpi_part}/municipality/{muni_part}/year/{year_part}"
@@ -125,10 +136,15 @@ def tidy_rows(values: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     """Kolada's nested ``values`` as flat rows (``value`` None stays missing)."""
     for item in values:
         for cell in item.get("values") or []:
-            yield {"kpi": str(item.get("kpi")), "municipality": str(item.get("municipality")),
-                   "period": int(item.get("period")), "gender": str(cell.get("gender", "T")),
-                   "value": cell.get("value"), "count": cell.get("count"),
-                   "status": cell.get("status") or ""}
+            yield {
+                "kpi": str(item.get("kpi")),
+                "municipality": str(item.get("municipality")),
+                "period": int(item.get("period")),
+                "gender": str(cell.get("gender", "T")),
+                "value": cell.get("value"),
+                "count": cell.get("count"),
+                "status": cell.get("status") or "",
+            }
 
 
 def as_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
@@ -137,8 +153,11 @@ def as_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
     table["value"] = pd.to_numeric(table["value"], errors="coerce").astype(float)
     table["count"] = pd.to_numeric(table["count"], errors="coerce").astype("Int64")
     table["period"] = table["period"].astype(int)
-    return (table.drop_duplicates(["kpi", "municipality", "period", "gender"])
-            .sort_values(["kpi", "municipality", "period", "gender"]).reset_index(drop=True))
+    return (
+        table.drop_duplicates(["kpi", "municipality", "period", "gender"])
+        .sort_values(["kpi", "municipality", "period", "gender"])
+        .reset_index(drop=True)
+    )
 
 
 def load_values(folder: Path | None = None) -> pd.DataFrame | None:
@@ -146,9 +165,12 @@ def load_values(folder: Path | None = None) -> pd.DataFrame | None:
     path = (folder or paths.PUBLIC) / VALUES_FILE
     if not path.exists():
         return None
-    table = pd.read_csv(path, dtype={"kpi": str, "municipality": str, "gender": str,
-                                     "status": str}, keep_default_na=False,
-                        na_values={"value": [""], "count": [""]})
+    table = pd.read_csv(
+        path,
+        dtype={"kpi": str, "municipality": str, "gender": str, "status": str},
+        keep_default_na=False,
+        na_values={"value": [""], "count": [""]},
+    )
     table["value"] = table["value"].astype(float)
     return table
 
@@ -174,8 +196,7 @@ def title(kpi: str, folder: Path | None = None) -> str:
     return str(match.iloc[0]) if len(match) else kpi
 
 
-def weighted(values: pd.DataFrame, weights: pd.DataFrame, members: Sequence[str]
-             ) -> pd.DataFrame:
+def weighted(values: pd.DataFrame, weights: pd.DataFrame, members: Sequence[str]) -> pd.DataFrame:
     """Population-weighted mean per KPI and period over ``members``.
 
     A period where any member lacks a value or a weight gives no value: a mean over part
@@ -185,10 +206,15 @@ def weighted(values: pd.DataFrame, weights: pd.DataFrame, members: Sequence[str]
     part = part.merge(weights, on=["municipality", "period"], how="left")
     rows = []
     for (kpi, period), group in part.groupby(["kpi", "period"], sort=True):
-        complete = (set(group["municipality"]) == set(members)
-                    and group[["value", "weight"]].notna().all().all())
-        value = ((group["value"] * group["weight"]).sum() / group["weight"].sum()
-                 if complete else float("nan"))
+        complete = (
+            set(group["municipality"]) == set(members)
+            and group[["value", "weight"]].notna().all().all()
+        )
+        value = (
+            (group["value"] * group["weight"]).sum() / group["weight"].sum()
+            if complete
+            else float("nan")
+        )
         rows.append({"kpi": kpi, "period": period, "value": value})
     return pd.DataFrame(rows, columns=["kpi", "period", "value"])
 
@@ -199,8 +225,7 @@ def population_weights(table: pd.DataFrame) -> pd.DataFrame:
     return population[["municipality", "period", "value"]].rename(columns={"value": "weight"})
 
 
-def for_comparisons(area: Area, kpi: str, table: pd.DataFrame, gender: str = "T"
-                    ) -> pd.DataFrame:
+def for_comparisons(area: Area, kpi: str, table: pd.DataFrame, gender: str = "T") -> pd.DataFrame:
     """One KPI for the area and each comparison, by period: ``comparison, period, value``.
 
     Riket and the county take Kolada's own figures; one municipality its own value; an area

@@ -3,8 +3,8 @@
 ``MANIFEST.csv`` sits in each snapshot folder (``data/raw/public/``,
 ``data/raw/yrkesbarometer/``) and lists each file (paths relative to the folder) with its
 ``source``, ``table_id``, ``years``, ``origin`` (the URL or public copy it came from),
-``retrieved`` (date), a ``note`` (series breaks, retired KPIs) and ``sha256``. ``make fetch`` rewrites it with the files it stores;
-:func:`verify` tells whether the folder still matches it.
+``retrieved`` (date), a ``note`` (series breaks, retired KPIs) and ``sha256``. ``make fetch``
+rewrites it with the files it stores; :func:`verify` tells whether the folder still matches.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -56,8 +56,9 @@ def read(folder: Path) -> dict[str, dict[str, str]]:
     if not path.exists():
         return {}
     with open(path, encoding="utf-8", newline="") as handle:
-        return {row["file"]: {c: row.get(c) or "" for c in COLUMNS}
-                for row in csv.DictReader(handle)}
+        return {
+            row["file"]: {c: row.get(c) or "" for c in COLUMNS} for row in csv.DictReader(handle)
+        }
 
 
 def update(folder: Path, entries: Mapping[str, Mapping[str, str]]) -> None:
@@ -68,8 +69,7 @@ def update(folder: Path, entries: Mapping[str, Mapping[str, str]]) -> None:
     """
     rows = read(folder)
     for name, fields in entries.items():
-        rows[name] = {**rows.get(name, {}), **{k: str(v) for k, v in fields.items()},
-                      "file": name}
+        rows[name] = {**rows.get(name, {}), **{k: str(v) for k, v in fields.items()}, "file": name}
     present = files(folder)
     unlisted = [name for name in present if name not in rows]
     if unlisted:

@@ -314,6 +314,20 @@ def has_example(module: str) -> bool | None:
 
 def check_notebook(path: Path) -> list[Problem]:
     """Every guardrail for one notebook (either form of the pair)."""
+    try:
+        return _check_notebook(path)
+    except Exception as error:  # e.g. git's conflict markers left in the JSON or the .py
+        first = (str(error).strip().splitlines() or [""])[0]
+        return [
+            Problem(
+                pair(path)[0],
+                f"cannot be read ({type(error).__name__}: {first}): "
+                "repair it, or delete the broken file of the pair and run --fix",
+            )
+        ]
+
+
+def _check_notebook(path: Path) -> list[Problem]:
     ipynb, py = pair(path)
     problems = check_pairing(path)
     if not CHAPTER_NAME.match(ipynb.stem):
@@ -414,8 +428,17 @@ def fix_notebook(path: Path) -> list[Path]:
 
 
 def fix(files: Iterable[Path] | None = None) -> list[Path]:
-    """Fix what can be fixed in the given notebooks (default: all); returns files changed."""
-    return [file for path in _selected(files) for file in fix_notebook(path)]
+    """Fix what can be fixed in the given notebooks (default: all); returns files changed.
+
+    A pair that cannot be read is left alone; :func:`check` then says so.
+    """
+    written = []
+    for path in _selected(files):
+        try:
+            written += fix_notebook(path)
+        except Exception:  # reported by the check that follows
+            continue
+    return written
 
 
 def before_save(

@@ -56,6 +56,23 @@ class BuildResult:
     skipped: bool
 
 
+def _import_survey(area: Area) -> None:
+    """Check the survey before any notebook runs, and split its contact data off.
+
+    A survey with errors stops the run here with the validator's one-line message; contact
+    details go to ``data/contacts/`` (outside reports/, never committed), nowhere else.
+    """
+    if area.survey is None:
+        return
+    from . import privacy, survey
+
+    for path, year in ((area.survey.file, area.year), (area.survey.previous, area.year - 1)):
+        if path is not None:
+            answers = survey.read_survey(path, municipalities=area.municipality_names,
+                                         mapping=area.survey.mapping, sheet=area.survey.sheet)
+            privacy.write_contacts(answers, area.slug, year)
+
+
 def build_report(name: str, *, year: int | None = None, pdf: bool = True,
                  force: bool = False) -> BuildResult:
     """Build and publish one area's report, unless it is up to date and not ``force``d.
@@ -69,6 +86,8 @@ def build_report(name: str, *, year: int | None = None, pdf: bool = True,
     # Imported only when there is work to do: papermill, nbconvert and WeasyPrint take
     # longer to import than the up-to-date check takes in all.
     from . import execute, render
+
+    _import_survey(area)
     with tempfile.TemporaryDirectory(prefix="lka-run-") as scratch:
         executed_path = Path(scratch) / "notebook.ipynb"
         notebook = execute.assemble(execute.chapter_paths())

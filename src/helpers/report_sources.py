@@ -53,19 +53,41 @@ def sources() -> pd.DataFrame:
         for name, row in manifest.read(folder).items():
             if NOT_USED.search(name):
                 continue
-            rows.append({"Källa": swedish(row["source"]), "Tabell": row["table_id"] or "–",
-                         "År": swedish(row["years"]) or "–", "Fil": name})
+            rows.append(
+                {
+                    "Källa": swedish(row["source"]),
+                    "Tabell": row["table_id"] or "–",
+                    "År": swedish(row["years"]) or "–",
+                    "Fil": name,
+                }
+            )
     programmes = sorted(education_supply.PROGRAMME_FILES)
     courses = sorted(education_supply.COURSE_FILES)
     rows += [
-        {"Källa": "Myndigheten för yrkeshögskolan, beviljade YH-utbildningar", "Tabell": "–",
-         "År": f"{programmes[0]}–{programmes[-1]}", "Fil": education_supply.PROGRAMMES_CSV},
-        {"Källa": "Myndigheten för yrkeshögskolan, beviljade YH-kurser och kurspaket",
-         "Tabell": "–", "År": f"{courses[0]}–{courses[-1]}", "Fil": education_supply.COURSES_CSV},
-        {"Källa": "Arbetsförmedlingen, yrkesutbildningar per yrke (ögonblicksbild)",
-         "Tabell": "–", "År": "2025-05", "Fil": education_supply.OFFERS_FILE},
-        {"Källa": "Arbetsförmedlingen, yrkestaxonomin (SSYK 2012)", "Tabell": "–",
-         "År": "2024–2025", "Fil": occupations.LOOKUP_FILE.name},
+        {
+            "Källa": "Myndigheten för yrkeshögskolan, beviljade YH-utbildningar",
+            "Tabell": "–",
+            "År": f"{programmes[0]}–{programmes[-1]}",
+            "Fil": education_supply.PROGRAMMES_CSV,
+        },
+        {
+            "Källa": "Myndigheten för yrkeshögskolan, beviljade YH-kurser och kurspaket",
+            "Tabell": "–",
+            "År": f"{courses[0]}–{courses[-1]}",
+            "Fil": education_supply.COURSES_CSV,
+        },
+        {
+            "Källa": "Arbetsförmedlingen, yrkesutbildningar per yrke (ögonblicksbild)",
+            "Tabell": "–",
+            "År": "2025-05",
+            "Fil": education_supply.OFFERS_FILE,
+        },
+        {
+            "Källa": "Arbetsförmedlingen, yrkestaxonomin (SSYK 2012)",
+            "Tabell": "–",
+            "År": "2024–2025",
+            "Fil": occupations.LOOKUP_FILE.name,
+        },
     ]
     return pd.DataFrame(rows, columns=["Källa", "Tabell", "År", "Fil"])
 
@@ -78,17 +100,31 @@ def lookup_manifest() -> dict:
 def classifications() -> pd.DataFrame:
     """The classifications and versions the report uses."""
     lookup = lookup_manifest()
-    return pd.DataFrame([
-        {"Vad": "Yrken", "Klassifikation": "SSYK 2012, fyrsiffrig nivå (yrkesgrupp)",
-         "Version": "Arbetsförmedlingens yrkestaxonomi, 400 yrkesgrupper"},
-        {"Vad": "Yrkestitlar i enkäten", "Klassifikation": "Uppslagstabell till SSYK 2012",
-         "Version": f"version {lookup['version']}, {text.number(lookup['rows'])} titlar och "
-                    "yrkesbenämningar, samt analytikerns rättelser (params/ssyk_overrides.csv)"},
-        {"Vad": "Branscher i enkäten", "Klassifikation": "SNI 2007, avdelningar",
-         "Version": "14 grupper av avdelningar, se tabellen nedan"},
-        {"Vad": "Utbildningsnivå", "Klassifikation": "SUN 2020, SCB:s indelning i nivåer",
-         "Version": "Eftergymnasial = eftergymnasial utbildning och forskarutbildning"},
-    ])
+    return pd.DataFrame(
+        [
+            {
+                "Vad": "Yrken",
+                "Klassifikation": "SSYK 2012, fyrsiffrig nivå (yrkesgrupp)",
+                "Version": "Arbetsförmedlingens yrkestaxonomi, 400 yrkesgrupper",
+            },
+            {
+                "Vad": "Yrkestitlar i enkäten",
+                "Klassifikation": "Uppslagstabell till SSYK 2012",
+                "Version": f"version {lookup['version']}, {text.number(lookup['rows'])} titlar och "
+                "yrkesbenämningar, samt analytikerns rättelser (params/ssyk_overrides.csv)",
+            },
+            {
+                "Vad": "Branscher i enkäten",
+                "Klassifikation": "SNI 2007, avdelningar",
+                "Version": "14 grupper av avdelningar, se tabellen nedan",
+            },
+            {
+                "Vad": "Utbildningsnivå",
+                "Klassifikation": "SUN 2020, SCB:s indelning i nivåer",
+                "Version": "Eftergymnasial = eftergymnasial utbildning och forskarutbildning",
+            },
+        ]
+    )
 
 
 def sni_table() -> pd.DataFrame:

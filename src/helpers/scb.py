@@ -36,8 +36,9 @@ def _with_codes(table: pd.DataFrame) -> pd.DataFrame:
 
 @lru_cache(maxsize=1)
 def _population_all() -> pd.DataFrame:
-    raw = pd.read_csv(paths.PUBLIC / "scb_population_age_sex_2019.csv",
-                      dtype={"region": str, "kön": str})
+    raw = pd.read_csv(
+        paths.PUBLIC / "scb_population_age_sex_2019.csv", dtype={"region": str, "kön": str}
+    )
     table = _with_codes(raw).rename(columns={"ålder": "age", "kön": "sex", "X2019": "persons"})
     table["year"] = 2019
     return table[["code", "year", "age", "sex", "persons"]]
@@ -52,8 +53,9 @@ def population(codes: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame
 @lru_cache(maxsize=1)
 def _education_all() -> pd.DataFrame:
     raw = pd.read_csv(paths.PUBLIC / "scb_education_level_age_sex_2019.csv", dtype=str)
-    table = _with_codes(raw).rename(columns={"utbildningsnivå": "level", "ålder": "age_band",
-                                             "kön": "sex", "X2019": "persons"})
+    table = _with_codes(raw).rename(
+        columns={"utbildningsnivå": "level", "ålder": "age_band", "kön": "sex", "X2019": "persons"}
+    )
     table["persons"] = table["persons"].astype(int)
     table["year"] = 2019
     return table[["code", "year", "age_band", "sex", "level", "persons"]]
@@ -67,10 +69,13 @@ def education_level(codes: list[str] | tuple[str, ...] | None = None) -> pd.Data
 
 @lru_cache(maxsize=1)
 def _birth_region_all() -> pd.DataFrame:
-    raw = pd.read_csv(paths.PUBLIC / "scb_birth_region_age_sex_2019.csv",
-                      dtype={"region": str, "kön": str, "födelseregion": str})
-    table = _with_codes(raw).rename(columns={"ålder": "age", "kön": "sex",
-                                             "födelseregion": "birth_region", "X2019": "persons"})
+    raw = pd.read_csv(
+        paths.PUBLIC / "scb_birth_region_age_sex_2019.csv",
+        dtype={"region": str, "kön": str, "födelseregion": str},
+    )
+    table = _with_codes(raw).rename(
+        columns={"ålder": "age", "kön": "sex", "födelseregion": "birth_region", "X2019": "persons"}
+    )
     table["year"] = 2019
     return table[["code", "year", "age", "sex", "birth_region", "persons"]]
 
@@ -83,8 +88,10 @@ def birth_region(codes: list[str] | tuple[str, ...] | None = None) -> pd.DataFra
 
 @lru_cache(maxsize=1)
 def _panel_all() -> pd.DataFrame:
-    raw = pd.read_csv(paths.PUBLIC / "municipal_panel_2002_2022.csv",
-                      dtype={"municip_code": str, "county_code": str})
+    raw = pd.read_csv(
+        paths.PUBLIC / "municipal_panel_2002_2022.csv",
+        dtype={"municip_code": str, "county_code": str},
+    )
     # This file drops leading zeros (114 = 0114): restore them before anything joins on codes.
     raw["code"] = raw["municip_code"].str.zfill(4)
     # pop is measured 31 Dec of the year before the panel year.
@@ -104,11 +111,16 @@ def population_trend(codes: list[str] | tuple[str, ...] | None = None) -> pd.Dat
 #: SCB's sex codes in the API tables.
 SEX = {"1": "män", "2": "kvinnor", "1+2": "totalt"}
 #: SUN 2000 education levels by SCB code, worded as the 2019 snapshot words them.
-LEVELS = {"1": "förgymnasial utbildning kortare än 9 år", "2": "förgymnasial utbildning, 9 (10) år",
-          "3": "gymnasial utbildning, högst 2 år", "4": "gymnasial utbildning, 3 år",
-          "5": "eftergymnasial utbildning, mindre än 3 år",
-          "6": "eftergymnasial utbildning, 3 år eller mer", "7": "forskarutbildning",
-          "US": "uppgift om utbildningsnivå saknas"}
+LEVELS = {
+    "1": "förgymnasial utbildning kortare än 9 år",
+    "2": "förgymnasial utbildning, 9 (10) år",
+    "3": "gymnasial utbildning, högst 2 år",
+    "4": "gymnasial utbildning, 3 år",
+    "5": "eftergymnasial utbildning, mindre än 3 år",
+    "6": "eftergymnasial utbildning, 3 år eller mer",
+    "7": "forskarutbildning",
+    "US": "uppgift om utbildningsnivå saknas",
+}
 #: The BAS table's total over all industries; RAMS writes unknown industry as "00".
 ALL_INDUSTRIES = "A-U+US"
 UNKNOWN_INDUSTRY = "US"
@@ -131,6 +143,12 @@ def _read_fetched(path: Path, _mtime: int) -> pd.DataFrame:
     return table
 
 
+def fetched_version(name: str) -> int | None:
+    """When a fetched table was last written (None if absent): a key for caches."""
+    path = paths.PUBLIC / snapshot.scb_file(name)
+    return path.stat().st_mtime_ns if path.exists() else None
+
+
 def _codes(table: pd.DataFrame, codes: list[str] | tuple[str, ...] | None) -> pd.DataFrame:
     return table if codes is None else table[table["region"].isin(list(codes))]
 
@@ -139,10 +157,12 @@ def fetched_source(name: str, years: list[int] | None = None) -> str:
     """The source line of a fetched table: "SCB, <title> 2024 (TAB3785)"."""
     spec = snapshot.spec(name)
     table = _fetched(name)
-    shown = sorted(set(years if years is not None else
-                       ([] if table is None else table["year"].tolist())))
-    period = "" if not shown else (f" {shown[0]}" if len(shown) == 1 else
-                                   f" {shown[0]}–{shown[-1]}")
+    shown = sorted(
+        set(years if years is not None else ([] if table is None else table["year"].tolist()))
+    )
+    period = (
+        "" if not shown else (f" {shown[0]}" if len(shown) == 1 else f" {shown[0]}–{shown[-1]}")
+    )
     ids = "" if table is None else f" ({', '.join(sorted(set(table['table_id'])))})"
     return f"SCB, {spec.title[0].lower()}{spec.title[1:]}{period}{ids}"
 
@@ -152,8 +172,7 @@ def _place(text: str) -> str:
     return "natt" if "natt" in folded or "bostad" in folded else "dag"
 
 
-def employment_by_industry(codes: list[str] | tuple[str, ...] | None = None
-                           ) -> pd.DataFrame | None:
+def employment_by_industry(codes: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame | None:
     """Employed persons by industry (SNI 2007 groups), sex and place, both series.
 
     Columns ``code, year, series, place`` (``dag`` = working in the municipality,
@@ -167,19 +186,28 @@ def employment_by_industry(codes: list[str] | tuple[str, ...] | None = None
         if table is None:
             continue
         table = _codes(table, codes)
-        frame = pd.DataFrame({
-            "code": table["region"], "year": table["year"], "series": table["series"],
-            "place": table["measure_text"].map(_place),
-            "industry": table["industry"].replace({"00": UNKNOWN_INDUSTRY}),
-            "industry_text": table["industry_text"],
-            "sex": table["sex"].map(SEX).fillna(table["sex"]),
-            "persons": table["value"], "status": table["status"]})
+        frame = pd.DataFrame(
+            {
+                "code": table["region"],
+                "year": table["year"],
+                "series": table["series"],
+                "place": table["measure_text"].map(_place),
+                "industry": table["industry"].replace({"00": UNKNOWN_INDUSTRY}),
+                "industry_text": table["industry_text"],
+                "sex": table["sex"].map(SEX).fillna(table["sex"]),
+                "persons": table["value"],
+                "status": table["status"],
+            }
+        )
         if "totalt" not in set(frame["sex"]):
+            # RAMS has no total for sex: men + women, missing if either is.
             keys = ["code", "year", "series", "place", "industry", "industry_text"]
-            total = (frame.groupby(keys, as_index=False, sort=False)
-                     .agg(persons=("persons", lambda s: s.sum(min_count=len(s))),
-                          status=("status", "max")))
-            frames.append(total.assign(sex="totalt"))
+            parts = frame.set_index(keys)
+            men = parts.loc[parts["sex"] == "män", "persons"]
+            women = parts.loc[parts["sex"] == "kvinnor", "persons"]
+            total = men.add(women).rename("persons").reset_index()
+            status = total["persons"].isna().map({True: "..", False: ""})
+            frames.append(total.assign(sex="totalt", status=status))
         frames.append(frame)
     if not frames:
         return None
@@ -196,14 +224,19 @@ def commuting(codes: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame 
     direction = pd.Series(pd.NA, index=table.index, dtype="str")
     direction[folded.str.contains("inpendl")] = "in"
     direction[folded.str.contains("utpendl")] = "ut"
-    frame = pd.DataFrame({"code": table["region"], "year": table["year"],
-                          "sex": table["sex"].map(SEX).fillna(table["sex"]),
-                          "direction": direction, "persons": table["value"]})
+    frame = pd.DataFrame(
+        {
+            "code": table["region"],
+            "year": table["year"],
+            "sex": table["sex"].map(SEX).fillna(table["sex"]),
+            "direction": direction,
+            "persons": table["value"],
+        }
+    )
     return frame.dropna(subset=["direction"]).reset_index(drop=True)
 
 
-def population_series(codes: list[str] | tuple[str, ...] | None = None
-                      ) -> pd.DataFrame | None:
+def population_series(codes: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame | None:
     """Population 31 Dec by single year of age (100 = 100+) and sex, every fetched year.
 
     From 2025 the figures come from the noise-protected (CKM) table.
@@ -220,16 +253,22 @@ def population_series(codes: list[str] | tuple[str, ...] | None = None
         if named.any():
             table = table[named]
         table = table[table["age"].str.fullmatch(r"\d+\+?")]
-        frames.append(pd.DataFrame({"code": table["region"], "year": table["year"],
-                                    "age": table["age"].str.rstrip("+").astype(int),
-                                    "sex": table["sex"].map(SEX).fillna(table["sex"]),
-                                    "persons": table["value"]}))
+        frames.append(
+            pd.DataFrame(
+                {
+                    "code": table["region"],
+                    "year": table["year"],
+                    "age": table["age"].str.rstrip("+").astype(int),
+                    "sex": table["sex"].map(SEX).fillna(table["sex"]),
+                    "persons": table["value"],
+                }
+            )
+        )
     if not frames:
         return None
     both = pd.concat(frames, ignore_index=True)
     # Where both tables have a year, the newer (CKM) one wins.
-    return both.drop_duplicates(["code", "year", "age", "sex"], keep="last").reset_index(
-        drop=True)
+    return both.drop_duplicates(["code", "year", "age", "sex"], keep="last").reset_index(drop=True)
 
 
 def education_level_latest(codes: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -245,14 +284,24 @@ def education_level_latest(codes: list[str] | tuple[str, ...] | None = None) -> 
     table = table[table["year"] == table["year"].max()]
     table = table[table["sex"].isin(["1", "2"]) & table["age"].str.fullmatch(r"\d+")]
     age = table["age"].astype(int)
-    band = pd.cut(age, bins=[lo - 0.5 for lo, _, _ in AGE_BANDS] + [AGE_BANDS[-1][1] + 0.5],
-                  labels=[label for _, _, label in AGE_BANDS]).astype(str)
-    frame = pd.DataFrame({"code": table["region"], "year": table["year"], "age_band": band,
-                          "sex": table["sex"].map(SEX),
-                          "level": table["level"].map(LEVELS).fillna(table["level_text"]),
-                          "persons": table["value"]})
-    return (frame.groupby(["code", "year", "age_band", "sex", "level"], as_index=False)
-            ["persons"].sum(min_count=1))
+    band = pd.cut(
+        age,
+        bins=[lo - 0.5 for lo, _, _ in AGE_BANDS] + [AGE_BANDS[-1][1] + 0.5],
+        labels=[label for _, _, label in AGE_BANDS],
+    ).astype(str)
+    frame = pd.DataFrame(
+        {
+            "code": table["region"],
+            "year": table["year"],
+            "age_band": band,
+            "sex": table["sex"].map(SEX),
+            "level": table["level"].map(LEVELS).fillna(table["level_text"]),
+            "persons": table["value"],
+        }
+    )
+    return frame.groupby(["code", "year", "age_band", "sex", "level"], as_index=False)[
+        "persons"
+    ].sum(min_count=1)
 
 
 def education_source(table: pd.DataFrame) -> str:

@@ -6,6 +6,8 @@ assumed: ``/metadata`` tells which variable is the region (``Region`` in most ta
 ``Kommun`` in the commuting table), which is time and which the contents, and the others
 are matched by their Swedish label (``kön``, ``ålder``, ``näringsgren`` ...). Data is always
 asked for as json-stat2 (the default would be PX) and split into calls below the cell limit.
+Calls keep to 30 per 10 s (lowered if ``/config`` says less); 429 and 403 (how the older v1
+API says "too many calls") are retried after a pause.
 
     >>> expand("FROM(2022)", ["2020", "2021", "2022", "2023"])
     ['2022', '2023']
@@ -34,8 +36,6 @@ BASE_URL = "https://statistikdatabasen.scb.se/api/v2"
 #: Published limits of the v2 API (``GET /config`` may lower them).
 MAX_CELLS = 150_000
 CALLS_PER_WINDOW, WINDOW_SECONDS = 30, 10.0
-#: The older v1 API allows 10 calls per 10 s and answers 403 past that.
-V1_CALLS_PER_WINDOW = 10
 #: Labels that mark a variable's total, used when a variable cannot be left out.
 TOTAL_WORDS = ("totalt", "samtliga", "total", "alla")
 
@@ -104,14 +104,14 @@ def expand(expression: str, codes: Sequence[str], time: bool = False) -> list[st
         if kind in ("TOP", "BOTTOM"):
             count, offset = int(args[0]), int(args[1]) if len(args) > 1 else 0
             ordered = codes[::-1] if (kind == "TOP") == time else codes
-            picked = set(ordered[offset:offset + count])
+            picked = set(ordered[offset : offset + count])
             return [code for code in codes if code in picked]
         try:
             start = codes.index(args[0]) if kind in ("FROM", "RANGE") else 0
             end = codes.index(args[-1]) if kind in ("TO", "RANGE") else len(codes) - 1
         except ValueError:
             return []
-        return codes[start:end + 1]
+        return codes[start : end + 1]
     if "*" in expression or "?" in expression:
         return [code for code in codes if fnmatch.fnmatchcase(code, expression)]
     return [expression] if expression in codes else []
@@ -126,14 +126,21 @@ class ScbApi:
         self.max_cells = max_cells
 
     @classmethod
-    def connect(cls, base_url: str = BASE_URL, *, sleep: Callable[[float], None] = time.sleep,
-                clock: Callable[[], float] = time.monotonic, **options: Any) -> ScbApi:
+    def connect(
+        cls,
+        base_url: str = BASE_URL,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        **options: Any,
+    ) -> ScbApi:
         """A client that keeps under SCB's published rate limit (options go to HttpClient)."""
         rate = RateLimit(CALLS_PER_WINDOW, WINDOW_SECONDS, clock=clock, sleep=sleep)
         # v1 answers 403 when called too often, and v2 may too: both are worth another try.
         statuses = frozenset({403, 429, 500, 502, 503, 504})
-        client = HttpClient(base_url, name="SCB", rate=rate, retry_statuses=statuses,
-                            sleep=sleep, **options)
+        client = HttpClient(
+            base_url, name="SCB", rate=rate, retry_statuses=statuses, sleep=sleep, **options
+        )
         return cls(client)
 
     def configure(self) -> dict[str, Any]:
@@ -144,16 +151,22 @@ class ScbApi:
             self.max_cells = min(self.max_cells, cells)
         calls, window = config.get("maxCallsPerTimeWindow"), config.get("timeWindow")
         rate = self.client.rate
-        if rate and isinstance(calls, int) and isinstance(window, int | float) and calls > 0:
-            # Stay within both the published limit and the one the server states.
-            if calls / window < rate.calls / rate.seconds:
-                rate.calls, rate.seconds = calls, float(window)
+        # Stay within both the published limit and the one the server states.
+        if (
+            rate
+            and isinstance(calls, int)
+            and isinstance(window, int | float)
+            and calls > 0
+            and calls / window < rate.calls / rate.seconds
+        ):
+            rate.calls, rate.seconds = calls, float(window)
         return config
 
     def search(self, query: str) -> list[dict[str, Any]]:
         """Tables whose metadata matches ``query`` (first 100 hits), as ``/tables`` lists them."""
-        answer = self.client.get_json("/tables", {"query": query, "lang": self.lang,
-                                                  "pageSize": 100})
+        answer = self.client.get_json(
+            "/tables", {"query": query, "lang": self.lang, "pageSize": 100}
+        )
         if not isinstance(answer, dict) or not isinstance(answer.get("tables"), list):
             raise FetchError(f"SCB: oväntat svar från /tables för sökningen '{query}'.")
         return answer["tables"]
@@ -175,11 +188,14 @@ class ScbApi:
                 continue
             candidates.append(table)
         if not candidates:
-            raise FetchError(f"SCB: hittade ingen tabell för {spec.title} ({spec.v1_path}) "
-                             f"genom sökningen '{spec.query}'.")
+            raise FetchError(
+                f"SCB: hittade ingen tabell för {spec.title} ({spec.v1_path}) "
+                f"genom sökningen '{spec.query}'."
+            )
         # The most recently updated table in the folder is the one that continues the series.
-        best = max(candidates, key=lambda t: (str(t.get("lastPeriod") or ""),
-                                              str(t.get("updated") or "")))
+        best = max(
+            candidates, key=lambda t: (str(t.get("lastPeriod") or ""), str(t.get("updated") or ""))
+        )
         return str(best["id"])
 
     def metadata(self, table_id: str) -> list[Variable]:
@@ -197,11 +213,17 @@ class ScbApi:
             index = category.get("index") or {}
             values = list(index) if isinstance(index, list) else sorted(index, key=index.get)
             extension = dimension.get("extension") or {}
-            variables.append(Variable(
-                code=code, label=str(dimension.get("label", code)), values=values,
-                texts={k: str(v) for k, v in (category.get("label") or {}).items()},
-                elimination=bool(extension.get("elimination", False)),
-                elimination_code=extension.get("eliminationValueCode"), role=roles.get(code)))
+            variables.append(
+                Variable(
+                    code=code,
+                    label=str(dimension.get("label", code)),
+                    values=values,
+                    texts={k: str(v) for k, v in (category.get("label") or {}).items()},
+                    elimination=bool(extension.get("elimination", False)),
+                    elimination_code=extension.get("eliminationValueCode"),
+                    role=roles.get(code),
+                )
+            )
         return variables
 
     @staticmethod
@@ -212,32 +234,39 @@ class ScbApi:
             for variable in variables:
                 if variable.role == role:
                     return variable
-            fallback = {"geo": ("region", "kommun", "lan"), "time": ("tid", "ar"),
-                        "metric": ("contentscode", "tabellinnehall")}[role]
+            fallback = {
+                "geo": ("region", "kommun", "lan"),
+                "time": ("tid", "ar"),
+                "metric": ("contentscode", "tabellinnehall"),
+            }[role]
             for variable in variables:
                 if _fold(variable.code) in fallback or _fold(variable.label) in fallback:
                     return variable
             return None
         wanted = _fold(key)
         for variable in variables:
-            if _fold(variable.label).startswith(wanted) or _fold(variable.code).startswith(
-                    wanted):
+            if _fold(variable.label).startswith(wanted) or _fold(variable.code).startswith(wanted):
                 return variable
         return None
 
-    def selection(self, table_id: str, variables: list[Variable],
-                  wanted: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    def selection(
+        self, table_id: str, variables: list[Variable], wanted: Mapping[str, Sequence[str]]
+    ) -> dict[str, list[str]]:
         """Variable code → value codes/expressions to send; checks every code exists."""
         chosen: dict[str, list[str]] = {}
         for key, values in wanted.items():
             variable = self.find(variables, key)
             if variable is None:
-                raise FetchError(f"SCB: tabell {table_id} har ingen variabel för '{key}' "
-                                 f"(variabler: {', '.join(v.code for v in variables)}).")
+                raise FetchError(
+                    f"SCB: tabell {table_id} har ingen variabel för '{key}' "
+                    f"(variabler: {', '.join(v.code for v in variables)})."
+                )
             for value in values:
                 if not expand(value, variable.values, time=variable.role == "time"):
-                    raise FetchError(f"SCB: tabell {table_id}, variabel {variable.code}: "
-                                     f"värdet '{value}' finns inte.")
+                    raise FetchError(
+                        f"SCB: tabell {table_id}, variabel {variable.code}: "
+                        f"värdet '{value}' finns inte."
+                    )
             chosen[variable.code] = list(values)
         for variable in variables:
             if variable.code in chosen or variable.elimination:
@@ -245,22 +274,32 @@ class ScbApi:
             if variable.elimination_code:
                 chosen[variable.code] = [variable.elimination_code]
                 continue
-            totals = [c for c in variable.values
-                      if _fold(variable.texts.get(c, c)).startswith(TOTAL_WORDS)]
+            totals = [
+                c
+                for c in variable.values
+                if _fold(variable.texts.get(c, c)).startswith(TOTAL_WORDS)
+            ]
             if len(totals) != 1:
-                raise FetchError(f"SCB: tabell {table_id} kräver ett val för variabeln "
-                                 f"{variable.code} ({variable.label}).")
+                raise FetchError(
+                    f"SCB: tabell {table_id} kräver ett val för variabeln "
+                    f"{variable.code} ({variable.label})."
+                )
             chosen[variable.code] = totals
         return chosen
 
-    def _chunks(self, variables: list[Variable], chosen: dict[str, list[str]]
-                ) -> Iterator[dict[str, list[str]]]:
+    def _chunks(
+        self, variables: list[Variable], chosen: dict[str, list[str]]
+    ) -> Iterator[dict[str, list[str]]]:
         """Split the selection so no call asks for more than ``max_cells`` cells."""
         by_code = {v.code: v for v in variables}
-        expanded = {code: [c for value in values
-                           for c in expand(value, by_code[code].values,
-                                           time=by_code[code].role == "time")]
-                    for code, values in chosen.items()}
+        expanded = {
+            code: [
+                c
+                for value in values
+                for c in expand(value, by_code[code].values, time=by_code[code].role == "time")
+            ]
+            for code, values in chosen.items()
+        }
         cells = math.prod(len(codes) for codes in expanded.values())
         if cells <= self.max_cells:
             yield chosen
@@ -275,26 +314,37 @@ class ScbApi:
         step = max(1, self.max_cells // others)
         codes = list(dict.fromkeys(expanded[largest]))
         for start in range(0, len(codes), step):
-            yield {**chosen, largest: codes[start:start + step]}
+            yield {**chosen, largest: codes[start : start + step]}
 
-    def data(self, table_id: str, variables: list[Variable], chosen: dict[str, list[str]],
-             progress_label: str = "") -> pd.DataFrame:
+    def data(
+        self,
+        table_id: str,
+        variables: list[Variable],
+        chosen: dict[str, list[str]],
+        progress_label: str = "",
+    ) -> pd.DataFrame:
         """POST the selection (json-stat2), in as many calls as the cell limit needs."""
         parts = list(self._chunks(variables, chosen))
         frames = []
         for number, part in enumerate(parts, start=1):
             if len(parts) > 1:
-                self.client.progress(f"SCB: {progress_label or table_id} del {number} av "
-                                     f"{len(parts)}")
-            body = {"selection": [{"variableCode": code, "valueCodes": values}
-                                  for code, values in part.items()]}
-            payload = self.client.post_json(f"/tables/{table_id}/data", body,
-                                            {"lang": self.lang, "outputFormat": "json-stat2"})
+                self.client.progress(
+                    f"SCB: {progress_label or table_id} del {number} av {len(parts)}"
+                )
+            body = {
+                "selection": [
+                    {"variableCode": code, "valueCodes": values} for code, values in part.items()
+                ]
+            }
+            payload = self.client.post_json(
+                f"/tables/{table_id}/data", body, {"lang": self.lang, "outputFormat": "json-stat2"}
+            )
             try:
                 frames.append(jsonstat.decode(payload))
             except jsonstat.JsonStatError as error:
-                raise FetchError(f"SCB: svaret för tabell {table_id} är inte json-stat2 "
-                                 f"({error}).") from None
+                raise FetchError(
+                    f"SCB: svaret för tabell {table_id} är inte json-stat2 ({error})."
+                ) from None
         return pd.concat(frames, ignore_index=True)
 
     def fetch(self, spec: TableSpec, regions: Sequence[str]) -> tuple[str, pd.DataFrame]:

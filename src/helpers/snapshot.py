@@ -22,57 +22,82 @@ SCB_TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         name="scb_population",
         title="Folkmängd 31 december efter ålder och kön",
-        v1_path="BE/BE0101/BE0101A/BefolkningNy", table_id="TAB638",
+        v1_path="BE/BE0101/BE0101A/BefolkningNy",
+        table_id="TAB638",
         query="folkmängd region civilstånd ålder kön",
-        select={"ålder": ("*",), "kön": ("*",), "contents": ("BE0101N1",),
-                "time": ("TOP(10)",)},
-        columns={"ålder": "age", "kön": "sex"}),
+        select={"ålder": ("*",), "kön": ("*",), "contents": ("BE0101N1",), "time": ("TOP(10)",)},
+        columns={"ålder": "age", "kön": "sex"},
+    ),
     TableSpec(
         # From 2025 the population is published noise-protected (CKM) in a new table where
         # marital status and age cannot be left out: "SC" = all, "TotSA" = all ages.
         name="scb_population_ckm",
         title="Folkmängd 31 december efter ålder och kön (CKM, från 2025)",
-        v1_path="BE/BE0101/BE0101A/BefolkningCKM", query="folkmängd region ålder kön",
-        variables=("region", "civilstånd", "ålder", "kön"), first_period_from="2025",
-        select={"civilstånd": ("SC",), "ålder": ("*",), "kön": ("*",), "contents": ("*",),
-                "time": ("*",)},
+        v1_path="BE/BE0101/BE0101A/BefolkningCKM",
+        query="folkmängd region ålder kön",
+        variables=("region", "civilstånd", "ålder", "kön"),
+        first_period_from="2025",
+        select={
+            "civilstånd": ("SC",),
+            "ålder": ("*",),
+            "kön": ("*",),
+            "contents": ("*",),
+            "time": ("*",),
+        },
         columns={"ålder": "age", "kön": "sex", "civilstånd": "marital"},
-        note="CKM-skyddade värden (brusade), inte jämförbara cell för cell med tidigare år"),
+        note="CKM-skyddade värden (brusade), inte jämförbara cell för cell med tidigare år",
+    ),
     TableSpec(
         name="scb_education_level",
         title="Befolkning 25–64 år efter utbildningsnivå, ålder och kön",
-        v1_path="UF/UF0506/UF0506B/Utbildning", table_id="TAB3981",
+        v1_path="UF/UF0506/UF0506B/Utbildning",
+        table_id="TAB3981",
         query="befolkning utbildningsnivå region ålder kön",
         variables=("region", "utbildningsnivå", "ålder", "kön"),
-        select={"utbildningsnivå": ("*",), "ålder": _AGES_25_64, "kön": ("*",),
-                "contents": ("UF0506A1",), "time": ("TOP(1)",)},
-        columns={"utbildningsnivå": "level", "ålder": "age", "kön": "sex"}),
+        select={
+            "utbildningsnivå": ("*",),
+            "ålder": _AGES_25_64,
+            "kön": ("*",),
+            "contents": ("UF0506A1",),
+            "time": ("TOP(1)",),
+        },
+        columns={"utbildningsnivå": "level", "ålder": "age", "kön": "sex"},
+    ),
     TableSpec(
         name="scb_employment_industry_bas",
         title="Förvärvsarbetande efter bransch (SNI 2007) och kön, dag- och nattbefolkning (BAS)",
-        v1_path="AM/AM0210/AM0210B/ArbStDoNArNN", table_id="TAB3785",
+        v1_path="AM/AM0210/AM0210B/ArbStDoNArNN",
+        table_id="TAB3785",
         query="förvärvsarbetande dagbefolkning nattbefolkning näringsgren kön",
         variables=("region", "näringsgren", "kön"),
         select={"näringsgren": ("*",), "kön": ("*",), "contents": ("*",), "time": ("*",)},
-        columns={"näringsgren": "industry", "kön": "sex"}, series="BAS",
-        note="Registerbaserad arbetsmarknadsstatistik (BAS) från 2020"),
+        columns={"näringsgren": "industry", "kön": "sex"},
+        series="BAS",
+        note="Registerbaserad arbetsmarknadsstatistik (BAS) från 2020",
+    ),
     TableSpec(
         name="scb_employment_industry_rams",
         title="Förvärvsarbetande efter bransch (SNI 2007) och kön, dagbefolkning (RAMS)",
-        v1_path="AM/AM0207/AM0207K/DagSNI07KonK", table_id="TAB900",
+        v1_path="AM/AM0207/AM0207K/DagSNI07KonK",
+        table_id="TAB900",
         query="förvärvsarbetande dagbefolkning näringsgren SNI 2007 kön",
         variables=("region", "näringsgren", "kön"),
         select={"näringsgren": ("*",), "kön": ("*",), "contents": ("*",), "time": ("*",)},
-        columns={"näringsgren": "industry", "kön": "sex"}, series="RAMS",
-        note="RAMS till 2018; serien bryts mot BAS från 2020 (inte jämförbara)"),
+        columns={"näringsgren": "industry", "kön": "sex"},
+        series="RAMS",
+        note="RAMS till 2018; serien bryts mot BAS från 2020 (inte jämförbara)",
+    ),
     TableSpec(
         name="scb_commuting",
         title="In- och utpendlare över kommungräns",
-        v1_path="AM/AM0210/AM0210F/ArRegPend1", table_id="TAB1828",
+        v1_path="AM/AM0210/AM0210F/ArRegPend1",
+        table_id="TAB1828",
         query="pendlare kommungräns kommun kön",
         variables=("kommun", "kön"),
         select={"kön": ("*",), "contents": ("*",), "time": ("*",)},
-        columns={"kön": "sex"}, series="BAS"),
+        columns={"kön": "sex"},
+        series="BAS",
+    ),
 )
 
 #: Kolada KPIs the report compares with (checked against /v3/kpi before each fetch).
@@ -81,8 +106,10 @@ KOLADA_KPIS: tuple[str, ...] = (
     "N01982",  # 25–64 with post-secondary education, %
     "N00927",  # demographic dependency ratio
     "N02243",  # employed 20–65, %
-    "N02276", "N02279",  # in-/out-commuting, %
-    "N02277", "N02278",  # in-/out-commuters, count
+    "N02276",
+    "N02279",  # in-/out-commuting, %
+    "N02277",
+    "N02278",  # in-/out-commuters, count
     "N03937",  # openly unemployed 18–65, %
     "N03926",  # long-term unemployed 25–65, %
     *(f"N0{number}" for number in range(2210, 2243)),  # employed per industry, %

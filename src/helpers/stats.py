@@ -19,13 +19,20 @@ import pandas as pd
 from . import scb
 from .params import Area
 
-POST_SECONDARY = ("eftergymnasial utbildning, mindre än 3 år",
-                  "eftergymnasial utbildning, 3 år eller mer", "forskarutbildning")
+POST_SECONDARY = (
+    "eftergymnasial utbildning, mindre än 3 år",
+    "eftergymnasial utbildning, 3 år eller mer",
+    "forskarutbildning",
+)
 WORKING_AGE_BANDS = ("25-34 år", "35-44 år", "45-54 år", "55-64 år")
 
 
-def for_comparisons(area: Area, loader: Callable[[tuple[str, ...]], pd.DataFrame],
-                    by: list[str], value: str = "persons") -> pd.DataFrame:
+def for_comparisons(
+    area: Area,
+    loader: Callable[[tuple[str, ...]], pd.DataFrame],
+    by: list[str],
+    value: str = "persons",
+) -> pd.DataFrame:
     """Sum ``value`` by ``by`` for the area and each comparison, one ``comparison`` column."""
     frames = []
     for comparison in area.comparisons:
@@ -65,9 +72,9 @@ def population_indicators(area: Area) -> pd.DataFrame:
     return table
 
 
-def post_secondary_share(area: Area,
-                         loader: Callable[[tuple[str, ...]], pd.DataFrame] | None = None
-                         ) -> pd.DataFrame:
+def post_secondary_share(
+    area: Area, loader: Callable[[tuple[str, ...]], pd.DataFrame] | None = None
+) -> pd.DataFrame:
     """Share of 25–64-year-olds with post-secondary education, by comparison and sex.
 
     Rows keep the comparisons' order (area, region, county, riket); within each: kvinnor,
@@ -81,9 +88,14 @@ def post_secondary_share(area: Area,
         part = table[table["comparison"] == comparison.name]
         for sex in ("kvinnor", "män", "totalt"):
             chosen = part if sex == "totalt" else part[part["sex"] == sex]
-            rows.append({"comparison": comparison.name, "sex": sex,
-                         "post_secondary": chosen["post_secondary"].sum(),
-                         "persons": chosen["persons"].sum()})
+            rows.append(
+                {
+                    "comparison": comparison.name,
+                    "sex": sex,
+                    "post_secondary": chosen["post_secondary"].sum(),
+                    "persons": chosen["persons"].sum(),
+                }
+            )
     shares = pd.DataFrame(rows)
     shares["share"] = shares["post_secondary"] / shares["persons"]
     return shares

@@ -18,10 +18,13 @@ disclosure note and the example-data note.
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Callable, Mapping
+import textwrap
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import charts, disclosure, jobads, needs, survey_analysis, text
@@ -36,6 +39,7 @@ NONE_OPTIONS = frozenset({"Inga konsekvenser", "Inga hinder", "Ingen", "Nej", "A
 PROPER = ("Arbetsförmedlingen", "Komvux")
 MULTI_NOTE = "Flera svarsalternativ kunde väljas, så andelarna summerar till mer än 100 %."
 SHARE_AXIS = "Andel av de arbetsgivare som svarat på frågan"
+NOBODY = "Ingen arbetsgivare har besvarat frågan."
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,7 @@ FINDINGS: dict[str, Finding] = {
     ),
     "C9": Finding("Flest rekryterar via {option}, {pct}", "Kanaler för rekrytering"),
     "D1": Finding(
-        "{pct} av arbetsgivarna säger att personalen saknar kompetens som behövs de kommande "
-        "åren",
+        "{pct} av arbetsgivarna säger att personalen saknar kompetens som behövs de kommande åren",
         "I vilken utsträckning personalen saknar kompetens",
         indicator="skills_gap",
     ),
@@ -144,6 +147,133 @@ DATA_COLUMNS = {
 }
 
 
+# --- the chart kind: labelled bars ------------------------------------------------------------
+
+#: Inches per label line, per bar, and between rows; label wrap widths (characters).
+LINE, BAR, GAP = 0.19, 0.2, 0.16
+WRAP = {False: 95, True: 40}
+
+
+def _plain(value: object) -> float:
+    return 0.0 if text.is_missing(value) else float(value)
+
+
+def _svg(fig: plt.Figure) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    markup = buffer.getvalue()
+    return markup[markup.index("<svg") :]
+
+
+def _draw_bars(
+    labels: Sequence[str],
+    values: Sequence[object],
+    value_format: Callable,
+    highlighted: set[str],
+    axis_label: str,
+    example: bool,
+    narrow: bool,
+) -> str:
+    """One drawing: each label on its own line(s) above its bar, the value at the bar's end.
+
+    Labels above the bars leave the whole width to long answer texts, so nothing is cut or
+    overlaps however long an option is; a hidden value reads "–" where its bar would be.
+    """
+    wrapped = [
+        textwrap.fill(label, WRAP[narrow], break_long_words=False) or label for label in labels
+    ]
+    heights = [(w.count("\n") + 1) * LINE + BAR + GAP for w in wrapped]
+    total = sum(heights) or 1.0
+    top = max([_plain(v) for v in values] + [0]) or 1.0
+    fig = plt.figure(figsize=(charts.NARROW if narrow else charts.WIDE, total + 0.3))
+    ax = fig.add_axes((0, 0.3 / (total + 0.3), 1, total / (total + 0.3)))
+    ax.set_xlim(0, top * (1.22 if narrow else 1.12))
+    ax.set_ylim(total, 0)
+    ax.axis("off")
+    y = 0.0
+    for label, shown, value, height in zip(wrapped, labels, values, heights, strict=True):
+        lines = label.count("\n") + 1
+        bold = shown in highlighted
+        ax.text(
+            0,
+            y + 0.02,
+            label,
+            va="top",
+            ha="left",
+            fontsize=9.5,
+            fontweight="bold" if bold else "normal",
+            color=charts.TEXT_COLOUR,
+        )
+        centre = y + lines * LINE + BAR / 2 + 0.03
+        colour = charts.GREYS[0] if highlighted and not bold else charts.area_colour()
+        ax.barh(centre, _plain(value), height=BAR, color=colour)
+        ax.text(
+            _plain(value) + top * 0.012,
+            centre,
+            value_format(value),
+            va="center",
+            ha="left",
+            fontsize=9.5,
+            color=charts.TEXT_COLOUR,
+            fontweight="bold" if bold else "normal",
+        )
+        y += height
+    if axis_label:
+        fig.text(0, 0.02, axis_label, fontsize=8.5, color="#4d4d4d", va="bottom")
+    if example:
+        fig.text(
+            0.995,
+            0.995,
+            charts.EXAMPLE_MARK.upper(),
+            ha="right",
+            va="bottom",
+            fontsize=8,
+            fontweight="bold",
+            color="#8a4b00",
+            transform=fig.transFigure,
+        )
+    return _svg(fig)
+
+
+def bar_chart(
+    table: pd.DataFrame,
+    *,
+    label: str,
+    value: str,
+    title: str,
+    source: str,
+    value_format: Callable[[object], str],
+    n: int | None,
+    example: bool,
+    highlight: Sequence[str] = (),
+    axis_label: str = "",
+) -> charts.Chart:
+    """Horizontal bars with their labels above them, for survey answers of any length.
+
+    All bars are in the area's colour; with ``highlight`` the highlighted rows (e.g. the
+    total) keep it and are bold, the others turn grey. Drawn wide and narrow like the
+    charts of ``helpers.charts``.
+    """
+    labels = [str(v) for v in table[label]]
+    values = list(table[value])
+    drawn = [
+        _draw_bars(labels, values, value_format, set(highlight), axis_label, example, narrow)
+        for narrow in (False, True)
+    ]
+    described = "; ".join(f"{a}: {value_format(b)}" for a, b in zip(labels, values, strict=True))
+    return charts.Chart(
+        drawn[0],
+        title,
+        f"{title}. {described}.",
+        source,
+        table[[label, value]],
+        n=n,
+        example=example,
+        svg_narrow=drawn[1],
+    )
+
+
 def mid_sentence(label: str) -> str:
     """A label used inside a sentence: lower-case first letter (not acronyms or names).
 
@@ -194,7 +324,7 @@ def title(sv: AreaSurvey, question: str, table: pd.DataFrame | None = None) -> s
         if finding.option:
             shown = shown[shown["option"] == finding.option]
         else:
-            shown = shown[~shown["option"].isin(NONE_OPTIONS)]
+            shown = shown[~shown["option"].isin(NONE_OPTIONS) & (shown["share"] > 0)]
             shown = shown.sort_values("share", ascending=False, kind="stable")
         if shown.empty:
             return finding.fallback
@@ -225,7 +355,7 @@ def _base(table: pd.DataFrame) -> int | None:
 def question(sv: AreaSurvey, question: str) -> charts.Chart:
     """Bars of the shares choosing each option of one question (``FINDINGS`` keys)."""
     table = question_table(sv, question)
-    chart = charts.bars(
+    chart = bar_chart(
         table,
         label="option",
         value="share",
@@ -237,7 +367,10 @@ def question(sv: AreaSurvey, question: str) -> charts.Chart:
         example=sv.example,
     )
     columns = ["option", "n", "share"] + (["staff"] if "staff" in table else [])
-    return _with_data(chart, table[columns], _notes(sv, table, _multi(sv, question)))
+    notes = _notes(sv, table, _multi(sv, question))
+    if chart.n == 0:
+        notes.append(NOBODY)
+    return _with_data(chart, table[columns], notes)
 
 
 def _with_data(chart: charts.Chart, data: pd.DataFrame, notes: list[str]) -> charts.Chart:
@@ -255,8 +388,10 @@ def _with_data(chart: charts.Chart, data: pd.DataFrame, notes: list[str]) -> cha
 
 
 def _original(column: str) -> str:
-    names = {**{v: k for k, v in survey_analysis.DISPLAY_NAMES.items()},
-             **{v: k for k, v in DATA_COLUMNS.items()}}
+    names = {
+        **{v: k for k, v in survey_analysis.DISPLAY_NAMES.items()},
+        **{v: k for k, v in DATA_COLUMNS.items()},
+    }
     return names.get(column, column)
 
 
@@ -272,14 +407,18 @@ def respondents(sv: AreaSurvey, by: str = survey_analysis.BRANCH) -> charts.Char
     shown = table.dropna(subset=["n"])
     top = shown.iloc[0] if len(shown) else None
     if top is not None and by == survey_analysis.BRANCH:
-        heading = (f"Flest svar kom från {mid_sentence(top['option'])}: "
-                   f"{text.number(top['n'])} av {text.number(sv.answered)} arbetsgivare")
+        heading = (
+            f"Flest svar kom från {mid_sentence(top['option'])}: "
+            f"{text.number(top['n'])} av {text.number(sv.answered)} arbetsgivare"
+        )
     elif top is not None:
-        heading = (f"{text.number(top['n'])} av {text.number(sv.answered)} svarande har sitt "
-                   f"arbetsställe i {top['option']}")
+        heading = (
+            f"{text.number(top['n'])} av {text.number(sv.answered)} svarande har sitt "
+            f"arbetsställe i {top['option']}"
+        )
     else:
         heading = f"Svarande per {word}"
-    chart = charts.bars(
+    chart = bar_chart(
         table,
         label="option",
         value="n",
@@ -296,26 +435,32 @@ def respondents(sv: AreaSurvey, by: str = survey_analysis.BRANCH) -> charts.Char
 
 def failure(sv: AreaSurvey) -> charts.Chart:
     """Failure rate (1 − hired / sought) per branch and in all, the total highlighted."""
-    table = survey_analysis.failure_rate(sv.responses, by=survey_analysis.BRANCH,
-                                         threshold=sv.threshold)
+    table = survey_analysis.failure_rate(
+        sv.responses, by=survey_analysis.BRANCH, threshold=sv.threshold
+    )
+    order = table.iloc[:-1]["failure_rate"].astype("Float64").fillna(-1.0).to_numpy()
+    table = pd.concat([table.iloc[:-1].iloc[(-order).argsort(kind="stable")], table.iloc[-1:]])
     total = table.iloc[-1]
     branches = table.iloc[:-1].dropna(subset=["failure_rate"])
     if text.is_missing(total["failure_rate"]):
         heading = "Andel sökta personer som inte gick att anställa med rätt kompetens"
     else:
-        heading = (f"{_pct(total['failure_rate'])} av de sökta personerna gick inte att "
-                   "anställa med rätt kompetens")
+        heading = (
+            f"{_pct(total['failure_rate'])} av de sökta personerna gick inte att "
+            "anställa med rätt kompetens"
+        )
         if len(branches) > 1:
             worst = branches.sort_values("failure_rate", ascending=False).iloc[0]
-            heading += (f", högst andel inom {mid_sentence(worst['group'])} "
-                        f"({_pct(worst['failure_rate'])})")
-    chart = charts.bars(
+            heading += (
+                f", högst andel inom {mid_sentence(worst['group'])} ({_pct(worst['failure_rate'])})"
+            )
+    chart = bar_chart(
         table,
         label="group",
         value="failure_rate",
         title=heading,
         source=sv.source,
-        highlight=survey_analysis.TOTAL,
+        highlight=[survey_analysis.TOTAL],
         value_format=_pct,
         axis_label="Andel sökta personer som inte anställdes med rätt kompetens",
         n=None if text.is_missing(total["employers"]) else int(total["employers"]),
@@ -348,11 +493,13 @@ def hard_to_fill(sv: AreaSurvey) -> charts.Chart:
     table = hard_to_fill_table(sv)
     if len(table):
         top = table.iloc[0]
-        heading = (f"Svårast att rekrytera: {mid_sentence(top['ssyk4_label'])}, som "
-                   f"{text.number(top['n'])} arbetsgivare nämner")
+        heading = (
+            f"Svårast att rekrytera: {mid_sentence(top['ssyk4_label'])}, som "
+            f"{text.number(top['n'])} arbetsgivare nämner"
+        )
     else:
         heading = "Inget yrke nämns som svårrekryterat av tillräckligt många arbetsgivare"
-    chart = charts.bars(
+    chart = bar_chart(
         table,
         label="ssyk4_label",
         value="n",
@@ -365,11 +512,15 @@ def hard_to_fill(sv: AreaSurvey) -> charts.Chart:
     )
     notes = []
     if table.attrs["hidden"]:
-        notes.append(f"Ytterligare {text.number(table.attrs['hidden'])} yrken nämndes av färre "
-                     f"än {sv.threshold} arbetsgivare och visas inte.")
+        notes.append(
+            f"Ytterligare {text.number(table.attrs['hidden'])} yrken nämndes av färre "
+            f"än {sv.threshold} arbetsgivare och visas inte."
+        )
     if not text.is_missing(table.attrs["uncoded"]) and table.attrs["uncoded"]:
-        notes.append(f"{text.number(table.attrs['uncoded'])} arbetsgivare angav yrkestitlar "
-                     "som inte gick att koda.")
+        notes.append(
+            f"{text.number(table.attrs['uncoded'])} arbetsgivare angav yrkestitlar "
+            "som inte gick att koda."
+        )
     data = table[["ssyk4", "ssyk4_label", "n", "share"]].rename(
         columns={"ssyk4": "SSYK 2012", "ssyk4_label": "Yrke"}
     )
@@ -391,15 +542,20 @@ def show_table(
     """A table in the report with its source line and, for survey tables, the disclosure
     note (when anything is hidden) and the example-data note. Columns named "Andel ..."
     read as percentages, other numbers in Swedish format."""
+    if table.empty:
+        rpt.missing(f"{caption}: inga uppgifter att visa.",
+                    "Ingen arbetsgivare har svarat så att något kan redovisas här, eller så "
+                    "vilar uppgifterna på för få svar.")
+        return
     notes = [note] if note else []
     if table.attrs.get("suppressed", False):
-        notes.append(disclosure.note(sv.threshold if sv else disclosure.THRESHOLD,
-                                     secondary=True))
+        notes.append(disclosure.note(sv.threshold if sv else disclosure.THRESHOLD, secondary=True))
     if sv is not None and sv.example:
         notes.append(EXAMPLE_NOTE)
     formats = {c: text.percent for c in table.columns if str(c).startswith("Andel")}
-    rpt.table(table, caption=caption, source=source or sv.source, note=" ".join(notes),
-              formats=formats)
+    rpt.table(
+        table, caption=caption, source=source or sv.source, note=" ".join(notes), formats=formats
+    )
 
 
 def _display(table: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -425,8 +581,10 @@ def planned_note(sv: AreaSurvey, table: pd.DataFrame) -> str:
     hidden = table.attrs.get("hidden", 0)
     if not hidden:
         return ""
-    return (f"{text.number(hidden)} yrken med färre än {sv.threshold} arbetsgivare visas inte "
-            "var för sig men ingår i Totalt.")
+    return (
+        f"{text.number(hidden)} yrken med färre än {sv.threshold} arbetsgivare visas inte "
+        "var för sig men ingår i Totalt."
+    )
 
 
 def occupation_signals(sv: AreaSurvey, area: Area) -> pd.DataFrame:
@@ -435,95 +593,148 @@ def occupation_signals(sv: AreaSurvey, area: Area) -> pd.DataFrame:
     table = signals(sv, area)
     keep = table["survey_signal"] | (table["signal_strength"] >= 2)
     shown = table[keep.to_numpy()][
-        ["ssyk4_label", "employers", "job_ads", "ads_rank", "barometer", "prognos",
-         "signal_strength"]
+        ["ssyk4_label", "employers", "job_ads", "barometer", "signal_strength"]
     ]
-    out = _display(shown, {**needs.DISPLAY_NAMES, "ssyk4_label": "Yrke",
-                           "employers": "Arbetsgivare i enkäten"})
+    out = _display(
+        shown, {**needs.DISPLAY_NAMES, "ssyk4_label": "Yrke", "employers": "Arbetsgivare i enkäten"}
+    )
     out.attrs["suppressed"] = bool(shown["employers"].isna().any())
     return out
 
 
-def branch_matrix(sv: AreaSurvey, top: int = 4) -> pd.DataFrame:
-    """Bristyrken and bristkompetenser per branch: rows are needs, columns branches.
+def branch_matrix(sv: AreaSurvey, top: int = 5) -> pd.DataFrame:
+    """Bristyrken and bristkompetenser per branch (``survey_analysis.branch_matrix``), one row
+    per branch: the needs its employers name, with how many, largest first.
 
-    Branches whose respondents are too few to show are left out (they are in Totalt).
+    Only counts the matrix shows are listed (a need named by fewer than ``threshold``
+    employers of a branch is left out); branches too small to show are left out too.
     """
-    matrix = survey_analysis.branch_matrix(sv.responses, named(sv), top=top,
-                                           threshold=sv.threshold)
-    shown = matrix.loc[:, :].T
-    shown = shown.loc[:, shown.notna().any(axis=0)]
-    rows = [f"{kind}: {mid_sentence(label)}" if kind != "Svarande" else "Antal svarande"
-            for kind, label in shown.index]
-    out = shown.reset_index(drop=True)
-    out.insert(0, "Behov", rows)
-    out = out.astype({c: "Int64" for c in out.columns[1:]})
-    display = out.astype(object).map(lambda v: text.MISSING if text.is_missing(v) else v)
-    display.columns = [str(c) for c in display.columns]
-    display.attrs["suppressed"] = bool(out.iloc[:, 1:].isna().to_numpy().any()) or (
-        shown.shape[1] < matrix.shape[0])
-    display.attrs["left_out"] = matrix.shape[0] - shown.shape[1]
-    return display
+    matrix = survey_analysis.branch_matrix(sv.responses, named(sv), top=top, threshold=sv.threshold)
+    rows = []
+    for branch, values in matrix.iterrows():
+        respondents = values[("Svarande", "Antal")]
+        if text.is_missing(respondents):
+            continue
+        rows.append(
+            {
+                "Bransch": branch,
+                "Svarande": int(respondents),
+                "Bristyrken": _named(values, "Bristyrke"),
+                "Bristkompetenser": _named(values, "Bristkompetens"),
+            }
+        )
+    table = pd.DataFrame(rows, columns=["Bransch", "Svarande", "Bristyrken", "Bristkompetenser"])
+    table.attrs["suppressed"] = bool(matrix.isna().to_numpy().any())
+    table.attrs["left_out"] = int(matrix[("Svarande", "Antal")].isna().sum())
+    return table
+
+
+def _named(values: pd.Series, kind: str) -> str:
+    """The needs of one kind a branch's employers name, as "need (n)", most named first."""
+    if kind not in values.index.get_level_values(0):
+        return text.MISSING  # nobody named a need of this kind at all
+    part = values[kind].dropna()
+    part = part[part > 0].sort_values(ascending=False, kind="stable")
+    if part.empty:
+        return text.MISSING
+    return "; ".join(f"{mid_sentence(label)} ({text.number(n)})" for label, n in part.items())
 
 
 def staff_by_branch(sv: AreaSurvey) -> pd.DataFrame:
     """Staff who need upskilling in the next 12 months (D5), per branch."""
-    table = survey_analysis.staff_to_upskill(sv.responses, by=survey_analysis.BRANCH,
-                                             threshold=sv.threshold)
-    return _display(table.drop(columns=["question"]),
-                    {"total": "Anställda som behöver kompetensutveckling",
-                     "mean": "Medelvärde per arbetsgivare"})
+    table = survey_analysis.staff_to_upskill(
+        sv.responses, by=survey_analysis.BRANCH, threshold=sv.threshold
+    )
+    return _display(
+        table.drop(columns=["question"]),
+        {
+            "total": "Anställda som behöver kompetensutveckling",
+            "mean": "Medelvärde per arbetsgivare",
+        },
+    )
 
 
-def needs_table(recommendations: pd.DataFrame, kind: str, threshold: int) -> pd.DataFrame:
-    """One kind of need (``needs.BRISTYRKE`` or ``needs.BRISTKOMPETENS``) as the report's
-    table: need, evidence, nearby education, effort, format, place and people."""
-    rows = recommendations[recommendations["kind"] == kind]
-    evidence = [_evidence(row, kind, threshold) for row in rows.itertuples()]
-    nearby = rows["education_nearby"].map(
-        lambda v: text.MISSING if text.is_missing(v) else ("Ja" if v else "Nej"))
-    people = "Planerade anställningar" if kind == needs.BRISTYRKE else "Anställda som berörs"
-    table = pd.DataFrame({
-        "Behov": rows["need"].map(lambda v: re.sub(r"\s*\(t\.ex\.[^()]*\)$", "", v)),
-        "Underlag": evidence,
-        "Utbildning i närheten": nearby,
-        "Föreslagen insats": rows["effort"],
-        "Önskad form": rows["format"].fillna(text.MISSING),
-        "Önskad plats och tid": [
-            ", ".join(p.lower() if i else p for i, p in enumerate(
-                [p for p in (place, time) if isinstance(p, str)])) or text.MISSING
-            for place, time in zip(rows["place"], rows["time"], strict=True)],
-        people: rows["people"].map(text.number),
-    })
-    table.attrs["suppressed"] = bool(rows[["employers", "people"]].isna().to_numpy().any())
-    return table.reset_index(drop=True)
+def _needs(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
+    return recommendations[recommendations["kind"] == kind].reset_index(drop=True)
 
 
-def _evidence(row: object, kind: str, threshold: int) -> str:
-    parts = []
-    if not text.is_missing(row.employers):
-        parts.append(f"{text.number(row.employers)} arbetsgivare")
-    else:
-        parts.append(f"färre än {threshold} arbetsgivare")
-    if isinstance(row.branches, str) and row.branches != text.MISSING:
-        parts.append(row.branches)
+def _shorter(need: str) -> str:
+    return re.sub(r"\s*\(t\.ex\.[^()]*\)$", "", need)
+
+
+def evidence_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The evidence behind each need of one kind (``needs.BRISTYRKE`` or
+    ``needs.BRISTKOMPETENS``), strongest first: employers, branches, ads, barometer, people."""
+    rows = _needs(recommendations, kind)
+    table = pd.DataFrame(
+        {
+            "Behov": rows["need"].map(_shorter),
+            "Arbetsgivare": rows["employers"],
+            "Branscher": rows["branches"].fillna(text.MISSING),
+        }
+    )
     if kind == needs.BRISTYRKE:
-        if not text.is_missing(row.job_ads):
-            word = "platsannons" if row.job_ads == 1 else "platsannonser"
-            parts.append(f"{text.number(row.job_ads)} {word}")
-        if isinstance(row.barometer, str):
-            parts.append(f"Yrkesbarometern: {row.barometer}")
-        if not text.is_missing(row.signal_strength):
-            parts.append(f"signalstyrka {text.number(row.signal_strength)} av 3")
-    return "; ".join(parts)
+        table["Annonser"] = rows["job_ads"]
+        table["Yrkesbarometern, länet"] = rows["barometer"].fillna(text.MISSING)
+        table["Signaler"] = rows["signal_strength"]
+        table["Anställningar"] = rows["people"]
+    else:
+        table["Anställda"] = rows["people"]
+        table["Delfinansierar"] = rows["cofunding"]
+    table.attrs["suppressed"] = bool(rows[["employers", "people"]].isna().to_numpy().any())
+    return table
+
+
+def evidence_note(kind: str) -> str:
+    """What the short column names of :func:`evidence_table` mean."""
+    if kind == needs.BRISTYRKE:
+        return (
+            "Arbetsgivare = arbetsgivare som nämner yrket som svårrekryterat eller "
+            "planerar att anställa i det; Annonser = platsannonser i området; Signaler = "
+            "hur många av de tre källorna (enkäten, annonserna, Yrkesbarometern) som pekar "
+            "på brist; Anställningar = planerade anställningar."
+        )
+    return (
+        "Arbetsgivare = arbetsgivare som anger kompetensområdet; Anställda = anställda som "
+        "behöver kompetensutveckling hos dessa arbetsgivare; Delfinansierar = arbetsgivare "
+        "som helt eller delvis kan tänka sig att delfinansiera en utbildningsinsats."
+    )
+
+
+def effort_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The suggested effort for each need of one kind, in the same order as its evidence:
+    effort, the employers' preferred format, place and time, and nearby education."""
+    rows = _needs(recommendations, kind)
+    when = [
+        ", ".join(
+            p.lower() if i else p
+            for i, p in enumerate([p for p in (place, time) if isinstance(p, str)])
+        )
+        or text.MISSING
+        for place, time in zip(rows["place"], rows["time"], strict=True)
+    ]
+    nearby = rows["education_nearby"].map(
+        lambda v: text.MISSING if text.is_missing(v) else ("Ja" if v else "Nej")
+    )
+    return pd.DataFrame(
+        {
+            "Behov": rows["need"].map(_shorter),
+            "Föreslagen insats": rows["effort"],
+            "Önskad utbildningsform": rows["format"].fillna(text.MISSING),
+            "Önskad plats och tid": when,
+            "Utbildning finns i närheten": nearby,
+        }
+    )
 
 
 def educations_table(recommendations: pd.DataFrame) -> pd.DataFrame:
     """The educations found near each bristyrke (rule 11), one row per need that has any."""
-    rows = recommendations[(recommendations["kind"] == needs.BRISTYRKE)
-                           & recommendations["education"].notna()]
-    return pd.DataFrame({"Bristyrke": rows["need"], "Utbildningar i och nära området":
-                         rows["education"]}).reset_index(drop=True)
+    rows = recommendations[
+        (recommendations["kind"] == needs.BRISTYRKE) & recommendations["education"].notna()
+    ]
+    return pd.DataFrame(
+        {"Bristyrke": rows["need"], "Utbildningar i och nära området": rows["education"]}
+    ).reset_index(drop=True)
 
 
 def signals_source(sv: AreaSurvey) -> str:
@@ -534,7 +745,13 @@ def signals_source(sv: AreaSurvey) -> str:
 def matrix_note(sv: AreaSurvey, matrix: pd.DataFrame) -> str:
     """What the branch matrix leaves out, said under it."""
     left_out = matrix.attrs.get("left_out", 0)
-    if not left_out:
-        return ""
-    return (f"{text.number(left_out)} branscher med färre än {sv.threshold} svarande visas inte "
-            "var för sig men ingår i Totalt.")
+    note = (
+        f"Inom parentes: antal arbetsgivare. Ett behov visas när minst {sv.threshold} "
+        "arbetsgivare i branschen nämner det."
+    )
+    if left_out:
+        note += (
+            f" {text.number(left_out)} branscher med färre än {sv.threshold} svarande "
+            "visas inte var för sig men ingår i Totalt."
+        )
+    return note

@@ -35,10 +35,26 @@ FULL_FILE = "yrkesbarometer.json"
 PARTIAL_FILE = "yrkesbarometer_2025-2_first1000rows.json"
 #: About how many occupations a complete round rates (Arbetsförmedlingen's own figure).
 OCCUPATIONS_IN_FULL_ROUND = 219
-REQUIRED = ("yb_yrke", "lan", "ssyk", "rekryteringssituation", "prognos", "jobbmojligheter",
-            "omgang")
-COLUMNS = ["ssyk4", "yb_yrke", "lan", "rekryteringssituation", "prognos", "jobbmojligheter",
-           "omgang", "yrkesomrade", "yb_concept_id"]
+REQUIRED = (
+    "yb_yrke",
+    "lan",
+    "ssyk",
+    "rekryteringssituation",
+    "prognos",
+    "jobbmojligheter",
+    "omgang",
+)
+COLUMNS = [
+    "ssyk4",
+    "yb_yrke",
+    "lan",
+    "rekryteringssituation",
+    "prognos",
+    "jobbmojligheter",
+    "omgang",
+    "yrkesomrade",
+    "yb_concept_id",
+]
 RIKET = "00"
 
 
@@ -81,8 +97,9 @@ class Barometer:
     @property
     def source(self) -> str:
         """The source line for charts and tables that use it."""
-        return (f"Arbetsförmedlingen, Yrkesbarometern omgång {self.round} (länsnivå)"
-                + ("" if self.complete else "; ofullständigt underlag"))
+        return f"Arbetsförmedlingen, Yrkesbarometern omgång {self.round} (länsnivå)" + (
+            "" if self.complete else "; ofullständigt underlag"
+        )
 
     def county(self, county: str) -> pd.DataFrame:
         """The rows for one county (``"14"``), one per occupation × SSYK 4 code."""
@@ -108,5 +125,6 @@ def load(folder: Path | None = None) -> Barometer:
     records = json.loads(path.read_text(encoding="utf-8"))
     frame = table(records)
     rounds = sorted(frame["omgang"].dropna().unique())
-    return Barometer(table=frame, complete=path == full, round=rounds[-1] if rounds else "",
-                     file=path)
+    return Barometer(
+        table=frame, complete=path == full, round=rounds[-1] if rounds else "", file=path
+    )

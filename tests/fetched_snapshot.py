@@ -1,0 +1,33 @@
+"""A snapshot as `make fetch` leaves it, built by fetching from the local replay server.
+
+Used by the tests of the loaders and chapters that read fetched tables: the fixture data
+covers Sotenäs (1427) and Trollhättan (1488) only.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from http_replay import ReplayServer
+from test_fetch import register_success, settings
+
+from helpers import fetch, jobads, kolada, manifest, paths, yrkesbarometer
+
+COPIED = ("municipalities.csv", "counties.csv", kolada.CATALOGUE_FILE, jobads.FILE)
+
+
+def build(root: Path) -> tuple[Path, Path]:
+    """A public and a barometer folder under ``root``, refreshed by a fetch."""
+    public, barometer = root / "public", root / "yrkesbarometer"
+    public.mkdir(parents=True)
+    barometer.mkdir()
+    for name in COPIED:
+        shutil.copy(paths.PUBLIC / name, public / name)
+    shutil.copy(paths.YRKESBAROMETER / yrkesbarometer.PARTIAL_FILE, barometer)
+    manifest.update(public, {name: {"source": "test"} for name in manifest.files(public)})
+    manifest.update(barometer, {name: {"source": "test"} for name in manifest.files(barometer)})
+    with ReplayServer() as server:
+        register_success(server)
+        fetch.run(settings=settings(server), public=public, barometer=barometer)
+    return public, barometer

@@ -1,0 +1,212 @@
+"""The whole report for both example areas: every chapter there, figures recomputed here from
+the raw files, example data marked, and no planted personal data in any output file."""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT
+from helpers import example_survey
+
+pytestmark = pytest.mark.slow
+NBSP = "\u00a0"
+HEADINGS = (
+    "Sammanfattning",
+    "Inledning",
+    "Befolkning och arbetskraft",
+    "Utbildningsnivå",
+    "Näringsliv och sysselsättning",
+    "Efterfrågan",
+    "Arbetsgivarenkäten",
+    "Rekommenderade utbildningsinsatser",
+    "Jämfört med förra året",
+    "Metod, källor och definitioner",
+    "Bilaga",
+)
+EXPORTS = {
+    "sotenas": ROOT / "data/raw/surveys/sotenas/2026/kompetensbehov-2026.xlsx",
+    "trollhattan-vanersborg": ROOT
+    / "data/raw/surveys/trollhattan-vanersborg/2026/kompetensbehov-2026.csv",
+}
+#: Free text typed in the example exports (F1 and "other" answers) that must never be quoted.
+FREE_TEXT = (
+    "Bostadsbristen gör det svårt att locka personal hit",
+    "Flera i personalen går i pension inom några år",
+    "Bostadsbrist i kommunen",
+    "Säsongsanställning lockar få",
+    "Läkemedelsdelegering",
+    "Turismens säsongsvariationer",
+)
+
+
+# --- the raw exports, read here without the package ----------------------------------------
+
+
+def raw_rows(area: str) -> tuple[list[str], list[list[str]]]:
+    """Header and data rows of the example export, as text."""
+    path = EXPORTS[area]
+    if path.suffix == ".xlsx":
+        rows = list(openpyxl.load_workbook(path, read_only=True).active.iter_rows(values_only=True))
+        text = [["" if v is None else str(v) for v in row] for row in rows]
+    else:
+        with open(path, encoding="utf-8", newline="") as handle:
+            text = list(csv.reader(handle))
+    return text[0], [row for row in text[1:] if any(cell.strip() for cell in row)]
+
+
+def answers(area: str) -> tuple[list[str], list[tuple[str, ...]]]:
+    """One row per respondent: the answer columns (A1 on), resubmissions counted once."""
+    header, rows = raw_rows(area)
+    first = next(i for i, name in enumerate(header) if name.startswith("A1."))
+    distinct = list(dict.fromkeys(tuple(row[first:]) for row in rows))
+    return header[first:], distinct
+
+
+def number(cell: str) -> int | None:
+    """A typed number: "ca 20" → 20, "1 200" → 1200, "10-15" → 13 (midpoint, rounded up)."""
+    digits = re.findall(r"\d+", cell.replace(" ", "").replace(NBSP, ""))
+    if "-" in cell and len(digits) == 2:
+        return math.ceil((int(digits[0]) + int(digits[1])) / 2)
+    return int(digits[0]) if digits else None
+
+
+def failure_rate(area: str) -> float:
+    """1 − Σ hired / Σ sought over respondents with 1 ≤ C2 and 0 ≤ C3 ≤ C2."""
+    header, rows = answers(area)
+    c2 = next(i for i, name in enumerate(header) if name.startswith("C2."))
+    c3 = next(i for i, name in enumerate(header) if name.startswith("C3."))
+    sought = hired = 0
+    for row in rows:
+        s, h = number(row[c2]), number(row[c3])
+        if s is not None and h is not None and s >= 1 and 0 <= h <= s:
+            sought, hired = sought + s, hired + h
+    return 1 - hired / sought
+
+
+def percent(share: float) -> str:
+    return f"{share * 100:.1f}".replace(".", ",") + f"{NBSP}%"
+
+
+def sotenas_population() -> int:
+    with open(ROOT / "data/raw/public/scb_population_age_sex_2019.csv", encoding="utf-8") as f:
+        return sum(int(row["X2019"]) for row in csv.DictReader(f) if row["region"] == "Sotenäs")
+
+
+def planted(area: str) -> set[str]:
+    """Every piece of personal data the generator planted in the area's example exports."""
+    found: set[str] = set()
+    for name, year, n, seed, _, _ in example_survey.SHIPPED:
+        if name == area:
+            found |= example_survey.generate(name, year, n, seed).planted()
+    return found
+
+
+# --- the outputs ----------------------------------------------------------------------------
+
+
+def html(folder: Path) -> str:
+    (page,) = folder.glob("*.html")
+    return page.read_text("utf-8")
+
+
+def pdf_text(folder: Path) -> list[str]:
+    (document,) = folder.glob("*.pdf")
+    return [page.extract_text() or "" for page in PdfReader(document).pages]
+
+
+def xlsx_text(folder: Path) -> str:
+    (workbook,) = folder.glob("*.xlsx")
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    cells = [
+        str(v)
+        for sheet in book
+        for row in sheet.iter_rows(values_only=True)
+        for v in row
+        if v is not None
+    ]
+    with zipfile.ZipFile(workbook) as archive:  # also anything not in a cell (sheet names...)
+        cells += [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
+    return "\n".join(cells)
+
+
+def outputs(folder: Path) -> dict[str, str]:
+    return {
+        "html": html(folder),
+        "pdf": "\n".join(pdf_text(folder)),
+        "xlsx": xlsx_text(folder),
+        "json": (folder / "key_figures.json").read_text("utf-8"),
+        "notebook": (folder / "notebook.ipynb").read_text("utf-8"),
+    }
+
+
+def headings(page: str) -> list[str]:
+    return [re.sub(r"<[^>]+>", "", h).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", page)]
+
+
+@pytest.mark.parametrize("area", ["sotenas", "trollhattan-vanersborg"])
+def test_every_chapter_is_there(built_reports: dict[str, Path], area: str):
+    found = headings(html(built_reports[area]))
+    for heading in HEADINGS:
+        assert any(h.startswith(heading) for h in found), (heading, found)
+    toc = " ".join(" ".join(p.split()) for p in pdf_text(built_reports[area])[:3])
+    for heading in HEADINGS:
+        assert heading in toc, heading
+
+
+@pytest.mark.parametrize("area", ["sotenas", "trollhattan-vanersborg"])
+def test_respondents_and_failure_rate_match_the_raw_export(
+    built_reports: dict[str, Path], area: str
+):
+    page = html(built_reports[area])
+    _, rows = answers(area)
+    assert f"och {len(rows)} svarade" in page
+    assert percent(failure_rate(area)) in page
+    figures = json.loads((built_reports[area] / "key_figures.json").read_text("utf-8"))
+    assert figures["figures"]["respondents"]["value"] == len(rows)
+    assert figures["figures"]["failure_rate"]["value"] == pytest.approx(failure_rate(area))
+
+
+def test_sotenas_population_and_last_year(built_reports: dict[str, Path]):
+    page = html(built_reports["sotenas"])
+    assert f"{sotenas_population():,}".replace(",", NBSP) in page
+    assert "Jämförelsen med förra året börjar nästa år" not in page
+    assert "procentenheter" in page.split('id="jamfort-med-forra-aret"')[1]
+    other = html(built_reports["trollhattan-vanersborg"])
+    assert "Jämförelsen med förra året börjar nästa år" in other
+
+
+@pytest.mark.parametrize("area", ["sotenas", "trollhattan-vanersborg"])
+def test_example_data_is_marked_on_the_title_page_and_under_each_survey_chart(
+    built_reports: dict[str, Path], area: str
+):
+    assert "Exempeldata" in pdf_text(built_reports[area])[0]
+    figures = re.findall(r'<figure class="chart".*?</figure>', html(built_reports[area]), re.S)
+    survey = [f for f in figures if "Arbetsgivarenkät om kompetensbehov" in f]
+    assert len(survey) >= 15
+    for figure in survey:
+        assert "Exempeldata" in figure
+        assert re.search(r"n = \d+ svarande", figure)
+
+
+@pytest.mark.parametrize("area", ["sotenas", "trollhattan-vanersborg"])
+def test_no_personal_data_or_free_text_in_any_output(built_reports: dict[str, Path], area: str):
+    secrets = planted(area)
+    header, rows = raw_rows(area)
+    raw = " ".join(" ".join(row) for row in rows)
+    in_export = [s for s in secrets if s in raw]
+    assert len(in_export) > 50  # names, e-mail addresses, phone numbers, org numbers ...
+    for kind, content in outputs(built_reports[area]).items():
+        flat = " ".join(content.split())
+        leaked = [s for s in secrets if s in content or " ".join(s.split()) in flat]
+        assert not leaked, (kind, leaked[:5])
+        quoted = [t for t in FREE_TEXT if t in content]
+        assert not quoted, (kind, quoted)

@@ -1,0 +1,212 @@
+"""Survey charts and tables: titles from the data, n, example mark, disclosure notes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_area_survey import employer, survey
+
+from helpers import disclosure, needs
+from helpers import survey_charts as sc
+from helpers.report import EXAMPLE_NOTE
+
+NOTE = disclosure.note(5, secondary=True)
+
+
+def recruiting(n: int, **answers) -> list[dict]:
+    return [employer(C1="Ja", C2=4, C3=3, C4="Ganska svårt", **answers) for _ in range(n)]
+
+
+def test_mid_sentence_keeps_names_and_acronyms():
+    assert sc.mid_sentence("Arbetsförmedlingen") == "Arbetsförmedlingen"
+    assert sc.mid_sentence("IT-tekniker") == "IT-tekniker"
+    assert sc.mid_sentence("Gymnasieskola") == "gymnasieskola"
+
+
+def test_question_chart_states_its_finding_with_n_and_example():
+    sv = survey(recruiting(12) + [employer() for _ in range(8)])
+    chart = sc.question(sv, "C1")
+    assert chart.title == "60\u00a0% av arbetsgivarna har försökt rekrytera de senaste 12 månaderna"
+    assert chart.n == 20 and chart.example
+    assert list(chart.data.columns) == ["Svarsalternativ", "Antal arbetsgivare", "Andel"]
+    assert "Ja: 60" in chart.alt and chart.svg.startswith("<svg") and chart.svg_narrow
+    assert "EXEMPELDATA" not in chart.alt
+    assert NOTE not in chart.notes
+
+
+def test_small_answers_are_hidden_and_the_note_says_so():
+    rows = recruiting(17) + [employer(C1="Ja", C2=2, C3=2, C4="Mycket lätt") for _ in range(3)]
+    chart = sc.question(survey(rows), "C4")
+    shares = dict(zip(chart.data["Svarsalternativ"], chart.data["Andel"], strict=True))
+    assert pd.isna(shares["Mycket lätt"])  # 3 respondents
+    assert pd.isna(shares["Ganska svårt"])  # 17 = 20 − 3 would give them back
+    assert NOTE in chart.notes
+    assert chart.title == "Hur svårt det var att hitta rätt kompetens"  # the share is hidden
+
+
+def test_multi_select_charts_sort_by_share_and_skip_none_options_in_the_title():
+    rows = (
+        [employer(D8={"Inga hinder"}) for _ in range(9)]
+        + [employer(D8={"Kostnaden"}) for _ in range(6)]
+        + [employer(D8={"Språkhinder"}) for _ in range(5)]
+    )
+    chart = sc.question(survey(rows), "D8")
+    assert list(chart.data["Svarsalternativ"])[:3] == ["Inga hinder", "Kostnaden", "Språkhinder"]
+    assert chart.title == "Vanligaste hindret för kompetensutveckling: kostnaden, 30\u00a0%"
+    assert sc.MULTI_NOTE in chart.notes
+
+
+def test_failure_chart_pools_positions_and_puts_the_total_last():
+    rows = [employer(A2="Handel", C1="Ja", C2=10, C3=5) for _ in range(5)] + [
+        employer(A2="Byggverksamhet", C1="Ja", C2=2, C3=2) for _ in range(5)
+    ]
+    chart = sc.failure(survey(rows))
+    assert list(chart.data["Bransch"]) == ["Handel", "Byggverksamhet", "Totalt"]
+    rates = list(chart.data["Andel misslyckade rekryteringar"])
+    assert rates == pytest.approx([0.5, 0.0, 25 / 60])
+    assert chart.title.startswith("42\u00a0% av de sökta personerna")
+    assert "högst andel inom handel (50\u00a0%)" in chart.title
+    assert chart.n == 10
+
+
+def test_hard_to_fill_shows_only_occupations_named_by_enough_employers():
+    rows = (
+        [employer(C1="Ja", C5_1="Kock") for _ in range(6)]
+        + [employer(C1="Ja", C5_1="Svetsare") for _ in range(2)]
+        + [employer(C1="Ja", C5_1="qwzx") for _ in range(5)]
+    )
+    chart = sc.hard_to_fill(survey(rows))
+    assert list(chart.data["Yrke"]) == ["Kockar och kallskänkor"]
+    assert chart.title == "Svårast att rekrytera: kockar och kallskänkor, som 6 arbetsgivare nämner"
+    assert any("Ytterligare 1 yrken" in note for note in chart.notes)
+    assert any(note.startswith("5 arbetsgivare angav yrkestitlar") for note in chart.notes)
+
+
+def test_branch_matrix_lists_what_each_branch_names():
+    rows = [employer(A2="Handel", C5_1="Kock", D3={"Engelska"}) for _ in range(6)] + [
+        employer(A2="Byggverksamhet", D3={"Yrkessvenska"}) for _ in range(6)
+    ]
+    table = sc.branch_matrix(survey(rows)).set_index("Bransch")
+    assert table.at["Handel", "Bristyrken"] == "kockar och kallskänkor (6)"
+    assert table.at["Handel", "Bristkompetenser"] == "engelska (6)"
+    assert table.at["Byggverksamhet", "Bristyrken"] == "–"  # none named
+    assert table.at["Totalt", "Svarande"] == 12
+
+
+def test_branch_matrix_hides_what_would_reveal_a_small_cell():
+    rows = (
+        [employer(A2="Handel", D3={"Engelska"}) for _ in range(6)]
+        + [employer(A2="Byggverksamhet", D3={"Engelska"}) for _ in range(3)]
+        + [employer(A2="Byggverksamhet") for _ in range(3)]
+    )
+    table = sc.branch_matrix(survey(rows)).set_index("Bransch")
+    assert table.at["Byggverksamhet", "Bristkompetenser"] == "–"  # 3 employers
+    assert table.at["Handel", "Bristkompetenser"] == "–"  # 9 − 6 would give the 3 back
+    assert table.at["Totalt", "Bristkompetenser"] == "engelska (9)"
+    assert table.attrs["suppressed"]
+
+
+class FakeReport:
+    def __init__(self):
+        self.tables = []
+        self.missings = []
+
+    def missing(self, what, how=""):
+        self.missings.append(what)
+
+    def table(self, table, *, caption, source, note="", formats=None):
+        self.tables.append(
+            {"table": table, "caption": caption, "source": source, "note": note, "formats": formats}
+        )
+
+
+def test_show_table_adds_source_disclosure_and_example_notes():
+    rpt, sv = FakeReport(), survey([employer() for _ in range(6)])
+    table = pd.DataFrame({"Yrke": ["Kock"], "Andel": [0.5]})
+    table.attrs["suppressed"] = True
+    sc.show_table(rpt, sv, table, "Rubrik")
+    shown = rpt.tables[0]
+    assert shown["source"] == sv.source
+    assert NOTE in shown["note"] and EXAMPLE_NOTE in shown["note"]
+    assert shown["formats"]["Andel"](0.5) == "50,0\u00a0%"
+
+
+RECOMMENDED = pd.DataFrame(
+    [
+        {
+            "kind": needs.BRISTYRKE,
+            "need": "Kockar och kallskänkor",
+            "employers": 7,
+            "people": 12,
+            "branches": "Hotell och restaurang",
+            "job_ads": 18,
+            "barometer": "brist",
+            "signal_strength": 3,
+            "effort": needs.YRKESVUX,
+            "format": "Kort kurs (1–5 dagar)",
+            "place": "På arbetsplatsen",
+            "time": "Dagtid",
+            "cofunding": pd.NA,
+            "education_nearby": True,
+            "education": "Kock (Arbetsmarknadsutbildning; Uddevalla)",
+        },
+        {
+            "kind": needs.BRISTKOMPETENS,
+            "need": "Certifikat och behörigheter (t.ex. truck/lift/svets)",
+            "employers": 9,
+            "people": pd.NA,
+            "branches": "Flera branscher",
+            "job_ads": pd.NA,
+            "barometer": pd.NA,
+            "signal_strength": pd.NA,
+            "effort": "Kort kurs",
+            "format": None,
+            "place": None,
+            "time": None,
+            "cofunding": 5,
+            "education_nearby": pd.NA,
+            "education": pd.NA,
+        },
+    ]
+)
+
+
+def test_evidence_and_effort_tables_per_kind_of_need():
+    evidence = sc.evidence_table(RECOMMENDED, needs.BRISTYRKE)
+    assert evidence.iloc[0].to_dict() | {} == {
+        "Behov": "Kockar och kallskänkor",
+        "Arbetsgivare": 7,
+        "Branscher": "Hotell och restaurang",
+        "Annonser": 18,
+        "Yrkesbarometern, länet": "brist",
+        "Signaler": 3,
+        "Anställningar": 12,
+    }
+    effort = sc.effort_table(RECOMMENDED, needs.BRISTKOMPETENS).iloc[0]
+    assert effort["Behov"] == "Certifikat och behörigheter"
+    assert effort["Önskad utbildningsform"] == "–" and effort["Utbildning finns i närheten"] == "–"
+    assert sc.effort_table(RECOMMENDED, needs.BRISTYRKE).iloc[0]["Önskad plats och tid"] == (
+        "På arbetsplatsen, dagtid"
+    )
+    assert sc.evidence_table(RECOMMENDED, needs.BRISTKOMPETENS).attrs["suppressed"]
+    assert list(sc.educations_table(RECOMMENDED)["Bristyrke"]) == ["Kockar och kallskänkor"]
+
+
+def test_a_tiny_survey_shows_nothing_but_never_fails():
+    rows = [
+        employer(C1="Ja", C2=3, C3=1, C4="Mycket svårt", C5_1="Kock", D3={"Engelska"}, D5=3)
+        for _ in range(3)
+    ]
+    sv = survey(rows)
+    for question in sc.FINDINGS:
+        chart = sc.question(sv, question)
+        assert "%" not in chart.title  # no share rests on three employers
+        assert chart.data["Andel"].isna().all()
+        counts = chart.data["Antal arbetsgivare"].dropna()
+        assert (counts == 0).all()  # zero may show: it points at nobody
+    assert sc.failure(sv).data.iloc[:, 1:].isna().all().all()
+    assert sc.hard_to_fill(sv).data.empty
+    assert sc.branch_matrix(sv).empty
+    rpt = FakeReport()
+    sc.show_table(rpt, sv, sc.branch_matrix(sv), "Tom")
+    assert rpt.tables == [] and rpt.missings == ["Tom: inga uppgifter att visa."]
