@@ -39,8 +39,7 @@ if sv is None:
 # ### Så gjordes enkäten
 #
 # Enkäten skickas till arbetsgivarna i området som ett webbformulär med kommunens
-# standardfrågor. Varje arbetsställe svarar en gång; svar som skickats in två gånger räknas
-# bara en gång.
+# standardfrågor, och varje arbetsställe svarar för sig.
 
 # %%
 if sv:

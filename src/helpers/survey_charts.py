@@ -37,7 +37,7 @@ from .report import EXAMPLE_NOTE, Report
 NONE_OPTIONS = frozenset({"Inga konsekvenser", "Inga hinder", "Ingen", "Nej", "Annat"})
 #: Words that keep their capital letter mid-sentence.
 PROPER = ("Arbetsförmedlingen", "Komvux")
-MULTI_NOTE = "Flera svarsalternativ kunde väljas, så andelarna summerar till mer än 100 %."
+MULTI_NOTE = "Flera svarsalternativ kunde väljas, så andelarna summerar till mer än 100\u00a0%."
 SHARE_AXIS = "Andel av de arbetsgivare som svarat på frågan"
 NOBODY = "Ingen arbetsgivare har besvarat frågan."
 
@@ -543,9 +543,11 @@ def show_table(
     note (when anything is hidden) and the example-data note. Columns named "Andel ..."
     read as percentages, other numbers in Swedish format."""
     if table.empty:
-        rpt.missing(f"{caption}: inga uppgifter att visa.",
-                    "Ingen arbetsgivare har svarat så att något kan redovisas här, eller så "
-                    "vilar uppgifterna på för få svar.")
+        rpt.missing(
+            f"{caption}: inga uppgifter att visa.",
+            "Ingen arbetsgivare har svarat så att något kan redovisas här, eller så "
+            "vilar uppgifterna på för få svar.",
+        )
         return
     notes = [note] if note else []
     if table.attrs.get("suppressed", False):
