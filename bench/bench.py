@@ -26,8 +26,22 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-FYRBODAL = ["1421", "1427", "1430", "1435", "1438", "1439", "1460",
-            "1461", "1484", "1485", "1486", "1487", "1488", "1492"]
+FYRBODAL = [
+    "1421",
+    "1427",
+    "1430",
+    "1435",
+    "1438",
+    "1439",
+    "1460",
+    "1461",
+    "1484",
+    "1485",
+    "1486",
+    "1487",
+    "1488",
+    "1492",
+]
 
 
 def timed(command: list[str], **kwargs) -> float:
@@ -52,13 +66,32 @@ def naive_chain(areas: list[str], scratch: Path) -> float:
     started = time.perf_counter()
     for area in areas:
         out = scratch / f"{area}.ipynb"
-        subprocess.run([str(BIN / "papermill"), str(notebook), str(out), "-r", "area", area,
-                        "-k", execute.KERNEL_NAME, "--cwd", str(ROOT / "notebooks")],
-                       check=True, capture_output=True)
-        subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input",
-                        str(out)], check=True, capture_output=True)
-        subprocess.run([str(BIN / "weasyprint"), str(out.with_suffix(".html")),
-                        str(out.with_suffix(".pdf"))], check=True, capture_output=True)
+        subprocess.run(
+            [
+                str(BIN / "papermill"),
+                str(notebook),
+                str(out),
+                "-r",
+                "area",
+                area,
+                "-k",
+                execute.KERNEL_NAME,
+                "--cwd",
+                str(ROOT / "notebooks"),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out)],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [str(BIN / "weasyprint"), str(out.with_suffix(".html")), str(out.with_suffix(".pdf"))],
+            check=True,
+            capture_output=True,
+        )
     return time.perf_counter() - started
 
 
@@ -71,8 +104,8 @@ def main() -> int:
     args = parser.parse_args()
     env = {**os.environ}
     results: dict[str, object] = {
-        "machine": f"{platform.node()}: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
-                   f"Python {platform.python_version()}",
+        "machine": f"{platform.node()}: {os.cpu_count()} cores, "
+        f"{platform.processor() or platform.machine()}, Python {platform.python_version()}",
         "date": time.strftime("%Y-%m-%d"),
     }
     print(f"Machine: {results['machine']}")
@@ -90,8 +123,10 @@ def main() -> int:
             shutil.rmtree(scratch, ignore_errors=True)
         ratio = results["fyrbodal_naive_s"] / results["fyrbodal_batch_s"]
         results["speedup_vs_naive"] = ratio
-        print(f"4. Fyrbodal, naive chain:             {results['fyrbodal_naive_s']:6.1f} s "
-              f"(this project is {ratio:.1f}× faster)")
+        print(
+            f"4. Fyrbodal, naive chain:             {results['fyrbodal_naive_s']:6.1f} s "
+            f"(this project is {ratio:.1f}× faster)"
+        )
     if args.all:
         results["all_290_s"] = timed(lka("reports", "--all", "--force"), cwd=ROOT, env=env)
         print(f"5. All 290 municipalities:            {results['all_290_s']:6.1f} s")

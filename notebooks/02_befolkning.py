@@ -21,7 +21,7 @@ area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
 
 # %%
-from helpers import population, text
+from helpers import population
 from helpers.report import open_report
 
 rpt = open_report(area, year)
@@ -45,9 +45,8 @@ rpt.show(population.trend_chart(rpt.area))
 
 # %%
 rpt.show(population.pyramid_chart(rpt.area))
-rpt.table(population.age_groups_table(rpt.area), caption="Andel av befolkningen per åldersgrupp 2019",
-          source="SCB, befolkningsstatistik 2019",
-          formats={name: text.percent for name in [c.name for c in rpt.area.comparisons]})
+rpt.table(population.age_groups_table(rpt.area), caption=population.AGE_TABLE_CAPTION,
+          source=population.scb.SOURCE_POPULATION, formats=population.age_table_formats(rpt.area))
 
 # %% [markdown]
 # ### Försörjningskvot

@@ -26,8 +26,9 @@ def make_tree(target: Path) -> Path:
     for name in LINKED:
         (target / name).symlink_to(ROOT / name)
     for name in COPIED:
-        shutil.copytree(ROOT / name, target / name,
-                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(
+            ROOT / name, target / name, ignore=shutil.ignore_patterns(".ipynb_checkpoints")
+        )
     (target / "reports").mkdir()
     return target
 
@@ -35,8 +36,14 @@ def make_tree(target: Path) -> Path:
 def run_cli(tree: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
     """Run ``python -m helpers.cli ARGS`` against ``tree``; returns the finished process."""
     env = {**os.environ, "LKA_ROOT": str(tree)}
-    return subprocess.run([sys.executable, "-m", "helpers.cli", *args], cwd=tree, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "helpers.cli", *args],
+        cwd=tree,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,9 @@ def params_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A params folder of its own with the real defaults, and a survey file to point at."""
     folder = tmp_path / "params"
     folder.mkdir()
-    (folder / "defaults.yaml").write_text((paths.PARAMS / "defaults.yaml").read_text("utf-8"),
-                                          encoding="utf-8")
+    (folder / "defaults.yaml").write_text(
+        (paths.PARAMS / "defaults.yaml").read_text("utf-8"), encoding="utf-8"
+    )
     (tmp_path / "survey.xlsx").write_bytes(b"")
     monkeypatch.setattr(paths, "PARAMS", folder)
     monkeypatch.setattr(paths, "ROOT", tmp_path)
@@ -28,13 +29,21 @@ def test_shipped_areas_are_valid():
     area = params.load_area("trollhattan-vanersborg")
     assert area.municipalities == ("1488", "1487")
     assert [c.name for c in area.comparisons] == [
-        "Trollhättan och Vänersborg", "Fyrbodal", "Västra Götalands län", "Riket"]
+        "Trollhättan och Vänersborg",
+        "Fyrbodal",
+        "Västra Götalands län",
+        "Riket",
+    ]
     assert len(area.comparisons[1].municipalities) == 14
 
 
 def test_a_valid_area(params_dir: Path):
-    write(params_dir, "demo", 'name: Demo\nmunicipalities: ["1427"]\nyear: 2026\n'
-          "survey:\n  file: survey.xlsx\n  invited: 40\n  example: true\n")
+    write(
+        params_dir,
+        "demo",
+        'name: Demo\nmunicipalities: ["1427"]\nyear: 2026\n'
+        "survey:\n  file: survey.xlsx\n  invited: 40\n  example: true\n",
+    )
     area = params.load_area("demo")
     assert area.municipalities == ("1427",)
     assert area.survey is not None and area.survey.invited == 40 and area.survey.example
@@ -63,8 +72,12 @@ def test_an_unknown_area_lists_the_areas_that_exist(params_dir: Path):
 
 
 def test_a_missing_input_file(params_dir: Path):
-    write(params_dir, "demo", 'name: Demo\nmunicipalities: ["1427"]\n'
-          "survey:\n  file: data/raw/surveys/demo/missing.xlsx\n")
+    write(
+        params_dir,
+        "demo",
+        'name: Demo\nmunicipalities: ["1427"]\n'
+        "survey:\n  file: data/raw/surveys/demo/missing.xlsx\n",
+    )
     with pytest.raises(ParamsError, match="survey.file.*missing.xlsx"):
         params.load_area("demo")
 

@@ -36,10 +36,16 @@ def report_file(folder: Path, suffix: str) -> Path:
 def test_outputs_are_all_there(built_reports: dict[str, Path]):
     for area, folder in built_reports.items():
         names = sorted(p.name for p in folder.iterdir())
-        assert names == sorted([f"kompetensanalys-{area}-2026.html",
-                                f"kompetensanalys-{area}-2026.pdf",
-                                f"kompetensanalys-{area}-2026-bilaga.xlsx",
-                                "build_info.json", "key_figures.json", "notebook.ipynb"])
+        assert names == sorted(
+            [
+                f"kompetensanalys-{area}-2026.html",
+                f"kompetensanalys-{area}-2026.pdf",
+                f"kompetensanalys-{area}-2026-bilaga.xlsx",
+                "build_info.json",
+                "key_figures.json",
+                "notebook.ipynb",
+            ]
+        )
 
 
 def test_html_is_self_contained_swedish_and_has_no_code(built_reports: dict[str, Path]):
@@ -47,14 +53,24 @@ def test_html_is_self_contained_swedish_and_has_no_code(built_reports: dict[str,
     assert '<html lang="sv">' in page
     assert "Sotenäs" in page
     assert swedish(sotenas_population_from_raw()) in page
-    for leftover in ("<Axes", "dtype", "In&nbsp;[", "jp-InputArea", "input_prompt",
-                     "Traceback", "matplotlib.figure", "<pre>"):
+    for leftover in (
+        "<Axes",
+        "dtype",
+        "In&nbsp;[",
+        "jp-InputArea",
+        "input_prompt",
+        "Traceback",
+        "matplotlib.figure",
+        "<pre>",
+    ):
         assert leftover not in page, leftover
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page), "external resource"
     assert "<script" not in page
     headings = [int(level) for level in re.findall(r"<h([1-6])", page)]
     assert headings[0] == 1 and headings.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(headings, headings[1:])), "skipped heading level"
+    assert all(b - a <= 1 for a, b in zip(headings, headings[1:], strict=False)), (
+        "skipped heading level"
+    )
 
 
 def test_every_chart_has_alt_text_and_source(built_reports: dict[str, Path]):
@@ -98,8 +114,9 @@ def test_a_failing_notebook_leaves_the_earlier_report_untouched(tree: Path):
     assert run_cli(tree, "report", "lysekil", "--no-pdf").returncode == 0
     folder = tree / "reports" / "lysekil" / "2026"
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    broken = nbformat.v4.new_notebook(metadata=nbformat.read(
-        next((tree / "notebooks").glob("02_*.ipynb")), as_version=4).metadata)
+    broken = nbformat.v4.new_notebook(
+        metadata=nbformat.read(next((tree / "notebooks").glob("02_*.ipynb")), as_version=4).metadata
+    )
     broken.cells = [nbformat.v4.new_code_cell("raise ValueError('planted failure')")]
     nbformat.write(broken, tree / "notebooks" / "03_broken.ipynb")
 
@@ -116,7 +133,7 @@ def test_a_failing_notebook_leaves_the_earlier_report_untouched(tree: Path):
 
 
 def test_bad_params_give_one_line_and_no_report(tree: Path):
-    (tree / "params" / "demo.yaml").write_text('name: Demo\nmunicipalities: [1427]\n', "utf-8")
+    (tree / "params" / "demo.yaml").write_text("name: Demo\nmunicipalities: [1427]\n", "utf-8")
     result = run_cli(tree, "report", "demo")
     assert result.returncode == 2
     assert "citattecken" in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -20,8 +20,9 @@ def test_lookup_by_code_or_name():
 
 def test_fyrbodal_is_the_kolada_group():
     with open(paths.PUBLIC / "kolada_municipality_groups.csv", encoding="utf-8") as handle:
-        members = {row["member_id"] for row in csv.DictReader(handle)
-                   if row["group_id"] == "G96180"}
+        members = {
+            row["member_id"] for row in csv.DictReader(handle) if row["group_id"] == "G96180"
+        }
     assert members == set(regions.FYRBODAL)
 
 

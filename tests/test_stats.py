@@ -13,9 +13,18 @@ def raw_population(names: set[str]) -> int:
 
 
 def area(name: str, codes: tuple[str, ...]) -> params.Area:
-    return params.Area(slug="t", name=name, municipalities=codes, year=2026, report_title="t",
-                       author="t", region=params.Comparison("Fyrbodal", regions.FYRBODAL),
-                       county="14", suppression_threshold=5, colour="#000000")
+    return params.Area(
+        slug="t",
+        name=name,
+        municipalities=codes,
+        year=2026,
+        report_title="t",
+        author="t",
+        region=params.Comparison("Fyrbodal", regions.FYRBODAL),
+        county="14",
+        suppression_threshold=5,
+        colour="#000000",
+    )
 
 
 def test_population_of_sotenas_2019():
@@ -30,11 +39,11 @@ def test_an_area_of_two_municipalities_sums_counts():
 def test_rates_are_recomputed_from_parts_not_averaged():
     combined = stats.post_secondary_share(area("TV", ("1488", "1487")))
     share = combined[(combined.comparison == "TV") & (combined.sex == "totalt")]["share"].item()
-    parts = [stats.post_secondary_share(area(n, (c,))) for n, c in
-             (("T", "1488"), ("V", "1487"))]
+    parts = [stats.post_secondary_share(area(n, (c,))) for n, c in (("T", "1488"), ("V", "1487"))]
     numbers = [p[(p.sex == "totalt") & (p.comparison.isin(["T", "V"]))] for p in parts]
     weighted = sum(n["post_secondary"].item() for n in numbers) / sum(
-        n["persons"].item() for n in numbers)
+        n["persons"].item() for n in numbers
+    )
     plain_mean = sum(n["share"].item() for n in numbers) / 2
     assert share == pytest.approx(weighted)
     assert share != pytest.approx(plain_mean, abs=1e-6)
@@ -62,11 +71,16 @@ def test_post_secondary_share_keeps_the_comparison_order():
     codes = ("1488", "1487")
     table = stats.post_secondary_share(params.load_area("trollhattan-vanersborg"))
     assert list(dict.fromkeys(table["comparison"])) == [
-        "Trollhättan och Vänersborg", "Fyrbodal", "Västra Götalands län", "Riket"]
+        "Trollhättan och Vänersborg",
+        "Fyrbodal",
+        "Västra Götalands län",
+        "Riket",
+    ]
     assert table["sex"].tolist()[:3] == ["kvinnor", "män", "totalt"]
     mine = table[table.comparison == "Trollhättan och Vänersborg"].set_index("sex")
-    assert mine.loc["totalt", "persons"] == mine.loc["kvinnor", "persons"] + mine.loc[
-        "män", "persons"]
+    assert (
+        mine.loc["totalt", "persons"] == mine.loc["kvinnor", "persons"] + mine.loc["män", "persons"]
+    )
     assert round(stats.post_secondary_share(area("T", codes[:1])).iloc[2]["share"] * 100, 1) == 41.1
     assert round(stats.post_secondary_share(area("V", codes[1:])).iloc[2]["share"] * 100, 1) == 38.1
 

@@ -31,8 +31,13 @@ class Outcome:
     message: str = ""
 
 
-def select_areas(names: list[str] | None = None, *, county: str | None = None,
-                 region: bool = False, everything: bool = False) -> list[str]:
+def select_areas(
+    names: list[str] | None = None,
+    *,
+    county: str | None = None,
+    region: bool = False,
+    everything: bool = False,
+) -> list[str]:
     """The areas a batch covers: named ones, a county's or the region's municipalities, all
     290, or (by default) every area that has a params file."""
     if everything:
@@ -53,22 +58,36 @@ def _build_one(name: str, force: bool, pdf: bool) -> Outcome:
     except ReportError as error:
         return Outcome(name, "failed", time.perf_counter() - started, str(error))
     except Exception as error:  # a bug in one area must not stop the others
-        return Outcome(name, "failed", time.perf_counter() - started,
-                       f"{type(error).__name__}: {error}")
+        return Outcome(
+            name, "failed", time.perf_counter() - started, f"{type(error).__name__}: {error}"
+        )
     status = "up to date" if result.skipped else "built"
     return Outcome(result.area.slug, status, time.perf_counter() - started)
 
 
-def build_many(names: list[str], *, jobs: int | None = None, force: bool = False,
-               pdf: bool = True, progress: bool = True) -> list[Outcome]:
+def build_many(
+    names: list[str],
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    pdf: bool = True,
+    progress: bool = True,
+) -> list[Outcome]:
     """Build the areas in parallel; returns one Outcome per area, in the order given."""
     names = list(dict.fromkeys(names))
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(names)))
     outcomes: dict[str, Outcome] = {}
     # forkserver: workers start clean, not as copies of a parent that may hold threads.
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool, \
-            tqdm(total=len(names), desc="Rapporter", unit="område", disable=not progress,
-                 dynamic_ncols=True) as bar:
+    with (
+        ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool,
+        tqdm(
+            total=len(names),
+            desc="Rapporter",
+            unit="område",
+            disable=not progress,
+            dynamic_ncols=True,
+        ) as bar,
+    ):
         futures = {pool.submit(_build_one, name, force, pdf): name for name in names}
         for future in as_completed(futures):
             outcome = future.result()
@@ -86,7 +105,9 @@ def summary(outcomes: list[Outcome], seconds: float) -> str:
     built = sum(o.status == "built" for o in outcomes)
     current = sum(o.status == "up to date" for o in outcomes)
     failed = [o for o in outcomes if o.status == "failed"]
-    lines = [f"{len(outcomes)} områden på {seconds:.1f} s: {built} byggda, {current} redan "
-             f"aktuella, {len(failed)} misslyckade."]
+    lines = [
+        f"{len(outcomes)} områden på {seconds:.1f} s: {built} byggda, {current} redan "
+        f"aktuella, {len(failed)} misslyckade."
+    ]
     lines += [f"  {o.area}: {o.message}" for o in failed]
     return "\n".join(lines)

@@ -24,8 +24,10 @@ def _report(args: argparse.Namespace) -> int:
     seconds = time.perf_counter() - started
     files = result.files
     if result.skipped:
-        print(f"Rapporten för {result.area.name} är redan aktuell ({seconds:.1f} s); "
-              "--force bygger om den:")
+        print(
+            f"Rapporten för {result.area.name} är redan aktuell ({seconds:.1f} s); "
+            "--force bygger om den:"
+        )
     else:
         print(f"Rapporten för {result.area.name} är klar på {seconds:.1f} s:")
     for path in (files.html, files.pdf, files.appendix, files.key_figures):
@@ -37,8 +39,9 @@ def _report(args: argparse.Namespace) -> int:
 def _reports(args: argparse.Namespace) -> int:
     from . import batch
 
-    names = batch.select_areas(args.areas, county=args.county, region=args.region,
-                               everything=args.all)
+    names = batch.select_areas(
+        args.areas, county=args.county, region=args.region, everything=args.all
+    )
     started = time.perf_counter()
     outcomes = batch.build_many(names, jobs=args.jobs, force=args.force, pdf=not args.no_pdf)
     print(batch.summary(outcomes, time.perf_counter() - started))
@@ -64,8 +67,9 @@ def _fetch(args: argparse.Namespace) -> int:
     from .fetch import Settings, run
 
     options = {"retries": args.retries, "timeout": args.timeout}
-    settings = (Settings.for_base_url(args.base_url, **options) if args.base_url
-                else Settings(**options))
+    settings = (
+        Settings.for_base_url(args.base_url, **options) if args.base_url else Settings(**options)
+    )
     for fetched in run(args.only, settings):
         for folder, names in fetched.files.items():
             print(f"{fetched.source}: {', '.join(names)} i {folder}")
@@ -98,6 +102,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``lka`` command line and its subcommands."""
     parser = argparse.ArgumentParser(prog="lka", description="Lokal kompetensanalys.")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -112,8 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
     many.add_argument("areas", nargs="*", help="areas (default: every params file)")
     chosen = many.add_mutually_exclusive_group()
     chosen.add_argument("--county", help="every municipality of a county, e.g. 14")
-    chosen.add_argument("--region", action="store_true",
-                        help="every municipality of the region in params/defaults.yaml")
+    chosen.add_argument(
+        "--region",
+        action="store_true",
+        help="every municipality of the region in params/defaults.yaml",
+    )
     chosen.add_argument("--all", action="store_true", help="all 290 municipalities")
     many.add_argument("--jobs", type=int, help="parallel workers (default: one per core)")
     many.add_argument("--force", action="store_true", help="rebuild even if up to date")
@@ -134,19 +142,27 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument("--area", help="validate the survey files named in this area's params")
     target.add_argument("file", nargs="?", type=Path, help="one survey export file")
     validate.add_argument("--mapping", type=Path, help="mapping file for other tools")
-    validate.add_argument("--municipality", action="append",
-                          help="municipality name allowed in A1 (repeatable)")
+    validate.add_argument(
+        "--municipality", action="append", help="municipality name allowed in A1 (repeatable)"
+    )
     validate.set_defaults(run=_validate)
 
-    fetch = commands.add_parser("fetch", help="refresh the statistics snapshot from SCB, "
-                                "Kolada and Arbetsförmedlingen (needs internet)")
-    fetch.add_argument("--only", choices=["scb", "kolada", "yrkesbarometer"],
-                       help="refresh one source only")
-    fetch.add_argument("--base-url", help="fetch every source from this server instead "
-                       "(a local replay server in tests)")
+    fetch = commands.add_parser(
+        "fetch",
+        help="refresh the statistics snapshot from SCB, "
+        "Kolada and Arbetsförmedlingen (needs internet)",
+    )
+    fetch.add_argument(
+        "--only", choices=["scb", "kolada", "yrkesbarometer"], help="refresh one source only"
+    )
+    fetch.add_argument(
+        "--base-url",
+        help="fetch every source from this server instead (a local replay server in tests)",
+    )
     fetch.add_argument("--retries", type=int, default=4, help="retries per call (default 4)")
-    fetch.add_argument("--timeout", type=float, default=60.0,
-                       help="seconds to wait for an answer (default 60)")
+    fetch.add_argument(
+        "--timeout", type=float, default=60.0, help="seconds to wait for an answer (default 60)"
+    )
     fetch.set_defaults(run=_fetch)
     return parser
 

@@ -57,7 +57,9 @@ def note(threshold: int = THRESHOLD, *, secondary: bool = False) -> str:
     return text
 
 
-def primary_mask(counts: pd.DataFrame | pd.Series, threshold: int = THRESHOLD):
+def primary_mask(
+    counts: pd.DataFrame | pd.Series, threshold: int = THRESHOLD
+) -> pd.DataFrame | pd.Series:
     """True where a respondent count is shown to fewer than ``threshold`` (zero excluded).
 
     >>> primary_mask(pd.Series([0, 1, 4, 5])).tolist()
@@ -131,7 +133,15 @@ def suppression_mask(
     return pd.DataFrame(mask, index=counts.index, columns=counts.columns)
 
 
-def _lines(rows, columns, total_row, total_column, part_columns, additive_columns, base_column):
+def _lines(
+    rows: list[object],
+    columns: list[object],
+    total_row: object | None,
+    total_column: object | None,
+    part_columns: list[object] | None,
+    additive_columns: list[object] | None,
+    base_column: object | None,
+) -> list[tuple[list[_Cell], _Cell]]:
     """Every additive relation as (part cells, total cell), in integer positions."""
     lines: list[tuple[list[_Cell], _Cell]] = []
     if total_row is not None:
@@ -165,7 +175,12 @@ def _hide_rows(mask: np.ndarray, base_j: int | None, whole_rows: bool) -> bool:
 
 
 def _protect_line(
-    values, mask, parts: list[_Cell], total: _Cell, base_j: int | None, whole_rows: bool
+    values: np.ndarray,
+    mask: np.ndarray,
+    parts: list[_Cell],
+    total: _Cell,
+    base_j: int | None,
+    whole_rows: bool,
 ) -> bool:
     """Hide one more cell when exactly one cell of the line is hidden; True if it did."""
     cells = [c for c in [*parts, total] if not np.isnan(values[c])]

@@ -80,8 +80,9 @@ def assemble(chapters: list[Path]) -> nbformat.NotebookNode:
     return combined
 
 
-def execute(notebook: nbformat.NotebookNode, output: Path, *, area: str, year: int,
-            cwd: Path | None = None) -> nbformat.NotebookNode:
+def execute(
+    notebook: nbformat.NotebookNode, output: Path, *, area: str, year: int, cwd: Path | None = None
+) -> nbformat.NotebookNode:
     """Execute the assembled notebook into ``output``; on a cell error raise ExecutionError.
 
     The executed notebook is written to ``output`` either way, so a failed run leaves the
@@ -89,16 +90,21 @@ def execute(notebook: nbformat.NotebookNode, output: Path, *, area: str, year: i
     """
     try:
         return papermill.execute_notebook(
-            notebook, str(output), parameters={"area": area, "year": year},
-            kernel_name=KERNEL_NAME, cwd=str(cwd or paths.NOTEBOOKS), progress_bar=False,
-            log_output=False, report_mode=False, kernel_manager_class=IPCKernelManager,
+            notebook,
+            str(output),
+            parameters={"area": area, "year": year},
+            kernel_name=KERNEL_NAME,
+            cwd=str(cwd or paths.NOTEBOOKS),
+            progress_bar=False,
+            log_output=False,
+            report_mode=False,
+            kernel_manager_class=IPCKernelManager,
         )
     except PapermillExecutionError as error:
         executed = nbformat.read(output, as_version=4)
         # papermill inserts error banner cells, so error.cell_index no longer points at the
         # failed cell: find it by the exception papermill recorded on it.
-        failed = [c for c in executed.cells
-                  if c.metadata.get("papermill", {}).get("exception")]
+        failed = [c for c in executed.cells if c.metadata.get("papermill", {}).get("exception")]
         chapter = failed[0].metadata.get("chapter", "?") if failed else "?"
         raise ExecutionError(
             f"Området {area}: kapitlet {chapter} misslyckades i cell {error.exec_count} "

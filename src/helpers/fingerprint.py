@@ -70,5 +70,12 @@ def is_up_to_date(area: Area, folder: Path) -> bool:
 
 def build_info(area: Area) -> str:
     """The JSON stored beside a report: its fingerprint and the package version."""
-    return json.dumps({"fingerprint": fingerprint(area), "version": __version__,
-                       "area": area.slug, "year": area.year}, indent=2)
+    return json.dumps(
+        {
+            "fingerprint": fingerprint(area),
+            "version": __version__,
+            "area": area.slug,
+            "year": area.year,
+        },
+        indent=2,
+    )

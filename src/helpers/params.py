@@ -29,8 +29,19 @@ from .errors import ParamsError
 
 _CODE = re.compile(r"^\d{4}$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_KNOWN_KEYS = {"name", "municipalities", "year", "author", "colour", "logo", "survey",
-               "report_title", "region", "county", "suppression_threshold"}
+_KNOWN_KEYS = {
+    "name",
+    "municipalities",
+    "year",
+    "author",
+    "colour",
+    "logo",
+    "survey",
+    "report_title",
+    "region",
+    "county",
+    "suppression_threshold",
+}
 _SURVEY_KEYS = {"file", "previous", "invited", "example", "mapping", "sheet"}
 
 
@@ -84,7 +95,9 @@ class Area:
         return [
             Comparison(self.name, self.municipalities),
             self.region,
-            Comparison(regions.county_name(self.county), tuple(regions.county_members(self.county))),
+            Comparison(
+                regions.county_name(self.county), tuple(regions.county_members(self.county))
+            ),
             Comparison("Riket", tuple(regions.all_codes())),
         ]
 
@@ -115,8 +128,10 @@ def load_area(name: str, *, year: int | None = None) -> Area:
     if code not in defaults["region"]["municipalities"]:
         county = regions.county_of(code)
         raw["county"] = county
-        raw["region"] = {"name": regions.county_name(county),
-                         "municipalities": regions.county_members(county)}
+        raw["region"] = {
+            "name": regions.county_name(county),
+            "municipalities": regions.county_members(county),
+        }
     return _validate(regions.slug(regions.municipality_name(code)), raw, None, year)
 
 
@@ -143,11 +158,13 @@ def _codes(value: Any, where: str, key: str) -> tuple[str, ...]:
             # YAML reads 1427 as a number and 0114 as the octal number 76: only quotes are safe.
             raise ParamsError(
                 f"{where}: kommunkoden {item!r} i '{key}' är skriven som ett tal. "
-                f"Skriv den inom citattecken, t.ex. \"{item}\" (en kod som 0114 blir annars 76)."
+                f'Skriv den inom citattecken, t.ex. "{item}" (en kod som 0114 blir annars 76).'
             )
         if not _CODE.match(item) or not regions.is_municipality(item):
-            raise ParamsError(f"{where}: '{item}' i '{key}' är ingen kommunkod (fyra siffror, "
-                              "t.ex. \"1427\" för Sotenäs).")
+            raise ParamsError(
+                f"{where}: '{item}' i '{key}' är ingen kommunkod (fyra siffror, "
+                't.ex. "1427" för Sotenäs).'
+            )
         codes.append(item)
     return tuple(codes)
 
@@ -157,8 +174,10 @@ def _input_file(value: Any, where: str, key: str) -> Path:
         raise ParamsError(f"{where}: '{key}' ska vara en sökväg till en fil.")
     path = Path(value) if Path(value).is_absolute() else paths.ROOT / value
     if not path.is_file():
-        raise ParamsError(f"{where}: filen i '{key}' finns inte: {value}. "
-                          "Kontrollera sökvägen (relativ till projektets mapp).")
+        raise ParamsError(
+            f"{where}: filen i '{key}' finns inte: {value}. "
+            "Kontrollera sökvägen (relativ till projektets mapp)."
+        )
     return path
 
 
@@ -169,8 +188,10 @@ def _survey(raw: Any, where: str) -> SurveyInput | None:
         raise ParamsError(f"{where}: 'survey' ska ha minst 'file:' (enkätens exportfil).")
     unknown = set(raw) - _SURVEY_KEYS
     if unknown:
-        raise ParamsError(f"{where}: okänd nyckel under 'survey': {', '.join(sorted(unknown))}. "
-                          f"Tillåtna: {', '.join(sorted(_SURVEY_KEYS))}.")
+        raise ParamsError(
+            f"{where}: okänd nyckel under 'survey': {', '.join(sorted(unknown))}. "
+            f"Tillåtna: {', '.join(sorted(_SURVEY_KEYS))}."
+        )
     invited = raw.get("invited")
     if invited is not None and (not isinstance(invited, int) or invited <= 0):
         raise ParamsError(f"{where}: 'survey.invited' ska vara antalet inbjudna, ett heltal > 0.")
@@ -179,8 +200,11 @@ def _survey(raw: Any, where: str) -> SurveyInput | None:
         invited=invited,
         example=bool(raw.get("example", False)),
         previous=_input_file(raw["previous"], where, "survey.previous")
-        if raw.get("previous") else None,
-        mapping=_input_file(raw["mapping"], where, "survey.mapping") if raw.get("mapping") else None,
+        if raw.get("previous")
+        else None,
+        mapping=_input_file(raw["mapping"], where, "survey.mapping")
+        if raw.get("mapping")
+        else None,
         sheet=raw.get("sheet"),
     )
 
@@ -189,8 +213,10 @@ def _validate(slug: str, raw: dict[str, Any], params_file: Path | None, year: in
     where = str(params_file.relative_to(paths.ROOT)) if params_file else f"området {slug}"
     unknown = set(raw) - _KNOWN_KEYS
     if unknown:
-        raise ParamsError(f"{where}: okänd nyckel {', '.join(sorted(unknown))}. "
-                          f"Tillåtna nycklar: {', '.join(sorted(_KNOWN_KEYS))}.")
+        raise ParamsError(
+            f"{where}: okänd nyckel {', '.join(sorted(unknown))}. "
+            f"Tillåtna nycklar: {', '.join(sorted(_KNOWN_KEYS))}."
+        )
     for key in ("name", "municipalities"):
         if key not in raw:
             raise ParamsError(f"{where}: nyckeln '{key}' saknas.")
@@ -218,8 +244,10 @@ def _validate(slug: str, raw: dict[str, Any], params_file: Path | None, year: in
         year=report_year,
         report_title=str(raw.get("report_title", "Lokal kompetensanalys")),
         author=str(raw.get("author", "")),
-        region=Comparison(str(region["name"]),
-                          _codes(region.get("municipalities"), where, "region.municipalities")),
+        region=Comparison(
+            str(region["name"]),
+            _codes(region.get("municipalities"), where, "region.municipalities"),
+        ),
         county=county,
         suppression_threshold=threshold,
         colour=colour,

@@ -1,8 +1,8 @@
 """One report, end to end: params → notebooks (papermill) → HTML, PDF, JSON, Excel.
 
-    >>> files = build_report("sotenas")          # doctest: +SKIP
-    >>> files.pdf.name
-    'kompetensanalys-sotenas-2026.pdf'
+>>> files = build_report("sotenas")          # doctest: +SKIP
+>>> files.pdf.name
+'kompetensanalys-sotenas-2026.pdf'
 """
 
 from __future__ import annotations
@@ -36,10 +36,14 @@ def report_files(area: Area, folder: Path | None = None) -> ReportFiles:
     """The file names of an area's report, in ``reports/<area>/<year>/``."""
     folder = folder or paths.report_dir(area.slug, area.year)
     stem = f"kompetensanalys-{area.slug}-{area.year}"
-    return ReportFiles(folder=folder, html=folder / f"{stem}.html", pdf=folder / f"{stem}.pdf",
-                       notebook=folder / "notebook.ipynb",
-                       key_figures=folder / "key_figures.json",
-                       appendix=folder / f"{stem}-bilaga.xlsx")
+    return ReportFiles(
+        folder=folder,
+        html=folder / f"{stem}.html",
+        pdf=folder / f"{stem}.pdf",
+        notebook=folder / "notebook.ipynb",
+        key_figures=folder / "key_figures.json",
+        appendix=folder / f"{stem}-bilaga.xlsx",
+    )
 
 
 def failed_notebook_path(area: Area) -> Path:
@@ -68,13 +72,18 @@ def _import_survey(area: Area) -> None:
 
     for path, year in ((area.survey.file, area.year), (area.survey.previous, area.year - 1)):
         if path is not None:
-            answers = survey.read_survey(path, municipalities=area.municipality_names,
-                                         mapping=area.survey.mapping, sheet=area.survey.sheet)
+            answers = survey.read_survey(
+                path,
+                municipalities=area.municipality_names,
+                mapping=area.survey.mapping,
+                sheet=area.survey.sheet,
+            )
             privacy.write_contacts(answers, area.slug, year)
 
 
-def build_report(name: str, *, year: int | None = None, pdf: bool = True,
-                 force: bool = False) -> BuildResult:
+def build_report(
+    name: str, *, year: int | None = None, pdf: bool = True, force: bool = False
+) -> BuildResult:
     """Build and publish one area's report, unless it is up to date and not ``force``d.
 
     Raises a ReportError with one clear message; an earlier report is then left untouched.
@@ -98,8 +107,10 @@ def build_report(name: str, *, year: int | None = None, pdf: bool = True,
             kept = failed_notebook_path(area)
             kept.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(executed_path, kept)
-            raise ExecutionError(f"{error} Den misslyckade anteckningsboken finns i "
-                                 f"{kept.relative_to(paths.ROOT)}. Ingen rapport skrevs.") from None
+            raise ExecutionError(
+                f"{error} Den misslyckade anteckningsboken finns i "
+                f"{kept.relative_to(paths.ROOT)}. Ingen rapport skrevs."
+            ) from None
         failed_notebook_path(area).unlink(missing_ok=True)
         with publish.staged(final.folder) as staging:
             staged = report_files(area, staging)
@@ -110,16 +121,28 @@ def build_report(name: str, *, year: int | None = None, pdf: bool = True,
                 if pdf:
                     render.to_pdf(page, staged.pdf, metadata)
             except Exception as error:  # a template or layout bug: say where, keep nothing
-                raise RenderError(f"Området {area.slug}: rapporten kunde inte skapas "
-                                  f"({type(error).__name__}: {error}).") from error
+                raise RenderError(
+                    f"Området {area.slug}: rapporten kunde inte skapas "
+                    f"({type(error).__name__}: {error})."
+                ) from error
             nbformat.write(executed, staged.notebook)
-            staged.key_figures.write_text(json.dumps(
-                {"area": area.slug, "name": area.name, "year": area.year,
-                 "municipalities": list(area.municipalities),
-                 "figures": render.key_figures(executed)}, ensure_ascii=False, indent=2),
-                encoding="utf-8")
+            staged.key_figures.write_text(
+                json.dumps(
+                    {
+                        "area": area.slug,
+                        "name": area.name,
+                        "year": area.year,
+                        "municipalities": list(area.municipalities),
+                        "figures": render.key_figures(executed),
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                ),
+                encoding="utf-8",
+            )
             render.write_appendix(render.appendix_tables(executed), staged.appendix)
             if pdf:  # an HTML-only build is a draft: never counts as up to date
-                (staging / fingerprint.BUILD_INFO).write_text(fingerprint.build_info(area),
-                                                              encoding="utf-8")
+                (staging / fingerprint.BUILD_INFO).write_text(
+                    fingerprint.build_info(area), encoding="utf-8"
+                )
     return BuildResult(area, final, skipped=False)

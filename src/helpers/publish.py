@@ -22,8 +22,7 @@ def staged(destination: Path) -> Iterator[Path]:
     ...     (folder / "report.html").write_text("...")
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.staging-",
-                                    dir=destination.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.staging-", dir=destination.parent))
     try:
         yield staging
     except BaseException:

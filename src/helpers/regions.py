@@ -19,8 +19,22 @@ import pandas as pd
 from . import paths
 
 #: Fyrbodal's 14 municipalities (Kolada group G96180), the region both first areas belong to.
-FYRBODAL = ("1421", "1427", "1430", "1435", "1438", "1439", "1460",
-            "1461", "1484", "1485", "1486", "1487", "1488", "1492")
+FYRBODAL = (
+    "1421",
+    "1427",
+    "1430",
+    "1435",
+    "1438",
+    "1439",
+    "1460",
+    "1461",
+    "1484",
+    "1485",
+    "1486",
+    "1487",
+    "1488",
+    "1492",
+)
 RIKET = "00"
 
 
@@ -28,16 +42,23 @@ RIKET = "00"
 def municipalities() -> pd.DataFrame:
     """All 290 municipalities: code, name (short, as SCB's tables write it), county code."""
     table = pd.read_csv(paths.PUBLIC / "municipalities.csv", dtype=str)
-    return table.rename(columns={"municipality_code": "code", "municipality_name_short": "name",
-                                 "municipality_name": "full_name", "county_code": "county"})
+    return table.rename(
+        columns={
+            "municipality_code": "code",
+            "municipality_name_short": "name",
+            "municipality_name": "full_name",
+            "county_code": "county",
+        }
+    )
 
 
 @lru_cache(maxsize=1)
 def counties() -> pd.DataFrame:
     """The 21 counties: code (two digits), name ("Västra Götalands län")."""
     table = pd.read_csv(paths.PUBLIC / "counties.csv", dtype=str)
-    return table.rename(columns={"county_code": "code", "county_name": "name",
-                                 "county_name_short": "short_name"})
+    return table.rename(
+        columns={"county_code": "code", "county_name": "name", "county_name_short": "short_name"}
+    )
 
 
 def _key(name: str) -> str:

@@ -14,8 +14,8 @@ MIME types; the HTML template ignores them and the renderer collects them (see r
 
 from __future__ import annotations
 
-import json
 import html as html_lib
+import json
 import os
 from functools import lru_cache
 from typing import Any
@@ -66,49 +66,74 @@ class Report:
             notes.append(EXAMPLE_NOTE)
         caption = " ".join(html_lib.escape(note) for note in notes)
         formats = {**chart.formats, **(formats or {})}
-        table_html = tables.html_table(chart.data, caption=f"Tabell till figur {number}: "
-                                       f"{chart.title}", formats=formats)
-        display(HTML(
-            f'<figure class="chart" id="figur-{number}">'
-            f'<p class="chart-title"><span class="fig-no">Figur {number}.</span> '
-            f'{html_lib.escape(chart.title)}</p>'
-            f"{charts.image_html(chart)}"
-            f'<figcaption>{caption}</figcaption></figure>'
-            f'<details class="chart-data"><summary>Visa tabell till figur {number}</summary>'
-            f"{table_html}</details>"
-        ))
+        table_html = tables.html_table(
+            chart.data, caption=f"Tabell till figur {number}: {chart.title}", formats=formats
+        )
+        display(
+            HTML(
+                f'<figure class="chart" id="figur-{number}">'
+                f'<p class="chart-title"><span class="fig-no">Figur {number}.</span> '
+                f"{html_lib.escape(chart.title)}</p>"
+                f"{charts.image_html(chart)}"
+                f"<figcaption>{caption}</figcaption></figure>"
+                f'<details class="chart-data"><summary>Visa tabell till figur {number}</summary>'
+                f"{table_html}</details>"
+            )
+        )
         self._to_appendix(f"Figur {number}. {chart.title}", chart.source, chart.data, formats)
 
-    def table(self, table: pd.DataFrame, *, caption: str, source: str,
-              formats: dict[str, tables.Format] | None = None, note: str = "") -> None:
+    def table(
+        self,
+        table: pd.DataFrame,
+        *,
+        caption: str,
+        source: str,
+        formats: dict[str, tables.Format] | None = None,
+        note: str = "",
+    ) -> None:
         """A table in the text, with its source; it goes to the appendix too."""
-        display(HTML(tables.html_table(table, caption=caption, formats=formats, note=note)
-                     + f'<p class="source">Källa: {html_lib.escape(source)}.</p>'))
+        display(
+            HTML(
+                tables.html_table(table, caption=caption, formats=formats, note=note)
+                + f'<p class="source">Källa: {html_lib.escape(source)}.</p>'
+            )
+        )
         self._to_appendix(caption, source, table, formats)
 
     def key_figure(self, name: str, value: Any, label: str, source: str) -> None:
         """Record a figure for ``key_figures.json`` (it does not show in the report)."""
         if hasattr(value, "item"):
             value = value.item()
-        display({KEY_FIGURE_MIME: {"name": name, "value": value, "label": label,
-                                   "source": source}}, raw=True)
+        display(
+            {KEY_FIGURE_MIME: {"name": name, "value": value, "label": label, "source": source}},
+            raw=True,
+        )
 
     def show_appendix(self) -> None:
         """Every chart's and table's data, in order; also handed on for the Excel appendix."""
         for number, entry in enumerate(self._appendix, start=1):
             shown = pd.DataFrame(entry["rows"], columns=entry["columns"])
-            display(HTML(tables.html_table(shown, caption=f"Bilagetabell {number}. "
-                                           f"{entry['title']}")
-                         + f'<p class="source">Källa: {html_lib.escape(entry["source"])}.</p>'))
+            display(
+                HTML(
+                    tables.html_table(shown, caption=f"Bilagetabell {number}. {entry['title']}")
+                    + f'<p class="source">Källa: {html_lib.escape(entry["source"])}.</p>'
+                )
+            )
         display({APPENDIX_MIME: self._appendix}, raw=True)
 
-    def _to_appendix(self, title: str, source: str, table: pd.DataFrame,
-                     formats: dict[str, tables.Format] | None) -> None:
+    def _to_appendix(
+        self, title: str, source: str, table: pd.DataFrame, formats: dict[str, tables.Format] | None
+    ) -> None:
         shown = tables.formatted(table, formats)
-        self._appendix.append({"title": title, "source": source,
-                               "columns": [str(c) for c in shown.columns],
-                               "rows": shown.to_numpy().tolist(),
-                               "values": json.loads(table.to_json(orient="values"))})
+        self._appendix.append(
+            {
+                "title": title,
+                "source": source,
+                "columns": [str(c) for c in shown.columns],
+                "rows": shown.to_numpy().tolist(),
+                "values": json.loads(table.to_json(orient="values")),
+            }
+        )
 
 
 @lru_cache(maxsize=8)

@@ -84,8 +84,16 @@ def share_in_words(share: float) -> str | None:
     """
     if is_missing(share) or share <= 0:
         return None
-    words = {2: "varannan", 3: "var tredje", 4: "var fjärde", 5: "var femte",
-             6: "var sjätte", 7: "var sjunde", 8: "var åttonde", 10: "var tionde"}
+    words = {
+        2: "varannan",
+        3: "var tredje",
+        4: "var fjärde",
+        5: "var femte",
+        6: "var sjätte",
+        7: "var sjunde",
+        8: "var åttonde",
+        10: "var tionde",
+    }
     for denominator, word in words.items():
         if math.isclose(share, 1 / denominator, abs_tol=0.01):
             return word
@@ -105,9 +113,15 @@ def capitalize(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]
 
 
-def comparative(value: float, reference: float, *, higher: str = "högre",
-                lower: str = "lägre", same: str = "ungefär lika hög", tolerance: float = 0.005
-                ) -> str:
+def comparative(
+    value: float,
+    reference: float,
+    *,
+    higher: str = "högre",
+    lower: str = "lägre",
+    same: str = "ungefär lika hög",
+    tolerance: float = 0.005,
+) -> str:
     """The word that compares two figures, for titles and sentences written from data.
 
     >>> comparative(0.31, 0.44) + " än riket"
