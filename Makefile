@@ -8,15 +8,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 KERNEL := lokal-kompetensanalys
 STAMP := $(VENV)/.installed
-# Debian packages the PDF renderer and the browser checks need.
-SYSTEM_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-open-sans poppler-utils \
-  chromium
+# Debian packages the PDF needs (WeasyPrint's Pango and the report's fonts) ...
+REPORT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-open-sans
+REPORT_STAMP := build/.report-packages
+# ... and what the tests and previews add: PDF to text and images, a headless browser, npm.
+TEST_PACKAGES := poppler-utils chromium npm
 SYSTEM_STAMP := build/.system-packages
 # axe-core (accessibility checks in the tests), pinned, from the npm registry into build/node.
 AXE_VERSION := 4.10.3
 AXE_STAMP := build/node/.axe-core-$(AXE_VERSION)
 
-.PHONY: help install system-deps report reports bench validate areas fetch lab preview test lint format clean
+.PHONY: help install report-deps system-deps report reports bench validate areas fetch lab preview test lint format clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -36,29 +38,28 @@ $(STAMP): pyproject.toml
 	  git config filter.nbstripout.smudge cat; fi
 	@touch $(STAMP)
 
-system-deps: $(SYSTEM_STAMP) $(AXE_STAMP) ## Install the Debian packages and axe-core for PDF and browser checks
+report-deps: $(REPORT_STAMP) ## Install the Debian packages the PDF needs (Pango, fonts)
+
+$(REPORT_STAMP):
+	@DEBIAN_PACKAGES_OPTIONAL=0 scripts/debian-packages.sh $(REPORT_PACKAGES)
+	@mkdir -p build && touch $@
+
+system-deps: $(REPORT_STAMP) $(SYSTEM_STAMP) $(AXE_STAMP) ## Install what the tests need too (chromium, poppler, axe-core)
 
 $(SYSTEM_STAMP):
-	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing Debian packages: $$missing"; \
-	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
-	fi
-	@mkdir -p build && touch $(SYSTEM_STAMP)
+	@scripts/debian-packages.sh $(TEST_PACKAGES)
+	@mkdir -p build && touch $@
 
 $(AXE_STAMP): | $(SYSTEM_STAMP)
-	@command -v npm >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
 	@rm -rf build/node && mkdir -p build/node
 	npm install --prefix build/node --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
 	  --loglevel=error axe-core@$(AXE_VERSION)
 	@touch $(AXE_STAMP)
 
-report: install ## Build one area's report: make report MUNI=sotenas (or a code/name: MUNI=1484)
+report: install report-deps ## Build one area's report: make report MUNI=sotenas (or a code/name: MUNI=1484)
 	@$(PY) -m helpers.cli report $(MUNI)
 
-reports: install ## Build every area's report in parallel (AREAS="a b", COUNTY=14, REGION=1 or ALL=1)
+reports: install report-deps ## Build every area's report in parallel (AREAS="a b", COUNTY=14, REGION=1 or ALL=1)
 	@$(PY) -m helpers.cli reports $(AREAS) $(if $(COUNTY),--county $(COUNTY)) \
 	  $(if $(REGION),--region) $(if $(ALL),--all) $(if $(FORCE),--force)
 
@@ -77,7 +78,7 @@ fetch: install ## Refresh the statistics snapshot from SCB, Kolada and Arbetsfö
 preview: install system-deps ## Screenshots (desktop, phone) and PDF page images: make preview MUNI=sotenas
 	@$(PY) -m helpers.preview $(MUNI)
 
-bench: install ## Measure report speed on this machine (add ARGS=--all for all 290)
+bench: install report-deps ## Measure report speed on this machine (add ARGS=--all for all 290)
 	@$(PY) bench/bench.py $(ARGS)
 
 test: install system-deps ## Run every test, then the linters (CI runs this)

@@ -16,8 +16,9 @@
 # %% [markdown]
 # ## Bilaga: diagrammens data
 #
-# Här finns siffrorna bakom varje diagram och tabell i rapporten, i samma ordning. Samma
-# tabeller finns i Excelfilen som publiceras tillsammans med rapporten.
+# Här finns siffrorna bakom varje diagram i rapporten, i samma ordning. Excelfilen som
+# publiceras tillsammans med rapporten innehåller samma tabeller och dessutom rapportens
+# övriga tabeller.
 
 # %% tags=["parameters"]
 area = None  # papermill sets it; in JupyterLab it is the area given to make lab

@@ -18,6 +18,12 @@ def test_lookup_by_code_or_name():
     assert regions.code_for("Atlantis") is None
 
 
+def test_every_municipality_is_found_by_its_report_folder_name():
+    for code in regions.all_codes():
+        assert regions.code_for(regions.area_slug(code)) == code
+    assert {regions.area_slug("0305"), regions.area_slug("0643")} == {"habo-0305", "habo-0643"}
+
+
 def test_fyrbodal_is_the_kolada_group():
     with open(paths.PUBLIC / "kolada_municipality_groups.csv", encoding="utf-8") as handle:
         members = {

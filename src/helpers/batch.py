@@ -49,15 +49,38 @@ def select_areas(
     return names or available_areas()
 
 
+#: The worker process's kernel, kept up from one report to the next (imports and loaded
+#: statistics are reused); replaced after a report fails, so no state from it carries over.
+_kernel: dict[str, object] = {}
+
+
+def _worker_kernel() -> object:
+    from . import execute
+
+    if "running" not in _kernel:
+        _kernel["running"] = execute.start_kernel()
+    return _kernel["running"]
+
+
+def _drop_worker_kernel() -> None:
+    from . import execute
+
+    kernel = _kernel.pop("running", None)
+    if kernel is not None:
+        execute.stop_kernel(kernel)
+
+
 def _build_one(name: str, force: bool, pdf: bool) -> Outcome:
     from .pipeline import build_report
 
     started = time.perf_counter()
     try:
-        result = build_report(name, force=force, pdf=pdf)
+        result = build_report(name, force=force, pdf=pdf, kernel=_worker_kernel())
     except ReportError as error:
+        _drop_worker_kernel()
         return Outcome(name, "failed", time.perf_counter() - started, str(error))
     except Exception as error:  # a bug in one area must not stop the others
+        _drop_worker_kernel()
         return Outcome(
             name, "failed", time.perf_counter() - started, f"{type(error).__name__}: {error}"
         )

@@ -18,6 +18,7 @@ from pathlib import Path
 import nbformat
 import papermill
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
 from papermill.exceptions import PapermillExecutionError
 from traitlets import Unicode
 
@@ -48,6 +49,20 @@ class IPCKernelManager(AsyncKernelManager):
         await super()._async_cleanup_resources(restart=restart)
         if not restart and getattr(self, "_socket_folder", None):
             shutil.rmtree(self._socket_folder, ignore_errors=True)
+
+
+def start_kernel() -> IPCKernelManager:
+    """A kernel that stays up for several reports (a batch worker's), saving its start-up
+    and imports each time. Each report still opens its own ``Report``; stop it with
+    :func:`stop_kernel`, and replace it after a failed report."""
+    kernel = IPCKernelManager(kernel_name=KERNEL_NAME)
+    run_sync(kernel.start_kernel)(cwd=str(paths.NOTEBOOKS))
+    return kernel
+
+
+def stop_kernel(kernel: IPCKernelManager) -> None:
+    """Shut a kernel from :func:`start_kernel` down and remove its sockets."""
+    run_sync(kernel.shutdown_kernel)(now=True)
 
 
 def chapter_paths(folder: Path | None = None) -> list[Path]:
@@ -81,13 +96,22 @@ def assemble(chapters: list[Path]) -> nbformat.NotebookNode:
 
 
 def execute(
-    notebook: nbformat.NotebookNode, output: Path, *, area: str, year: int, cwd: Path | None = None
+    notebook: nbformat.NotebookNode,
+    output: Path,
+    *,
+    area: str,
+    year: int,
+    cwd: Path | None = None,
+    kernel: IPCKernelManager | None = None,
 ) -> nbformat.NotebookNode:
     """Execute the assembled notebook into ``output``; on a cell error raise ExecutionError.
 
     The executed notebook is written to ``output`` either way, so a failed run leaves the
-    analyst the notebook with its error.
+    analyst the notebook with its error. ``kernel`` (from :func:`start_kernel`) runs the
+    notebook in a kernel that is already up, as batch workers do; without it a new kernel
+    starts and stops with the run.
     """
+    reuse = {"km": kernel} if kernel is not None else {}
     try:
         return papermill.execute_notebook(
             notebook,
@@ -98,7 +122,10 @@ def execute(
             progress_bar=False,
             log_output=False,
             report_mode=False,
+            # papermill otherwise rewrites the whole notebook, charts and all, around every cell
+            request_save_on_cell_execute=False,
             kernel_manager_class=IPCKernelManager,
+            **reuse,
         )
     except PapermillExecutionError as error:
         executed = nbformat.read(output, as_version=4)

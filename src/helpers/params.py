@@ -132,7 +132,7 @@ def load_area(name: str, *, year: int | None = None) -> Area:
             "name": regions.county_name(county),
             "municipalities": regions.county_members(county),
         }
-    return _validate(regions.slug(regions.municipality_name(code)), raw, None, year)
+    return _validate(regions.area_slug(code), raw, None, year)
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
@@ -82,11 +83,17 @@ def _import_survey(area: Area) -> None:
 
 
 def build_report(
-    name: str, *, year: int | None = None, pdf: bool = True, force: bool = False
+    name: str,
+    *,
+    year: int | None = None,
+    pdf: bool = True,
+    force: bool = False,
+    kernel: Any = None,
 ) -> BuildResult:
     """Build and publish one area's report, unless it is up to date and not ``force``d.
 
     Raises a ReportError with one clear message; an earlier report is then left untouched.
+    ``kernel`` is a running kernel to reuse (see ``execute.start_kernel``).
     """
     area = load_area(name, year=year)
     final = report_files(area)
@@ -102,7 +109,9 @@ def build_report(
         notebook = execute.assemble(execute.chapter_paths())
         notebook.metadata["lka"] = {"area": area.slug, "year": area.year}
         try:
-            executed = execute.execute(notebook, executed_path, area=area.slug, year=area.year)
+            executed = execute.execute(
+                notebook, executed_path, area=area.slug, year=area.year, kernel=kernel
+            )
         except ExecutionError as error:
             kept = failed_notebook_path(area)
             kept.parent.mkdir(parents=True, exist_ok=True)

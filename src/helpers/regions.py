@@ -106,10 +106,11 @@ def all_codes() -> list[str]:
 
 
 def code_for(name_or_code: str) -> str | None:
-    """Find a municipality by code or by name (any case, with or without "kommun").
+    """Find a municipality by code, by name (any case, with or without "kommun") or by the
+    name's file-name form (the report folder's name, "amal" for Åmål).
 
-    >>> code_for("lysekil"), code_for("1484"), code_for("Trollhättans kommun")
-    ('1484', '1484', '1488')
+    >>> code_for("lysekil"), code_for("1484"), code_for("Trollhättans kommun"), code_for("amal")
+    ('1484', '1484', '1488', '1492')
     """
     text = name_or_code.strip()
     if is_municipality(text):
@@ -118,7 +119,19 @@ def code_for(name_or_code: str) -> str | None:
     for row in municipalities().itertuples():
         if wanted in (_key(row.name), _key(row.full_name), _key(row.full_name).removesuffix("s")):
             return row.code
-    return None
+    if text[-5:-4] == "-" and is_municipality(text[-4:]):  # "habo-0305", see area_slug
+        return text[-4:]
+    ascii_form = slug(text)
+    matches = [row.code for row in municipalities().itertuples() if slug(row.name) == ascii_form]
+    return matches[0] if len(matches) == 1 else None
+
+
+def area_slug(code: str) -> str:
+    """The report folder name of one municipality: its name in ASCII, with the code added
+    where two names fold to the same letters (Håbo and Habo)."""
+    name = slug(municipality_name(code))
+    twins = [c for c in all_codes() if slug(municipality_name(c)) == name]
+    return name if len(twins) == 1 else f"{name}-{code}"
 
 
 def slug(name: str) -> str:

@@ -80,7 +80,9 @@ class Report:
                 f"{table_html}</details>"
             )
         )
-        self._to_appendix(f"Figur {number}. {chart.title}", chart.source, chart.data, formats)
+        self._to_appendix(
+            f"Figur {number}. {chart.title}", chart.source, chart.data, formats, figure=True
+        )
 
     def table(
         self,
@@ -110,8 +112,10 @@ class Report:
         )
 
     def show_appendix(self) -> None:
-        """Every chart's and table's data, in order; also handed on for the Excel appendix."""
-        for number, entry in enumerate(self._appendix, start=1):
+        """Every chart's data as a table, in order; the Excel appendix gets these and every
+        table of the text too (those already stand as tables where they are discussed)."""
+        figures = [entry for entry in self._appendix if entry["figure"]]
+        for number, entry in enumerate(figures, start=1):
             shown = pd.DataFrame(entry["rows"], columns=entry["columns"])
             display(
                 HTML(
@@ -122,12 +126,19 @@ class Report:
         display({APPENDIX_MIME: self._appendix}, raw=True)
 
     def _to_appendix(
-        self, title: str, source: str, table: pd.DataFrame, formats: dict[str, tables.Format] | None
+        self,
+        title: str,
+        source: str,
+        table: pd.DataFrame,
+        formats: dict[str, tables.Format] | None,
+        *,
+        figure: bool = False,
     ) -> None:
         shown = tables.formatted(table, formats)
         self._appendix.append(
             {
                 "title": title,
+                "figure": figure,
                 "source": source,
                 "columns": [str(c) for c in shown.columns],
                 "rows": shown.to_numpy().tolist(),
