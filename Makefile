@@ -11,8 +11,8 @@ STAMP := $(VENV)/.installed
 # Debian packages the PDF needs (WeasyPrint's Pango and the report's fonts) ...
 REPORT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-open-sans
 REPORT_STAMP := build/.report-packages
-# ... and what the tests and previews add: PDF to text and images, a headless browser, npm.
-TEST_PACKAGES := poppler-utils chromium npm
+# ... and what the tests and previews add: PDF to text and images, a headless browser.
+TEST_PACKAGES := poppler-utils chromium
 SYSTEM_STAMP := build/.system-packages
 # axe-core (accessibility checks in the tests), pinned, from the npm registry into build/node.
 AXE_VERSION := 4.10.3
@@ -51,6 +51,8 @@ $(SYSTEM_STAMP):
 	@mkdir -p build && touch $@
 
 $(AXE_STAMP): | $(SYSTEM_STAMP)
+	@# npm often comes with Node.js from outside Debian: ask apt for it only when it is missing.
+	@command -v npm >/dev/null || scripts/debian-packages.sh npm
 	@rm -rf build/node && mkdir -p build/node
 	npm install --prefix build/node --no-save --no-package-lock --no-audit --no-fund --ignore-scripts \
 	  --loglevel=error axe-core@$(AXE_VERSION)
