@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import nbformat
 
 from . import fingerprint, paths, publish
 from .errors import ExecutionError, RenderError
@@ -99,8 +98,10 @@ def build_report(
     final = report_files(area)
     if not force and pdf and fingerprint.is_up_to_date(area, final.folder):
         return BuildResult(area, final, skipped=True)
-    # Imported only when there is work to do: papermill, nbconvert and WeasyPrint take
-    # longer to import than the up-to-date check takes in all.
+    # Imported only when there is work to do: nbformat, papermill, nbconvert and WeasyPrint
+    # take longer to import than the up-to-date check takes in all.
+    import nbformat
+
     from . import execute, render
 
     _import_survey(area)
