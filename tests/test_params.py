@@ -100,3 +100,4 @@ def test_any_municipality_without_a_params_file(params_dir: Path):
     assert params.load_area("Lysekil").municipalities == ("1484",)
     outside = params.load_area("0114")
     assert outside.region.name == "Stockholms län"  # compared with its own county
+    assert [c.name for c in outside.comparisons] == ["Upplands Väsby", "Stockholms län", "Riket"]

@@ -149,3 +149,10 @@ def test_unknown_area_lists_the_areas(tree: Path):
 def test_a_scratch_tree_is_independent(tree: Path):
     assert (tree / "reports").is_dir() and not any((tree / "reports").iterdir())
     shutil.rmtree(tree / "reports")
+
+
+def test_a_municipality_outside_fyrbodal_builds_from_statistics_alone(tree: Path):
+    result = run_cli(tree, "report", "0980", "--no-pdf")  # Gotland: region, county and area
+    assert result.returncode == 0, result.stderr
+    page = report_file(tree / "reports" / "gotland" / "2026", ".html").read_text("utf-8")
+    assert "Gotland" in page and "ingen arbetsgivarenkät" in page.lower()

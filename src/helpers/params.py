@@ -91,15 +91,17 @@ class Area:
 
     @property
     def comparisons(self) -> list[Comparison]:
-        """The area itself first, then the region, the county and the whole country."""
-        return [
-            Comparison(self.name, self.municipalities),
-            self.region,
-            Comparison(
-                regions.county_name(self.county), tuple(regions.county_members(self.county))
-            ),
-            Comparison("Riket", tuple(regions.all_codes())),
-        ]
+        """The area itself first, then the region, the county and the whole country.
+
+        A region that is the county itself (a municipality outside Fyrbodal is compared with
+        its own county) is listed once.
+        """
+        county = Comparison(
+            regions.county_name(self.county), tuple(regions.county_members(self.county))
+        )
+        listed = [Comparison(self.name, self.municipalities), self.region, county]
+        unique = [c for i, c in enumerate(listed) if c.name not in {d.name for d in listed[:i]}]
+        return [*unique, Comparison("Riket", tuple(regions.all_codes()))]
 
 
 def available_areas() -> list[str]:
