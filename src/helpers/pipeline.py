@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from . import fingerprint, paths, publish
 from .errors import ExecutionError, RenderError
 from .params import Area, load_area
