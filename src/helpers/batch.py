@@ -13,6 +13,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from multiprocessing import get_context
+from multiprocessing.util import Finalize
 
 from tqdm import tqdm
 
@@ -59,6 +60,9 @@ def _worker_kernel() -> object:
 
     if "running" not in _kernel:
         _kernel["running"] = execute.start_kernel()
+        # Pool workers end without running atexit handlers; multiprocessing's finalizers do
+        # run, so the kernel is shut down with its worker instead of noticing it later.
+        Finalize(None, _drop_worker_kernel, exitpriority=10)
     return _kernel["running"]
 
 
