@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-LINKED = ("src", "data", "templates", "pyproject.toml")
+# data/raw is shared (read only); data/contacts, where imports write, is the tree's own.
+LINKED = ("src", "data/raw", "templates", "pyproject.toml")
 COPIED = ("notebooks", "params")
 
 
@@ -24,6 +25,7 @@ def make_tree(target: Path) -> Path:
     """A project tree in ``target`` that shares data and code but has its own outputs."""
     target.mkdir(parents=True, exist_ok=True)
     for name in LINKED:
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
         (target / name).symlink_to(ROOT / name)
     for name in COPIED:
         shutil.copytree(
