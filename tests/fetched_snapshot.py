@@ -9,10 +9,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from http_replay import ReplayServer
 from test_fetch import register_success, settings
 
 from helpers import fetch, jobads, kolada, manifest, paths, yrkesbarometer
+from http_replay import ReplayServer
 
 COPIED = ("municipalities.csv", "counties.csv", kolada.CATALOGUE_FILE, jobads.FILE)
 

@@ -7,10 +7,10 @@ import json
 import shutil
 
 import pytest
-from http_replay import FIXTURES
 
 from helpers import demand, jobads, paths, yrkesbarometer
 from helpers.params import load_area
+from http_replay import FIXTURES
 
 NBSP = "\u00a0"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 
 import pytest
-from fetched_snapshot import build
 
+from fetched_snapshot import build
 from helpers import education_level, paths, regions
 from helpers.params import load_area
 

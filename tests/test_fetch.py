@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from http_replay import FIXTURES, ReplayServer, Reply
 
 from helpers import fetch, manifest, paths
 from helpers.errors import FetchError
+from http_replay import FIXTURES, ReplayServer, Reply
 
 SCB_TABLES = {
     "TAB638": "scb_population",

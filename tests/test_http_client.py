@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from http_replay import ReplayServer, Reply
 
 from helpers.errors import FetchError
 from helpers.http_client import HttpClient, HttpStatusError, RateLimit
+from http_replay import ReplayServer, Reply
 
 
 def client(server: ReplayServer, slept: list[float], **options) -> HttpClient:

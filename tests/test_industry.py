@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from fetched_snapshot import build
-from http_replay import FIXTURES
 
+from fetched_snapshot import build
 from helpers import industry, paths
 from helpers.params import load_area
+from http_replay import FIXTURES
 
 NBSP = "\u00a0"
 

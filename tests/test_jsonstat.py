@@ -7,9 +7,9 @@ import math
 
 import pandas as pd
 import pytest
-from http_replay import FIXTURES
 
 from helpers import jsonstat
+from http_replay import FIXTURES
 
 
 def dataset(**changes):

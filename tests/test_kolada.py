@@ -6,10 +6,10 @@ import json
 
 import pandas as pd
 import pytest
-from http_replay import ReplayServer, Reply
 
 from helpers import kolada, params, regions, snapshot
 from helpers.errors import FetchError
+from http_replay import ReplayServer, Reply
 
 
 def api(server: ReplayServer) -> kolada.KoladaApi:

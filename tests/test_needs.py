@@ -9,8 +9,8 @@ import pytest
 
 from helpers import needs
 from helpers import survey_analysis as sa
+from tidy_frames import tidy_responses as survey
 
-NUMERIC = {"D5", "C8_1_antal", "C8_2_antal", "C8_3_antal"}
 CODED = pd.DataFrame(
     {
         "title": ["Kock", "Svetsare", "Undersköterska", "Städare", "Läkare", "Snickare"],
@@ -25,24 +25,6 @@ CODED = pd.DataFrame(
         ],
     }
 )
-
-
-def survey(rows: list[dict]) -> pd.DataFrame:
-    """Tidy responses as helpers.survey returns them: S strings, M frozensets, N Int64."""
-    index = pd.Index([f"r{i}" for i in range(1, len(rows) + 1)], name="respondent")
-    df = pd.DataFrame(rows, index=index)
-    for column in df:
-        if column in NUMERIC:
-            df[column] = df[column].astype("Int64")
-        elif any(isinstance(v, (set, frozenset)) for v in df[column].dropna()):
-            df[column] = pd.Series(
-                [frozenset(v) if isinstance(v, (set, frozenset)) else pd.NA for v in df[column]],
-                index=index,
-                dtype=object,
-            )
-        else:
-            df[column] = df[column].astype("string")
-    return df
 
 
 def employer(title: str, level: str | None = None, antal: int = 1, **more) -> dict:

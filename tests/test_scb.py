@@ -6,10 +6,10 @@ import csv
 
 import pandas as pd
 import pytest
-from fetched_snapshot import build
-from http_replay import FIXTURES
 
+from fetched_snapshot import build
 from helpers import paths, scb
+from http_replay import FIXTURES
 
 
 def raw_population(name: str) -> int:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from http_replay import FIXTURES, ReplayServer, Reply
 
 from helpers import scb_api, snapshot
 from helpers.errors import FetchError
 from helpers.scb_api import ScbApi, TableSpec, expand
+from http_replay import FIXTURES, ReplayServer, Reply
 
 YEARS = ["2020", "2021", "2022", "2023"]
 

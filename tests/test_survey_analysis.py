@@ -7,28 +7,7 @@ import pytest
 
 from helpers import survey_analysis as sa
 from helpers.errors import ParamsError
-
-NUMERIC = {"B3", "C2", "C3", "D5", "E2", "C8_1_antal", "C8_2_antal", "C8_3_antal"}
-
-
-def survey(rows: list[dict]) -> pd.DataFrame:
-    """Tidy responses as helpers.survey returns them: S strings, M frozensets, N Int64."""
-    index = pd.Index([f"r{i}" for i in range(1, len(rows) + 1)], name="respondent")
-    df = pd.DataFrame(rows, index=index)
-    for column in df:
-        values = df[column]
-        if column in NUMERIC:
-            df[column] = values.astype("Int64")
-        elif any(isinstance(v, (set, frozenset)) for v in values.dropna()):
-            df[column] = pd.Series(
-                [frozenset(v) if isinstance(v, (set, frozenset)) else pd.NA for v in values],
-                index=index,
-                dtype=object,
-            )
-        else:
-            df[column] = values.astype("string")
-    return df
-
+from tidy_frames import tidy_responses as survey
 
 CODED = pd.DataFrame(
     {

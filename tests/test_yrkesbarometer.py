@@ -6,9 +6,9 @@ import json
 import shutil
 
 import pytest
-from http_replay import FIXTURES
 
 from helpers import paths, yrkesbarometer
+from http_replay import FIXTURES
 
 
 def raw_records() -> list[dict]:
