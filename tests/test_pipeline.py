@@ -156,3 +156,16 @@ def test_a_municipality_outside_fyrbodal_builds_from_statistics_alone(tree: Path
     assert result.returncode == 0, result.stderr
     page = report_file(tree / "reports" / "gotland" / "2026", ".html").read_text("utf-8")
     assert "Gotland" in page and "ingen arbetsgivarenkät" in page.lower()
+
+
+def test_a_broken_survey_file_gives_one_line_before_any_notebook_runs(tree: Path):
+    (tree / "broken.xlsx").write_text("<html><body>Logga in</body></html>", "utf-8")
+    (tree / "params" / "demo.yaml").write_text(
+        'name: Demo\nmunicipalities: ["1427"]\nsurvey:\n  file: broken.xlsx\n', "utf-8"
+    )
+    result = run_cli(tree, "report", "demo")
+    assert result.returncode == 3
+    message = result.stderr.strip()
+    assert message.startswith("Fel: broken.xlsx: ") and message.count("Fel:") == 1, message
+    assert len(message.splitlines()) == 1 and "webbsida" in message
+    assert not (tree / "reports" / "demo").exists()

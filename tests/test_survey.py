@@ -185,7 +185,7 @@ def test_errors_stop_with_one_line(exports, tmp_path):
     with pytest.raises(SurveyError) as caught:
         read_survey(path, municipalities=MUNICIPALITIES)
     message = str(caught.value)
-    assert "\n" not in message and message.startswith("Fel: dubbel.csv: frågan A2")
+    assert "\n" not in message and message.startswith("dubbel.csv: frågan A2")
     assert "fel till" in message
     found = inspect_survey(path, municipalities=MUNICIPALITIES)
     assert sum(i.severity == "error" for i in found.issues) >= 3  # A2, C1, doubled C4

@@ -34,7 +34,7 @@ def test_broken_file_is_one_line(broken, name, says):
         read_sheets(broken[name])
     message = str(caught.value)
     assert says in message and "\n" not in message
-    assert message.startswith(f"Fel: {broken[name].name}: ")
+    assert message.startswith(f"{broken[name].name}: ")
 
 
 def test_openpyxl_parses_through_defusedxml():

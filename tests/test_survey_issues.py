@@ -25,7 +25,7 @@ def test_survey_error_is_the_first_error_and_a_count():
     log.error("A3 saknas")
     error = survey_error(log.issues)
     assert isinstance(error, SurveyError)
-    assert str(error).startswith("Fel: x.xlsx, blad Form1: A2 saknas (och 1 fel till")
+    assert str(error).startswith("x.xlsx, blad Form1: A2 saknas (och 1 fel till")
     assert "\n" not in str(error) and error.issues == log.issues
 
 

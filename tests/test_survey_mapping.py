@@ -82,7 +82,7 @@ def test_mistakes_are_errors_naming_the_entry():
 def test_malformed_files(tmp_path, content):
     path = tmp_path / "m.yaml"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(SurveyError, match=r"^Fel: mappningsfilen m\.yaml"):
+    with pytest.raises(SurveyError, match=r"^mappningsfilen m\.yaml"):
         load_mapping(path)
 
 

@@ -85,11 +85,12 @@ def errors(issues: Iterable[Issue]) -> list[Issue]:
 
 
 def survey_error(issues: list[Issue]) -> SurveyError:
-    """One ``SurveyError`` for a list of errors: the first one's line, and how many more.
+    """One ``SurveyError`` for a list of errors: the first one's place and message, and how
+    many more. No "Fel:" word: the command line puts it before every error it prints.
 
     The issues ride along as ``error.issues`` so ``validate_file`` can list them all.
     """
-    first = issues[0].line()
+    first = f"{issues[0].where()}: {issues[0].message}"
     if len(issues) > 1:
         first += f" (och {len(issues) - 1} fel till: kör lka validate på filen för att se alla)"
     error = SurveyError(first)

@@ -75,7 +75,7 @@ class MappingSpec:
         """Check and parse the YAML content of a mapping file."""
 
         def bad(message: str) -> SurveyError:
-            return SurveyError(f"Fel: mappningsfilen {source}: {message}")
+            return SurveyError(f"mappningsfilen {source}: {message}")
 
         if not isinstance(raw, dict) or not isinstance(raw.get("questions"), dict):
             raise bad("den ska ha en nyckel 'questions' med fråge-id och kolumner.")
@@ -165,11 +165,11 @@ def load_mapping(path: Path) -> MappingSpec:
     """Read a mapping file (YAML); raises ``SurveyError`` with one line if it is unusable."""
     path = Path(path)
     if not path.is_file():
-        raise SurveyError(f"Fel: mappningsfilen {path} finns inte.")
+        raise SurveyError(f"mappningsfilen {path} finns inte.")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" (rad {where.line + 1})" if where is not None else ""
-        raise SurveyError(f"Fel: mappningsfilen {path.name} är ingen giltig YAML{line}.") from None
+        raise SurveyError(f"mappningsfilen {path.name} är ingen giltig YAML{line}.") from None
     return MappingSpec.from_dict(raw, path.name)

@@ -88,7 +88,7 @@ def validate_file(
         survey = inspect_survey(path, municipalities=municipalities, mapping=mapping)
     except SurveyError as exc:
         issues = getattr(exc, "issues", None) or [
-            Issue(ERROR, path.name, None, None, None, str(exc).removeprefix("Fel: "))
+            Issue(ERROR, path.name, None, None, None, str(exc))
         ]
         return ValidationReport(path, issues=notes + list(issues))
     return ValidationReport(
