@@ -18,7 +18,7 @@ SYSTEM_STAMP := build/.system-packages
 AXE_VERSION := 4.10.3
 AXE_STAMP := build/node/.axe-core-$(AXE_VERSION)
 
-.PHONY: help install report-deps system-deps report reports bench validate areas fetch lab preview test lint format clean
+.PHONY: help install report-deps system-deps report reports bench validate areas new-area fetch lab preview test lint format clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -70,6 +70,10 @@ validate: install ## Check an area's survey export before the report: make valid
 
 areas: install ## List the areas that have a params file
 	@$(PY) -m helpers.cli areas
+
+new-area: install ## Write params/<area>.yaml from codes: make new-area CODES="1484 1485" (NAME=, SLUG=, FORCE=1)
+	@$(PY) -m helpers.cli new-area $(CODES) $(if $(NAME),--name "$(NAME)") \
+	  $(if $(SLUG),--slug "$(SLUG)") $(if $(FORCE),--force)
 
 lab: install ## Edit the chapters in JupyterLab with one area's data: make lab MUNI=lysekil
 	@$(PY) -m helpers.cli lab $(MUNI) $(LAB_ARGS)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import paths
+
 ROOT = Path(__file__).resolve().parents[1]
 # data/raw is shared (read only); data/contacts, where imports write, is the tree's own.
 LINKED = ("src", "data/raw", "templates", "pyproject.toml")
@@ -58,6 +60,21 @@ def built_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert result.returncode == 0, result.stderr
         folders[area] = tree / "reports" / area / "2026"
     return folders
+
+
+@pytest.fixture
+def params_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """In-process tests: ``paths.ROOT`` is ``tmp_path``, with a params folder of its own
+    (the real defaults only) and an empty survey file to point at."""
+    folder = tmp_path / "params"
+    folder.mkdir()
+    (folder / "defaults.yaml").write_text(
+        (paths.PARAMS / "defaults.yaml").read_text("utf-8"), encoding="utf-8"
+    )
+    (tmp_path / "survey.xlsx").write_bytes(b"")
+    monkeypatch.setattr(paths, "PARAMS", folder)
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
+    return folder
 
 
 @pytest.fixture

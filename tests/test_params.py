@@ -2,22 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import params, paths
+from helpers import params
 from helpers.errors import ParamsError
-
-
-@pytest.fixture
-def params_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A params folder of its own with the real defaults, and a survey file to point at."""
-    folder = tmp_path / "params"
-    folder.mkdir()
-    (folder / "defaults.yaml").write_text(
-        (paths.PARAMS / "defaults.yaml").read_text("utf-8"), encoding="utf-8"
-    )
-    (tmp_path / "survey.xlsx").write_bytes(b"")
-    monkeypatch.setattr(paths, "PARAMS", folder)
-    monkeypatch.setattr(paths, "ROOT", tmp_path)
-    return folder
 
 
 def write(folder: Path, name: str, body: str) -> None:

@@ -1,4 +1,4 @@
-"""The command line: ``lka report sotenas``, ``lka validate FILE``, ``lka areas`` ...
+"""The command line: ``lka report sotenas``, ``lka validate FILE``, ``lka new-area 1484 1485`` ...
 
 The Makefile calls these; each command prints one clear line on a user error and exits
 with the error's code, never a traceback.
@@ -101,6 +101,21 @@ def _validate(args: argparse.Namespace) -> int:
     return worst
 
 
+def _new_area(args: argparse.Namespace) -> int:
+    from .params import load_area
+    from .scaffold import write_params
+
+    written = write_params(args.municipalities, name=args.name, slug=args.slug, force=args.force)
+    area = load_area(written.stem)
+    print(
+        f"{written.relative_to(paths.ROOT)} är skriven för {area.name} "
+        f"({', '.join(area.municipalities)}, {area.year})."
+    )
+    print("Enkäten läggs till i filen när exporten finns (se kommentarerna i den).")
+    print(f"Nästa steg: make report MUNI={area.slug}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The ``lka`` command line and its subcommands."""
     parser = argparse.ArgumentParser(prog="lka", description="Lokal kompetensanalys.")
@@ -136,6 +151,18 @@ def build_parser() -> argparse.ArgumentParser:
     lab.add_argument("--no-browser", action="store_true", help="print the address only")
     lab.add_argument("--port", type=int, help="port (default: Jupyter's, 8888 or next free)")
     lab.set_defaults(run=_lab)
+
+    new_area = commands.add_parser("new-area", help="write a params file for a new area")
+    new_area.add_argument(
+        "municipalities",
+        nargs="*",
+        metavar="CODE_OR_NAME",
+        help="municipality codes or names, e.g. 1488 1487",
+    )
+    new_area.add_argument("--name", help="the area's name (default: the municipalities' names)")
+    new_area.add_argument("--slug", help="the params file's name (default: from the names)")
+    new_area.add_argument("--force", action="store_true", help="overwrite an existing file")
+    new_area.set_defaults(run=_new_area)
 
     validate = commands.add_parser("validate", help="check a survey export before the report")
     target = validate.add_mutually_exclusive_group(required=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,10 +110,43 @@ def available_areas() -> list[str]:
     return sorted(p.stem for p in paths.PARAMS.glob("*.yaml") if p.stem != "defaults")
 
 
+def read_defaults() -> dict[str, Any]:
+    """``params/defaults.yaml``: the settings every area starts from."""
+    return _read_yaml(paths.PARAMS / "defaults.yaml")
+
+
+def default_year() -> int:
+    """The report year of an area whose params file names none: this calendar year."""
+    return dt.date.today().year
+
+
+def comparisons_outside_region(codes: Sequence[str], defaults: dict[str, Any]) -> dict[str, Any]:
+    """``county`` and ``region`` for an area outside the default region (Fyrbodal).
+
+    Such an area is compared with its own county (that of its first municipality) instead of
+    Fyrbodal and Västra Götaland; an area inside the default region needs nothing (``{}``).
+
+    >>> comparisons_outside_region(["1427"], read_defaults())
+    {}
+    >>> comparisons_outside_region(["0180"], read_defaults())["region"]["name"]
+    'Stockholms län'
+    """
+    if all(code in defaults["region"]["municipalities"] for code in codes):
+        return {}
+    county = regions.county_of(codes[0])
+    return {
+        "county": county,
+        "region": {
+            "name": regions.county_name(county),
+            "municipalities": regions.county_members(county),
+        },
+    }
+
+
 def load_area(name: str, *, year: int | None = None) -> Area:
     """Load an area by params-file name, municipality code or municipality name."""
     params_file = paths.PARAMS / f"{name}.yaml"
-    defaults = _read_yaml(paths.PARAMS / "defaults.yaml")
+    defaults = read_defaults()
     if params_file.exists():
         raw = {**defaults, **_read_yaml(params_file)}
         return _validate(name, raw, params_file, year)
@@ -126,14 +160,12 @@ def load_area(name: str, *, year: int | None = None) -> Area:
         own = _read_yaml(paths.PARAMS / f"{other}.yaml")
         if own.get("municipalities") == [code]:
             return _validate(other, {**defaults, **own}, paths.PARAMS / f"{other}.yaml", year)
-    raw = {**defaults, "name": regions.municipality_name(code), "municipalities": [code]}
-    if code not in defaults["region"]["municipalities"]:
-        county = regions.county_of(code)
-        raw["county"] = county
-        raw["region"] = {
-            "name": regions.county_name(county),
-            "municipalities": regions.county_members(county),
-        }
+    raw = {
+        **defaults,
+        "name": regions.municipality_name(code),
+        "municipalities": [code],
+        **comparisons_outside_region([code], defaults),
+    }
     return _validate(regions.area_slug(code), raw, None, year)
 
 
@@ -224,7 +256,7 @@ def _validate(slug: str, raw: dict[str, Any], params_file: Path | None, year: in
             raise ParamsError(f"{where}: nyckeln '{key}' saknas.")
     if not isinstance(raw["name"], str) or not raw["name"].strip():
         raise ParamsError(f"{where}: 'name' ska vara områdets namn, t.ex. \"Sotenäs\".")
-    report_year = year or raw.get("year") or dt.date.today().year
+    report_year = year or raw.get("year") or default_year()
     if not isinstance(report_year, int) or not 2000 <= report_year <= 2100:
         raise ParamsError(f"{where}: 'year' ska vara ett årtal, t.ex. 2026.")
     region = raw["region"]

@@ -71,20 +71,26 @@ def is_municipality(code: str) -> bool:
     return code in set(municipalities()["code"])
 
 
-def municipality_name(code: str) -> str:
-    """The municipality's short name, as the report and SCB's tables write it."""
-    match = municipalities().loc[municipalities()["code"] == code, "name"]
+def _about(code: str, column: str) -> str:
+    match = municipalities().loc[municipalities()["code"] == code, column]
     if match.empty:
         raise KeyError(code)
     return str(match.iloc[0])
+
+
+def municipality_name(code: str) -> str:
+    """The municipality's short name, as the report and SCB's tables write it."""
+    return _about(code, "name")
+
+
+def municipality_full_name(code: str) -> str:
+    """The municipality's official name: ``'1427'`` → ``'Sotenäs kommun'``."""
+    return _about(code, "full_name")
 
 
 def county_of(code: str) -> str:
     """The two-digit county code of a municipality."""
-    match = municipalities().loc[municipalities()["code"] == code, "county"]
-    if match.empty:
-        raise KeyError(code)
-    return str(match.iloc[0])
+    return _about(code, "county")
 
 
 def county_name(county: str) -> str:
