@@ -7,6 +7,7 @@ whose reports/ is its own, so tests never touch a user's reports.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -81,3 +82,12 @@ def params_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def tree(tmp_path: Path) -> Path:
     """A fresh scratch project tree for one test."""
     return make_tree(tmp_path / "project")
+
+
+@pytest.fixture
+def restored_collector():
+    """Tests that tune the garbage collector (``gc_tuning``) leave it as they found it."""
+    thresholds = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*thresholds)

@@ -169,3 +169,13 @@ def test_a_broken_survey_file_gives_one_line_before_any_notebook_runs(tree: Path
     assert message.startswith("Fel: broken.xlsx: ") and message.count("Fel:") == 1, message
     assert len(message.splitlines()) == 1 and "webbsida" in message
     assert not (tree / "reports" / "demo").exists()
+
+
+def test_timings_name_each_stage_of_the_build(tree: Path):
+    result = run_cli(tree, "report", "lysekil", "--no-pdf", "--timings")
+    assert result.returncode == 0, result.stderr
+    (line,) = [line for line in result.stdout.splitlines() if "Tid per steg" in line]
+    for stage in ("förberedelse", "kapitlen", "HTML", "övriga filer"):
+        assert re.search(rf"{stage}[^·]* \d+,\d s", line), line
+    assert "PDF" not in line  # --no-pdf: no PDF stage
+    assert re.search(r"klar på \d+,\d s", result.stdout)  # Swedish decimals

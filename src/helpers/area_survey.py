@@ -311,7 +311,13 @@ def indicators_of(responses: pd.DataFrame, threshold: int = disclosure.THRESHOLD
 
 
 def key_indicators(sv: AreaSurvey) -> pd.DataFrame:
-    """This year's key indicators (see :func:`indicators_of`)."""
+    """This year's key indicators (see :func:`indicators_of`); a copy of the cached table."""
+    return _key_indicators(sv).copy()
+
+
+@functools.lru_cache(maxsize=8)
+def _key_indicators(sv: AreaSurvey) -> pd.DataFrame:
+    # The summary, the survey chapter and the comparison each ask several times.
     return indicators_of(sv.responses, sv.threshold)
 
 

@@ -66,6 +66,12 @@ def _worker_kernel() -> object:
     return _kernel["running"]
 
 
+def _start_worker() -> None:
+    from . import gc_tuning, pipeline  # noqa: F401  (the imports every report needs)
+
+    gc_tuning.tune()
+
+
 def _drop_worker_kernel() -> None:
     from . import execute
 
@@ -106,7 +112,11 @@ def build_many(
     outcomes: dict[str, Outcome] = {}
     # forkserver: workers start clean, not as copies of a parent that may hold threads.
     with (
-        ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("forkserver")) as pool,
+        ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=get_context("forkserver"),
+            initializer=_start_worker,
+        ) as pool,
         tqdm(
             total=len(names),
             desc="Rapporter",

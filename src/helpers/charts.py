@@ -123,7 +123,9 @@ def _data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def _svg(fig: plt.Figure) -> str:
+def svg_markup(fig: plt.Figure) -> str:
+    """The figure as SVG markup (no XML header, no date: the same chart gives the same
+    text), and the figure closed."""
     buffer = io.StringIO()
     fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
@@ -153,7 +155,7 @@ def _both(
                 fontweight="bold",
                 color="#8a4b00",
             )
-        drawn.append(_svg(fig))
+        drawn.append(svg_markup(fig))
     return drawn[0], drawn[1]
 
 

@@ -16,10 +16,8 @@ import tempfile
 from pathlib import Path
 
 import nbformat
-import papermill
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
-from papermill.exceptions import PapermillExecutionError
 from traitlets import Unicode
 
 from . import paths
@@ -51,12 +49,20 @@ class IPCKernelManager(AsyncKernelManager):
             shutil.rmtree(self._socket_folder, ignore_errors=True)
 
 
-def start_kernel() -> IPCKernelManager:
-    """A kernel that stays up for several reports (a batch worker's), saving its start-up
-    and imports each time. Each report still opens its own ``Report``; stop it with
-    :func:`stop_kernel`, and replace it after a failed report."""
+def start_kernel(area: str | None = None, year: int | None = None) -> IPCKernelManager:
+    """A kernel of its own for one report, or one that stays up for several (a batch
+    worker's), saving its start-up and imports each time. Stop it with :func:`stop_kernel`,
+    and replace it after a failed report.
+
+    The kernel readies itself as it starts (``report.warm_up``: imports and, for an
+    ``area``, that area's survey): this returns at once, and the kernel works on its own core
+    while the caller goes on.
+    """
+    warm_up = f"from helpers.report import warm_up; warm_up({area!r}, {year!r})"
     kernel = IPCKernelManager(kernel_name=KERNEL_NAME)
-    run_sync(kernel.start_kernel)(cwd=str(paths.NOTEBOOKS))
+    run_sync(kernel.start_kernel)(
+        cwd=str(paths.NOTEBOOKS), extra_arguments=[f"--IPKernelApp.exec_lines={warm_up}"]
+    )
     return kernel
 
 
@@ -111,6 +117,10 @@ def execute(
     notebook in a kernel that is already up, as batch workers do; without it a new kernel
     starts and stops with the run.
     """
+    # Imported here, not at the top: a report's kernel starts before papermill is needed.
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
     reuse = {"km": kernel} if kernel is not None else {}
     try:
         return papermill.execute_notebook(

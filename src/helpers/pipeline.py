@@ -7,10 +7,15 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import shutil
 import tempfile
-from dataclasses import dataclass
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +62,21 @@ class BuildResult:
     area: Area
     files: ReportFiles
     skipped: bool
+    #: Seconds spent in each stage, in order (see ``STAGES``); empty when skipped.
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+#: The stages of a build, as ``timings`` names them.
+STAGES = ("prepare", "chapters", "html", "pdf", "files")
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
 
 
 def _import_survey(area: Area) -> None:
@@ -99,19 +119,50 @@ def build_report(
         return BuildResult(area, final, skipped=True)
     # Imported only when there is work to do: nbformat, papermill, nbconvert and WeasyPrint
     # take longer to import than the up-to-date check takes in all.
-    import nbformat
+    from . import execute
 
+    timings: dict[str, float] = {}
+    own_kernel = None
+    try:
+        with _timed(timings, "prepare"):
+            if kernel is None:  # started first: it boots and warms up while the survey is checked
+                own_kernel = kernel = execute.start_kernel(area.slug, area.year)
+            _import_in_background("helpers.render", "weasyprint")
+            _import_survey(area)
+        _build(area, final, kernel, pdf, timings)
+    finally:
+        if own_kernel is not None:
+            execute.stop_kernel(own_kernel)
+    return BuildResult(area, final, skipped=False, timings=timings)
+
+
+def _import_in_background(*modules: str) -> None:
+    """Import the renderer's modules in a thread while the chapters run: they take about a
+    second to import, time the pipeline otherwise spends waiting for the kernel. A module
+    used before the thread is done simply waits for it (Python's import lock)."""
+
+    def run() -> None:
+        for module in modules:
+            importlib.import_module(module)
+
+    threading.Thread(target=run, name="lka-imports").start()
+
+
+def _build(
+    area: Area, final: ReportFiles, kernel: Any, pdf: bool, timings: dict[str, float]
+) -> None:
+    """Run the chapters in ``kernel``, render the report and publish it in one step."""
     from . import execute, render
 
-    _import_survey(area)
     with tempfile.TemporaryDirectory(prefix="lka-run-") as scratch:
         executed_path = Path(scratch) / "notebook.ipynb"
         notebook = execute.assemble(execute.chapter_paths())
         notebook.metadata["lka"] = {"area": area.slug, "year": area.year}
         try:
-            executed = execute.execute(
-                notebook, executed_path, area=area.slug, year=area.year, kernel=kernel
-            )
+            with _timed(timings, "chapters"):
+                executed = execute.execute(
+                    notebook, executed_path, area=area.slug, year=area.year, kernel=kernel
+                )
         except ExecutionError as error:
             kept = failed_notebook_path(area)
             kept.parent.mkdir(parents=True, exist_ok=True)
@@ -125,33 +176,46 @@ def build_report(
             staged = report_files(area, staging)
             metadata = render.report_metadata(area)
             try:
-                page = render.to_html(executed, metadata)
-                staged.html.write_text(page, encoding="utf-8")
+                with _timed(timings, "html"):
+                    page = render.to_html(executed, metadata)
+                    staged.html.write_text(page, encoding="utf-8")
                 if pdf:
-                    render.to_pdf(page, staged.pdf, metadata)
+                    with _timed(timings, "pdf"):
+                        render.to_pdf(page, staged.pdf, metadata)
             except Exception as error:  # a template or layout bug: say where, keep nothing
                 raise RenderError(
                     f"Området {area.slug}: rapporten kunde inte skapas "
                     f"({type(error).__name__}: {error})."
                 ) from error
-            nbformat.write(executed, staged.notebook)
-            staged.key_figures.write_text(
-                json.dumps(
-                    {
-                        "area": area.slug,
-                        "name": area.name,
-                        "year": area.year,
-                        "municipalities": list(area.municipalities),
-                        "figures": render.key_figures(executed),
-                    },
-                    ensure_ascii=False,
-                    indent=2,
-                ),
-                encoding="utf-8",
-            )
-            render.write_appendix(render.appendix_tables(executed), staged.appendix)
-            if pdf:  # an HTML-only build is a draft: never counts as up to date
-                (staging / fingerprint.BUILD_INFO).write_text(
-                    fingerprint.build_info(area), encoding="utf-8"
-                )
-    return BuildResult(area, final, skipped=False)
+            with _timed(timings, "files"):
+                _write_data_files(area, executed, staged, staging, pdf)
+
+
+def _write_data_files(
+    area: Area, executed: Any, staged: ReportFiles, staging: Path, pdf: bool
+) -> None:
+    """The executed notebook, key figures, Excel appendix and build fingerprint."""
+    import nbformat
+
+    from . import render
+
+    nbformat.write(executed, staged.notebook)
+    staged.key_figures.write_text(
+        json.dumps(
+            {
+                "area": area.slug,
+                "name": area.name,
+                "year": area.year,
+                "municipalities": list(area.municipalities),
+                "figures": render.key_figures(executed),
+            },
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    render.write_appendix(render.appendix_tables(executed), staged.appendix)
+    if pdf:  # an HTML-only build is a draft: never counts as up to date
+        (staging / fingerprint.BUILD_INFO).write_text(
+            fingerprint.build_info(area), encoding="utf-8"
+        )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import html as html_lib
 import json
 import os
+import warnings
 from functools import lru_cache
 from typing import Any
 
@@ -157,3 +158,23 @@ def open_report(area: str | None = None, year: int | None = None) -> Report:
     the environment variable LKA_AREA, so the same notebook shows the chosen area)."""
     chosen = area or os.environ.get("LKA_AREA") or "sotenas"
     return _open(chosen, year)
+
+
+def warm_up(area: str | None = None, year: int | None = None) -> None:
+    """Ready a new kernel: the heavy imports, the garbage collector tuned for them and, for
+    an ``area``, its survey read and coded into the cache, so that the chapters find them done.
+
+    The pipeline has the kernel run this as it starts (``execute.start_kernel``), while the
+    pipeline itself checks the survey, so the two overlap on separate cores. It never raises
+    and prints nothing: a problem shows where a chapter meets it, with its chapter and cell.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from . import area_survey, gc_tuning, survey_text  # noqa: F401  (pandas, matplotlib)
+
+            gc_tuning.tune()
+            if area is not None:
+                area_survey.load(open_report(area, year).area)
+    except Exception:  # noqa: BLE001, S110  (the chapter that loads it reports it)
+        pass

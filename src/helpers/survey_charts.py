@@ -18,7 +18,6 @@ disclosure note and the example-data note.
 
 from __future__ import annotations
 
-import io
 import re
 import textwrap
 from collections.abc import Callable, Mapping, Sequence
@@ -158,14 +157,6 @@ def _plain(value: object) -> float:
     return 0.0 if text.is_missing(value) else float(value)
 
 
-def _svg(fig: plt.Figure) -> str:
-    buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    plt.close(fig)
-    markup = buffer.getvalue()
-    return markup[markup.index("<svg") :]
-
-
 def _draw_bars(
     labels: Sequence[str],
     values: Sequence[object],
@@ -233,7 +224,7 @@ def _draw_bars(
             color="#8a4b00",
             transform=fig.transFigure,
         )
-    return _svg(fig)
+    return charts.svg_markup(fig)
 
 
 def bar_chart(

@@ -19,6 +19,7 @@ people is whole, and rounding up keeps a stated need from shrinking to nothing (
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import unicodedata
@@ -92,6 +93,7 @@ def clean_text(value: object) -> str | None:
     return text.strip() or None
 
 
+@functools.lru_cache(maxsize=4096)  # every answer is compared with every option label
 def label_key(text: str) -> str:
     """The form labels are compared in: NFKC, case-folded, one kind of dash, single spaces.
 
