@@ -58,8 +58,8 @@ $(AXE_STAMP): | $(SYSTEM_STAMP)
 	  --loglevel=error axe-core@$(AXE_VERSION)
 	@touch $(AXE_STAMP)
 
-report: install report-deps ## Build one area's report: make report MUNI=sotenas (or a code/name: MUNI=1484)
-	@$(PY) -m helpers.cli report $(MUNI)
+report: install report-deps ## Build one area's report: make report MUNI=sotenas (or MUNI=1484; FORCE=1, DRAFT=1: HTML only)
+	@$(PY) -m helpers.cli report $(MUNI) $(if $(FORCE),--force) $(if $(DRAFT),--no-pdf)
 
 reports: install report-deps ## Build every area's report in parallel (AREAS="a b", COUNTY=14, REGION=1 or ALL=1)
 	@$(PY) -m helpers.cli reports $(AREAS) $(if $(COUNTY),--county $(COUNTY)) \

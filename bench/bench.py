@@ -8,13 +8,15 @@ Measures, in one run, with wall-clock time:
 4. the same 14 reports the way a user would make them without this project: the papermill
    CLI, then `jupyter nbconvert --to html`, then WeasyPrint's CLI for the PDF, one area after
    another — and the ratio between 4 and 3.
-With --all, also all 290 municipalities as a batch. Figures go to stdout and, with --json,
-to a file; the README's performance section quotes them.
+Memory is sampled while 1 and 3 run: the largest single process (a kernel, a batch worker)
+and all processes together. With --all, also all 290 municipalities as a batch. Figures go
+to stdout and, with --json, to a file; the README's performance section quotes them.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -23,7 +25,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+import psutil
 
 from helpers.regions import FYRBODAL
 
@@ -32,10 +37,48 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
-def timed(command: list[str], **kwargs) -> float:
+@dataclass
+class Run:
+    """One measured command: wall-clock seconds, its output, and memory (MiB) at its peak:
+    the largest single process (the command or any it started: kernels, batch workers) and
+    all of them together, sampled every 0,1 s."""
+
+    seconds: float
+    stdout: str
+    largest_mib: float
+    together_mib: float
+
+
+def measured(command: list[str], **kwargs) -> Run:
     started = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, text=True, **kwargs)
-    return time.perf_counter() - started
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs
+    )
+    largest = together = 0
+    root = psutil.Process(process.pid)
+    while process.poll() is None:
+        sizes = []
+        for member in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):  # a process that has just ended
+                sizes.append(member.memory_info().rss)
+        largest, together = max([largest, *sizes]), max(together, sum(sizes))
+        time.sleep(0.1)
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - started
+    if process.returncode:
+        raise subprocess.CalledProcessError(process.returncode, command, stdout, stderr)
+    return Run(seconds, stdout, largest / 2**20, together / 2**20)
+
+
+def timed(command: list[str], **kwargs) -> float:
+    return measured(command, **kwargs).seconds
+
+
+def _memory(run: Run) -> str:
+    return (
+        f"   memory at its peak: {run.largest_mib:.0f} MiB the largest process, "
+        f"{run.together_mib:.0f} MiB all processes together"
+    )
 
 
 def lka(*args: str) -> list[str]:
@@ -96,24 +139,21 @@ def main() -> int:
         "date": time.strftime("%Y-%m-%d"),
     }
     print(f"Machine: {results['machine']}")
-    started = time.perf_counter()
-    cold = subprocess.run(
-        lka("report", args.area, "--force", "--timings"),
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    results["one_report_cold_s"] = time.perf_counter() - started
+    cold = measured(lka("report", args.area, "--force", "--timings"), cwd=ROOT, env=env)
+    results["one_report_cold_s"] = cold.seconds
     stages = next((line.strip() for line in cold.stdout.splitlines() if "Tid per steg" in line), "")
     results["one_report_cold_stages"] = stages
-    print(f"1. One report, cold (HTML + PDF):     {results['one_report_cold_s']:6.1f} s")
+    results["one_report_memory_mib"] = {"largest": cold.largest_mib, "all": cold.together_mib}
+    print(f"1. One report, cold (HTML + PDF):     {cold.seconds:6.1f} s")
     print(f"   {stages}")
+    print(_memory(cold))
     results["one_report_up_to_date_s"] = timed(lka("report", args.area), cwd=ROOT, env=env)
     print(f"2. One report, up to date:            {results['one_report_up_to_date_s']:6.1f} s")
-    results["fyrbodal_batch_s"] = timed(lka("reports", "--region", "--force"), cwd=ROOT, env=env)
-    print(f"3. Fyrbodal, 14 reports as a batch:   {results['fyrbodal_batch_s']:6.1f} s")
+    batch = measured(lka("reports", "--region", "--force"), cwd=ROOT, env=env)
+    results["fyrbodal_batch_s"] = batch.seconds
+    results["fyrbodal_batch_memory_mib"] = {"largest": batch.largest_mib, "all": batch.together_mib}
+    print(f"3. Fyrbodal, 14 reports as a batch:   {batch.seconds:6.1f} s")
+    print(_memory(batch))
     if not args.skip_naive:
         scratch = Path(tempfile.mkdtemp(prefix="lka-bench-"))
         try:

@@ -143,7 +143,10 @@ def _import_in_background(*modules: str) -> None:
 
     def run() -> None:
         for module in modules:
-            importlib.import_module(module)
+            try:
+                importlib.import_module(module)
+            except Exception:  # noqa: BLE001, S110  (imported again where used, and reported there)
+                return
 
     threading.Thread(target=run, name="lka-imports").start()
 
