@@ -89,3 +89,27 @@ def test_metadata_makes_the_area_colour_readable_and_embeds_the_logo(tmp_path):
     assert metadata["logo"].startswith("data:image/svg+xml;base64,")
     assert metadata["logo_alt"] == "Sotenäs logotyp"
     assert render.report_metadata(load_area("lysekil"))["logo_alt"] == "Lysekils logotyp"
+
+
+def test_print_leaves_out_the_phone_drawing_of_a_chart_as_the_exporter_writes_it():
+    import nbformat
+    import pandas as pd
+
+    from helpers import charts
+    from helpers.params import load_area
+
+    chart = charts.Chart(
+        "<svg>wide</svg>", "T", "A", "S", pd.DataFrame({"a": [1]}), svg_narrow="<svg>phone</svg>"
+    )
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell(
+            outputs=[
+                nbformat.v4.new_output("display_data", data={"text/html": charts.image_html(chart)})
+            ]
+        )
+    ]
+    page = render.to_html(notebook, render.report_metadata(load_area("sotenas")))
+    assert "<source" in page  # the phone drawing is there for screens ...
+    printed = render.for_print(page)
+    assert "<source" not in printed and "<img" in printed  # ... and left out of print

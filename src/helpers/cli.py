@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -231,6 +232,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Avbrutet.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output went to e.g. `head`, which stopped reading
+        # Python's documented way out: point stdout at devnull so the exit's flush is quiet.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     finally:
         # The process ends now: spare the exit its last full garbage collection over
         # everything a build leaves (0,5 s measured after a report); atexit still runs.

@@ -33,7 +33,7 @@ _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
 _TAG = re.compile(r"<[^>]+>")
 _CHAPTER_START = re.compile(r'<div class="prose">\s*<h2 id="([^"]+)"')
 _SCREEN_ONLY = re.compile(
-    r'<source media="[^"]*" srcset="[^"]*">'
+    r'<source media="[^"]*" srcset="[^"]*"\s*/?>'
     r'|<details class="chart-data">.*?</details>',
     re.S,
 )
