@@ -36,5 +36,5 @@ def test_summary_text():
         batch.Outcome("c", "failed", 0.2, "Okänt område 'c'."),
     ]
     text = batch.summary(outcomes, 2.0)
-    assert text.startswith("3 områden på 2,0 s") or text.startswith("3 områden på 2.0 s")
+    assert text.startswith("3 områden på 2,0 s")  # Swedish decimals
     assert "c: Okänt område" in text

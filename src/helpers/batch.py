@@ -20,6 +20,7 @@ from tqdm import tqdm
 from . import regions
 from .errors import ReportError
 from .params import available_areas, load_area
+from .text import number
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,7 @@ def summary(outcomes: list[Outcome], seconds: float) -> str:
     current = sum(o.status == "up to date" for o in outcomes)
     failed = [o for o in outcomes if o.status == "failed"]
     lines = [
-        f"{len(outcomes)} områden på {seconds:.1f} s: {built} byggda, {current} redan "
+        f"{len(outcomes)} områden på {number(seconds, 1)} s: {built} byggda, {current} redan "
         f"aktuella, {len(failed)} misslyckade."
     ]
     lines += [f"  {o.area}: {o.message}" for o in failed]
