@@ -10,12 +10,14 @@ and papermill injects the area and year after it.
 from __future__ import annotations
 
 import copy
+import logging
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
 import nbformat
+from jupyter_client.kernelspec import NoSuchKernel
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from traitlets import Unicode
@@ -25,6 +27,10 @@ from .errors import ExecutionError
 
 #: The project's own kernel, installed into the project's environment by ``make install``.
 KERNEL_NAME = "lokal-kompetensanalys"
+
+# papermill and nbclient log their own lines ("Kernel died while waiting ...") that Python's
+# last-resort handler would print beside this module's one-line ExecutionError.
+logging.getLogger("papermill").addHandler(logging.NullHandler())
 
 
 class IPCKernelManager(AsyncKernelManager):
@@ -49,6 +55,12 @@ class IPCKernelManager(AsyncKernelManager):
             shutil.rmtree(self._socket_folder, ignore_errors=True)
 
 
+def _missing_kernel() -> ExecutionError:
+    return ExecutionError(
+        f"Jupyter-kärnan {KERNEL_NAME} är inte installerad i den här miljön: kör make install."
+    )
+
+
 def start_kernel(area: str | None = None, year: int | None = None) -> IPCKernelManager:
     """A kernel of its own for one report, or one that stays up for several (a batch
     worker's), saving its start-up and imports each time. Stop it with :func:`stop_kernel`,
@@ -60,9 +72,12 @@ def start_kernel(area: str | None = None, year: int | None = None) -> IPCKernelM
     """
     warm_up = f"from helpers.report import warm_up; warm_up({area!r}, {year!r})"
     kernel = IPCKernelManager(kernel_name=KERNEL_NAME)
-    run_sync(kernel.start_kernel)(
-        cwd=str(paths.NOTEBOOKS), extra_arguments=[f"--IPKernelApp.exec_lines={warm_up}"]
-    )
+    try:
+        run_sync(kernel.start_kernel)(
+            cwd=str(paths.NOTEBOOKS), extra_arguments=[f"--IPKernelApp.exec_lines={warm_up}"]
+        )
+    except NoSuchKernel:
+        raise _missing_kernel() from None
     return kernel
 
 
@@ -119,6 +134,7 @@ def execute(
     """
     # Imported here, not at the top: a report's kernel starts before papermill is needed.
     import papermill
+    from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     reuse = {"km": kernel} if kernel is not None else {}
@@ -137,6 +153,13 @@ def execute(
             kernel_manager_class=IPCKernelManager,
             **reuse,
         )
+    except NoSuchKernel:
+        raise _missing_kernel() from None
+    except DeadKernelError:
+        raise ExecutionError(
+            f"Området {area}: Python-kärnan stannade mitt i körningen (till exempel av "
+            "minnesbrist). Kör igen; händer det igen, kör kapitlen ett i taget med make lab."
+        ) from None
     except PapermillExecutionError as error:
         executed = nbformat.read(output, as_version=4)
         # papermill inserts error banner cells, so error.cell_index no longer points at the

@@ -167,6 +167,8 @@ def _build(
                     notebook, executed_path, area=area.slug, year=area.year, kernel=kernel
                 )
         except ExecutionError as error:
+            if not executed_path.exists():  # the kernel died before papermill could save
+                raise ExecutionError(f"{error} Ingen rapport skrevs.") from None
             kept = failed_notebook_path(area)
             kept.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(executed_path, kept)

@@ -1,0 +1,63 @@
+"""Running the chapters in a kernel: assembling, warm-up, and every failure as one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from helpers import execute
+from helpers.errors import ExecutionError
+
+
+def notebook(*sources: str) -> nbformat.NotebookNode:
+    """A notebook with a parameters cell and the given code cells."""
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": execute.KERNEL_NAME,
+        "display_name": "Lokal kompetensanalys",
+        "language": "python",
+    }
+    nb.cells = [
+        nbformat.v4.new_code_cell("area = None\nyear = None", metadata={"tags": ["parameters"]}),
+        *(nbformat.v4.new_code_cell(source) for source in sources),
+    ]
+    return nb
+
+
+def test_assembling_keeps_one_parameters_cell_and_marks_each_chapter():
+    combined = execute.assemble(execute.chapter_paths())
+    tagged = [c for c in combined.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(tagged) == 1
+    chapters = {c.metadata["chapter"] for c in combined.cells}
+    assert chapters == {p.name for p in execute.chapter_paths()}
+
+
+def test_a_missing_kernel_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(execute, "KERNEL_NAME", "no-such-kernel-here")
+    with pytest.raises(ExecutionError, match="make install"):
+        execute.start_kernel()
+
+
+@pytest.mark.slow
+def test_a_started_kernel_has_read_the_areas_survey_before_the_first_cell(tmp_path: Path):
+    kernel = execute.start_kernel("sotenas", 2026)
+    try:
+        probe = notebook(
+            "from helpers import area_survey\n"
+            "assert area_survey._load.cache_info().currsize == 1, 'survey not read at start'"
+        )
+        execute.execute(probe, tmp_path / "out.ipynb", area="sotenas", year=2026, kernel=kernel)
+    finally:
+        execute.stop_kernel(kernel)
+
+
+@pytest.mark.slow
+def test_a_kernel_that_dies_gives_one_line(tmp_path: Path, capfd: pytest.CaptureFixture[str]):
+    dying = notebook("import os\nos._exit(1)")
+    with pytest.raises(ExecutionError) as raised:
+        execute.execute(dying, tmp_path / "out.ipynb", area="sotenas", year=2026)
+    message = str(raised.value)
+    assert "sotenas" in message and "kärnan stannade" in message and "\n" not in message
+    assert "Kernel died" not in capfd.readouterr().err  # papermill's own log line stays out
