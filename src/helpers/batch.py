@@ -67,10 +67,10 @@ def _worker_kernel() -> object:
     return _kernel["running"]
 
 
-def _start_worker() -> None:
-    from . import gc_tuning, pipeline  # noqa: F401  (the imports every report needs)
+def _prepare_worker() -> None:
+    from .pipeline import prepare_process
 
-    gc_tuning.tune()
+    prepare_process()
 
 
 def _drop_worker_kernel() -> None:
@@ -116,7 +116,7 @@ def build_many(
         ProcessPoolExecutor(
             max_workers=jobs,
             mp_context=get_context("forkserver"),
-            initializer=_start_worker,
+            initializer=_prepare_worker,
         ) as pool,
         tqdm(
             total=len(names),

@@ -19,7 +19,7 @@ from .errors import ReportError
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .pipeline import build_report
+    from .pipeline import STAGES, build_report
     from .text import number
 
     started = time.perf_counter()
@@ -34,22 +34,12 @@ def _report(args: argparse.Namespace) -> int:
     else:
         print(f"Rapporten för {result.area.name} är klar på {seconds} s:")
     if args.timings and result.timings:
-        stages = (f"{_STAGE_NAMES[k]} {number(v, 1)} s" for k, v in result.timings.items())
+        stages = (f"{STAGES[k]} {number(v, 1)} s" for k, v in result.timings.items())
         print(f"  Tid per steg: {' · '.join(stages)}")
     for path in (files.html, files.pdf, files.appendix, files.key_figures):
         if path.exists():
             print(f"  {path.relative_to(paths.ROOT)}")
     return 0
-
-
-#: How ``--timings`` names the pipeline's stages (``pipeline.STAGES``).
-_STAGE_NAMES = {
-    "prepare": "förberedelse (kärna, enkät)",
-    "chapters": "kapitlen",
-    "html": "HTML",
-    "pdf": "PDF",
-    "files": "övriga filer",
-}
 
 
 def _reports(args: argparse.Namespace) -> int:
@@ -211,20 +201,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _tune_for_building() -> None:
-    """Import what every build needs, then tune the garbage collector for it (see gc_tuning)."""
-    from . import gc_tuning, pipeline  # noqa: F401
-
-    gc_tuning.tune()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; user errors become one line on stderr and a non-zero exit code."""
     args = build_parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         if args.run in (_report, _reports):
-            _tune_for_building()
+            from .pipeline import prepare_process
+
+            prepare_process()
         return run(args)
     except ReportError as error:
         print(f"Fel: {error}", file=sys.stderr)

@@ -62,12 +62,26 @@ class BuildResult:
     area: Area
     files: ReportFiles
     skipped: bool
-    #: Seconds spent in each stage, in order (see ``STAGES``); empty when skipped.
+    #: Seconds spent in each stage, in order (keys of ``STAGES``); empty when skipped.
     timings: dict[str, float] = field(default_factory=dict)
 
 
-#: The stages of a build, as ``timings`` names them.
-STAGES = ("prepare", "chapters", "html", "pdf", "files")
+#: The stages of a build, as ``timings`` names them, and how the CLI shows them.
+STAGES = {
+    "prepare": "förberedelse (kärna, enkät)",
+    "chapters": "kapitlen",
+    "html": "HTML",
+    "pdf": "PDF",
+    "files": "övriga filer",
+}
+
+
+def prepare_process() -> None:
+    """Ready a process that builds reports (the CLI, a batch worker): the garbage collector
+    tuned once the modules every build needs are imported (see ``gc_tuning``)."""
+    from . import gc_tuning
+
+    gc_tuning.tune()
 
 
 @contextmanager

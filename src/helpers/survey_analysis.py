@@ -255,6 +255,31 @@ def respondents_by(
     return distribution(responses, question, options=options, threshold=threshold)
 
 
+def _simple(name: str, question: str, doc: str, *, among_tried: bool = False):
+    """A named indicator that is a plain :func:`distribution` of one question, counted among
+    every respondent or (``among_tried``) among those who tried to recruit (C1)."""
+    counted = "those who tried to recruit and answered" if among_tried else "those who answered"
+
+    def indicator(
+        responses: pd.DataFrame,
+        *,
+        by: str | None = None,
+        options: Sequence[str] | None = None,
+        threshold: int = THRESHOLD,
+    ) -> pd.DataFrame:
+        among = {"among": tried(responses), "base_text": BASE_TRIED} if among_tried else {}
+        return distribution(
+            responses, question, by=by, options=options, threshold=threshold, **among
+        )
+
+    indicator.__doc__ = (
+        f"{doc} ({question}): counts and shares of {counted}.\n\n"
+        f'    >>> {name}(responses, by="A2")  # doctest: +SKIP\n'
+    )
+    indicator.__name__ = indicator.__qualname__ = name
+    return indicator
+
+
 # --- recruitment (C) -----------------------------------------------------------------------
 
 
@@ -265,23 +290,9 @@ def recruitment_tried(
     return distribution(responses, "C1", by=by, options=["Ja", "Nej"], threshold=threshold)
 
 
-def difficulty(
-    responses: pd.DataFrame,
-    *,
-    by: str | None = None,
-    options: Sequence[str] | None = None,
-    threshold: int = THRESHOLD,
-) -> pd.DataFrame:
-    """How hard it was to find the right competence (C4), among those who tried."""
-    return distribution(
-        responses,
-        "C4",
-        by=by,
-        among=tried(responses),
-        options=options,
-        base_text=BASE_TRIED,
-        threshold=threshold,
-    )
+difficulty = _simple(
+    "difficulty", "C4", "How hard it was to find the right competence", among_tried=True
+)
 
 
 def failure_rate(
@@ -323,49 +334,9 @@ def failure_rate(
     return table
 
 
-def reasons(
-    responses: pd.DataFrame,
-    *,
-    by: str | None = None,
-    options: Sequence[str] | None = None,
-    threshold: int = THRESHOLD,
-) -> pd.DataFrame:
-    """Reasons for recruitment difficulties (C6), among those who tried and answered."""
-    return distribution(
-        responses,
-        "C6",
-        by=by,
-        among=tried(responses),
-        options=options,
-        base_text=BASE_TRIED,
-        threshold=threshold,
-    )
-
-
-def consequences(
-    responses: pd.DataFrame,
-    *,
-    by: str | None = None,
-    options: Sequence[str] | None = None,
-    threshold: int = THRESHOLD,
-) -> pd.DataFrame:
-    """Consequences of the shortage (C7), among those who tried and answered."""
-    return distribution(
-        responses,
-        "C7",
-        by=by,
-        among=tried(responses),
-        options=options,
-        base_text=BASE_TRIED,
-        threshold=threshold,
-    )
-
-
-def recruitment_channels(
-    responses: pd.DataFrame, *, options: Sequence[str] | None = None, threshold: int = THRESHOLD
-) -> pd.DataFrame:
-    """Channels used to recruit (C9)."""
-    return distribution(responses, "C9", options=options, threshold=threshold)
+reasons = _simple("reasons", "C6", "Reasons for recruitment difficulties", among_tried=True)
+consequences = _simple("consequences", "C7", "Consequences of the shortage", among_tried=True)
+recruitment_channels = _simple("recruitment_channels", "C9", "Channels used to recruit")
 
 
 # --- occupations (C5, C8, D4) --------------------------------------------------------------
@@ -586,15 +557,9 @@ def _hires_row(planned: pd.DataFrame, key: str, label: str) -> dict:
 # --- skills of current staff (D) -----------------------------------------------------------
 
 
-def skills_gap_extent(
-    responses: pd.DataFrame,
-    *,
-    by: str | None = None,
-    options: Sequence[str] | None = None,
-    threshold: int = THRESHOLD,
-) -> pd.DataFrame:
-    """To what extent current staff lack needed competence (D1)."""
-    return distribution(responses, "D1", by=by, options=options, threshold=threshold)
+skills_gap_extent = _simple(
+    "skills_gap_extent", "D1", "To what extent current staff lack needed competence"
+)
 
 
 def skill_areas(
@@ -645,26 +610,6 @@ def staff_to_upskill(
 ) -> pd.DataFrame:
     """Staff who would need upskilling in the next 12 months (D5), summed per group."""
     return numeric_total(responses, "D5", by=by, threshold=threshold)
-
-
-def _simple(name: str, question: str, doc: str):
-    """A named indicator that is a plain :func:`distribution` of one question."""
-
-    def indicator(
-        responses: pd.DataFrame,
-        *,
-        by: str | None = None,
-        options: Sequence[str] | None = None,
-        threshold: int = THRESHOLD,
-    ) -> pd.DataFrame:
-        return distribution(responses, question, by=by, options=options, threshold=threshold)
-
-    indicator.__doc__ = (
-        f"{doc} ({question}): counts and shares of those who answered.\n\n"
-        f'    >>> {name}(responses, by="A2")  # doctest: +SKIP\n'
-    )
-    indicator.__name__ = indicator.__qualname__ = name
-    return indicator
 
 
 meeting_needs = _simple(
