@@ -1,4 +1,4 @@
-"""What the snapshot lacks is said in words, with how to fetch it."""
+"""What the snapshot lacks is said in words; the builder is told how to fetch it."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from helpers import availability, paths, snapshot
 
 class Recorder:
     def __init__(self, codes=("1427",)):
-        self.said: list[tuple[str, str]] = []
+        self.said: list[tuple[str, str, str]] = []
         self.area = type("A", (), {"municipalities": codes})()
 
-    def missing(self, what: str, how: str = "") -> None:
-        self.said.append((what, how))
+    def missing(self, what: str, how: str = "", *, fix: str = "") -> None:
+        self.said.append((what, how, fix))
 
 
 def test_the_shipped_snapshot_lacks_the_live_only_statistics():
@@ -23,11 +23,11 @@ def test_the_shipped_snapshot_lacks_the_live_only_statistics():
     assert {"employment_by_industry", "commuting", "unemployment", "kolada", "barometer"} <= lacking
 
 
-def test_check_says_what_is_missing_and_how_to_fetch_it():
+def test_check_says_what_is_missing_and_tells_the_builder_how_to_fetch_it():
     rpt = Recorder()
     assert availability.check(rpt, "commuting") is False
     assert rpt.said == [
-        ("Uppgifter om pendling saknas i underlaget.", "Kör `make fetch` för att hämta dem.")
+        ("Uppgifter om pendling saknas i underlaget.", "", "Kör make fetch för att hämta dem.")
     ]
 
 

@@ -62,6 +62,7 @@ def test_html_is_self_contained_swedish_and_has_no_code(built_reports: dict[str,
         "Traceback",
         "matplotlib.figure",
         "<pre>",
+        "make fetch",  # commands are for the broker (the build's output), not the reader
     ):
         assert leftover not in page, leftover
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page), "external resource"
@@ -179,3 +180,12 @@ def test_timings_name_each_stage_of_the_build(tree: Path):
         assert re.search(rf"{stage}[^·]* \d+,\d s", line), line
     assert "PDF" not in line  # --no-pdf: no PDF stage
     assert re.search(r"klar på \d+,\d s", result.stdout)  # Swedish decimals
+
+
+def test_the_broker_is_told_how_to_fetch_what_the_report_says_is_missing(tree: Path):
+    result = run_cli(tree, "report", "lysekil", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    assert "Kör make fetch för att hämta dem." in result.stdout
+    assert "– Uppgifter om pendling saknas i underlaget." in result.stdout
+    page = report_file(tree / "reports" / "lysekil" / "2026", ".html").read_text("utf-8")
+    assert "Uppgifter om pendling saknas i underlaget." in page and "make fetch" not in page

@@ -113,3 +113,22 @@ def test_print_leaves_out_the_phone_drawing_of_a_chart_as_the_exporter_writes_it
     assert "<source" in page  # the phone drawing is there for screens ...
     printed = render.for_print(page)
     assert "<source" not in printed and "<img" in printed  # ... and left out of print
+
+
+def test_fixes_are_grouped_by_what_to_do_and_stay_out_of_the_page():
+    import nbformat
+
+    from helpers.params import load_area
+    from helpers.report import FIX_MIME
+
+    def fix(what: str, how: str):
+        return nbformat.v4.new_output("display_data", data={FIX_MIME: {"what": what, "fix": how}})
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [
+        nbformat.v4.new_code_cell(outputs=[fix("A saknas.", "Hämta."), fix("B saknas.", "Hämta.")]),
+        nbformat.v4.new_code_cell(outputs=[fix("A saknas.", "Hämta."), fix("C saknas.", "Annat.")]),
+    ]
+    assert render.fixes(notebook) == {"Hämta.": ["A saknas.", "B saknas."], "Annat.": ["C saknas."]}
+    page = render.to_html(notebook, render.report_metadata(load_area("lysekil")))
+    assert "saknas." not in page and "Hämta" not in page

@@ -28,3 +28,20 @@ def test_warm_up_never_raises_or_prints(capsys: pytest.CaptureFixture[str]):
 def test_open_report_is_one_report_per_area_and_year():
     assert report.open_report("sotenas", 2026) is report.open_report("sotenas", 2026)
     assert report.open_report("sotenas", 2026) is not report.open_report("lysekil", 2026)
+
+
+def test_a_fix_for_missing_data_goes_to_the_build_not_into_the_report(
+    monkeypatch: pytest.MonkeyPatch,
+):
+    shown = []
+    monkeypatch.setattr(report, "display", lambda item, raw=False: shown.append(item))
+    rpt = report.Report(load_area("lysekil"))
+    rpt.missing("Uppgifter om pendling saknas.", "Mer för läsaren.", fix="Kör make fetch.")
+    visible, data = shown
+    assert "Uppgifter om pendling saknas." in visible.data and "Mer för läsaren." in visible.data
+    assert "make fetch" not in visible.data
+    assert data == {
+        report.FIX_MIME: {"what": "Uppgifter om pendling saknas.", "fix": "Kör make fetch."}
+    }
+    rpt.missing("Inga svar.")
+    assert len(shown) == 3  # no fix: nothing for the build

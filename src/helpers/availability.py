@@ -6,8 +6,9 @@ or complete Yrkesbarometer; ``make fetch`` brings them. A chapter asks before it
     if availability.check(rpt, "commuting"):
         rpt.show(industry.commuting_chart(rpt.area))
 
-and, when the data is missing, the report says "Uppgifter om pendling saknas i underlaget.
-Kör `make fetch` för att hämta dem." instead of skipping the section silently.
+and, when the data is missing, the report says "Uppgifter om pendling saknas i underlaget."
+instead of skipping the section silently; the build's output tells the broker to run
+``make fetch`` (a command is no news to the politicians who read the report).
 
     >>> TOPICS["commuting"].what
     'Uppgifter om pendling saknas i underlaget.'
@@ -25,24 +26,25 @@ import pandas as pd
 from . import kolada, paths, snapshot
 from .params import Area
 
-HOW = "Kör `make fetch` för att hämta dem."
+FIX = "Kör make fetch för att hämta dem."
 
 
 class _Reporter(Protocol):
     area: Area
 
-    def missing(self, what: str, how: str = "") -> None: ...
+    def missing(self, what: str, how: str = "", *, fix: str = "") -> None: ...
 
 
 @dataclass(frozen=True)
 class Topic:
-    """A statistic the report uses: the files it needs and the sentence when they are not."""
+    """A statistic the report uses: the files it needs, the sentence when they are not, and
+    what the broker can do about it."""
 
     what: str
     public: tuple[str, ...] = ()
     barometer: tuple[str, ...] = ()
     kpis: tuple[str, ...] = ()
-    how: str = HOW
+    fix: str = FIX
 
 
 _BAS = snapshot.scb_file("scb_employment_industry_bas")
@@ -77,7 +79,7 @@ TOPICS: dict[str, Topic] = {
         "Den fullständiga Yrkesbarometern saknas i underlaget; här används ett "
         "ofullständigt utdrag.",
         barometer=(snapshot.BAROMETER_FULL,),
-        how="Kör `make fetch` för att hämta den fullständiga.",
+        fix="Kör make fetch för att hämta den fullständiga.",
     ),
 }
 
@@ -110,11 +112,11 @@ def available(
 
 def check(rpt: _Reporter, topic: str) -> bool:
     """True when ``topic`` is available for the report's area; otherwise the report says what
-    is missing and how to fetch it, and this returns False."""
+    is missing (the build's output says how to fetch it), and this returns False."""
     if available(topic, codes=rpt.area.municipalities):
         return True
     need = TOPICS[topic]
-    rpt.missing(need.what, need.how)
+    rpt.missing(need.what, fix=need.fix)
     return False
 
 

@@ -39,6 +39,10 @@ def _report(args: argparse.Namespace) -> int:
     for path in (files.html, files.pdf, files.appendix, files.key_figures):
         if path.exists():
             print(f"  {path.relative_to(paths.ROOT)}")
+    for fix, whats in result.fixes.items():
+        print(f"Rapporten säger att uppgifter saknas ({len(whats)} st.). {fix}")
+        for what in whats:
+            print(f"  – {what}")
     return 0
 
 

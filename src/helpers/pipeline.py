@@ -64,6 +64,9 @@ class BuildResult:
     skipped: bool
     #: Seconds spent in each stage, in order (keys of ``STAGES``); empty when skipped.
     timings: dict[str, float] = field(default_factory=dict)
+    #: What the broker can do about data the report lacks: each fix (e.g. run make fetch)
+    #: with the sentences the report says in its place; empty when skipped.
+    fixes: dict[str, list[str]] = field(default_factory=dict)
 
 
 #: The stages of a build, as ``timings`` names them, and how the CLI shows them.
@@ -143,11 +146,11 @@ def build_report(
                 own_kernel = kernel = execute.start_kernel(area.slug, area.year)
             _import_in_background("helpers.render", "weasyprint")
             _import_survey(area)
-        _build(area, final, kernel, pdf, timings)
+        fixes = _build(area, final, kernel, pdf, timings)
     finally:
         if own_kernel is not None:
             execute.stop_kernel(own_kernel)
-    return BuildResult(area, final, skipped=False, timings=timings)
+    return BuildResult(area, final, skipped=False, timings=timings, fixes=fixes)
 
 
 def _import_in_background(*modules: str) -> None:
@@ -167,8 +170,9 @@ def _import_in_background(*modules: str) -> None:
 
 def _build(
     area: Area, final: ReportFiles, kernel: Any, pdf: bool, timings: dict[str, float]
-) -> None:
-    """Run the chapters in ``kernel``, render the report and publish it in one step."""
+) -> dict[str, list[str]]:
+    """Run the chapters in ``kernel``, render the report and publish it in one step; returns
+    the fixes for missing data that the chapters recorded."""
     from . import execute, render
 
     with tempfile.TemporaryDirectory(prefix="lka-run-") as scratch:
@@ -208,6 +212,7 @@ def _build(
                 ) from error
             with _timed(timings, "files"):
                 _write_data_files(area, executed, staged, staging, pdf)
+    return render.fixes(executed)
 
 
 def _write_data_files(

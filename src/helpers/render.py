@@ -26,7 +26,7 @@ from nbconvert import HTMLExporter
 from . import colours, paths, text
 from .errors import RenderError
 from .params import Area
-from .report import APPENDIX_MIME, KEY_FIGURE_MIME
+from .report import APPENDIX_MIME, FIX_MIME, KEY_FIGURE_MIME
 
 _HEADING = re.compile(r"<h([23])([^>]*)>(.*?)</h\1>", re.S)
 _ANCHOR_LINK = re.compile(r'<a class="anchor-link"[^>]*>.*?</a>', re.S)
@@ -124,14 +124,14 @@ def to_html(notebook: nbformat.NotebookNode, metadata: dict[str, Any]) -> str:
 
 
 def _without_project_data(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy without the key-figure and appendix outputs, which are data, not content."""
+    """A copy without the key-figure, appendix and fix outputs: data, not content."""
     copy = nbformat.from_dict(notebook)
     for cell in copy.cells:
         if cell.cell_type == "code":
             cell.outputs = [
                 o
                 for o in cell.get("outputs", [])
-                if not {KEY_FIGURE_MIME, APPENDIX_MIME} & set(o.get("data", {}))
+                if not {KEY_FIGURE_MIME, APPENDIX_MIME, FIX_MIME} & set(o.get("data", {}))
             ]
     return copy
 
@@ -239,6 +239,17 @@ def key_figures(notebook: nbformat.NotebookNode) -> dict[str, Any]:
         item["name"]: {k: v for k, v in item.items() if k != "name"}
         for item in _project_outputs(notebook, KEY_FIGURE_MIME)
     }
+
+
+def fixes(notebook: nbformat.NotebookNode) -> dict[str, list[str]]:
+    """What the builder can do about missing data: each fix with what it would bring, in
+    report order, each once."""
+    found: dict[str, list[str]] = {}
+    for item in _project_outputs(notebook, FIX_MIME):
+        whats = found.setdefault(item["fix"], [])
+        if item["what"] not in whats:
+            whats.append(item["what"])
+    return found
 
 
 def appendix_tables(notebook: nbformat.NotebookNode) -> list[dict[str, Any]]:

@@ -28,6 +28,8 @@ from . import charts, params, tables, text
 
 KEY_FIGURE_MIME = "application/vnd.lka.keyfigure+json"
 APPENDIX_MIME = "application/vnd.lka.appendix+json"
+#: What whoever builds the report can do about missing data (not shown in the report).
+FIX_MIME = "application/vnd.lka.fix+json"
 EXAMPLE_NOTE = "Exempeldata: enkätsvaren är påhittade och visar hur rapporten ser ut."
 
 
@@ -50,10 +52,17 @@ class Report:
         """Prose written from data (Markdown), e.g. a sentence that carries a figure."""
         display(Markdown(markdown))
 
-    def missing(self, what: str, how: str = "") -> None:
-        """Say in words that data is missing, instead of skipping it silently."""
+    def missing(self, what: str, how: str = "", *, fix: str = "") -> None:
+        """Say in words that data is missing, instead of skipping it silently.
+
+        ``how`` is more for the reader; ``fix`` is what whoever builds the report can do
+        about it (e.g. run ``make fetch``): a command is no news to a politician, so it goes
+        to the build's output, not into the report.
+        """
         how_html = f" {html_lib.escape(how)}" if how else ""
         display(HTML(f'<p class="missing"><strong>{html_lib.escape(what)}</strong>{how_html}</p>'))
+        if fix:
+            display({FIX_MIME: {"what": what, "fix": fix}}, raw=True)
 
     def show(self, chart: charts.Chart, formats: dict[str, tables.Format] | None = None) -> None:
         """A chart with its title, source line, n, example label and data table."""
