@@ -54,10 +54,10 @@ def test_bars_write_swedish_values_and_alt_text_with_the_finding():
         value_format=lambda v: text.number(v, 1),
         data_columns={"comparison": "Område", "ratio": "Försörjningskvot"},
     )
-    for svg in (chart.svg, chart.svg_narrow):
-        shown = texts(svg)
-        assert {"98,4", "86,4", "74,0", "76,3"} <= set(shown)  # decimal comma, on the chart
-        assert {"Sotenäs", "Fyrbodal", "Västra Götalands län", "Riket"} <= set(shown)
+    rows = bar_rows(chart.html)  # horizontal bars are HTML: one layout for every screen
+    assert [value for _, value, _ in rows] == ["98,4", "86,4", "74,0", "76,3"]  # decimal comma
+    assert [name for name, _, _ in rows] == ["Sotenäs", "Fyrbodal", "Västra Götalands län", "Riket"]
+    assert not chart.svg
     assert chart.alt.startswith("Försörjningskvoten är högst i Sotenäs. ")
     assert "Sotenäs: 98,4; Fyrbodal: 86,4; Västra Götalands län: 74,0; Riket: 76,3" in chart.alt
     assert list(chart.data.columns) == ["Område", "Försörjningskvot"]
@@ -73,9 +73,25 @@ def test_the_area_is_drawn_in_its_colour_and_the_comparisons_in_grey():
         source="SCB",
         highlight="Sotenäs",
     )
-    fills = re.findall(r"fill: (#[0-9a-f]{6})", chart.svg)
-    assert fills.count("#0b5c7a") == 1
-    assert fills.count(charts.GREYS[0]) == 3
+    fills = re.findall(r"background-color: (#[0-9a-f]{6})", chart.html)
+    assert fills == ["#0b5c7a", charts.GREYS[0], charts.GREYS[0], charts.GREYS[0]]
+    assert chart.html.count(' highlighted"') == 1  # the area's name is bold too
+
+
+def test_bars_below_zero_or_upright_are_drawn():
+    changes = comparison_table().assign(ratio=[-1.5, 0.4, 2.0, 1.1])
+    for table, horizontal in ((changes, True), (comparison_table(), False)):
+        chart = charts.bars(
+            table, label="comparison", value="ratio", title="T", source="S", horizontal=horizontal
+        )
+        assert chart.svg.startswith("<svg") and chart.svg_narrow and not chart.html
+    fills = re.findall(
+        r"fill: (#[0-9a-f]{6})",
+        charts.bars(
+            changes, label="comparison", value="ratio", title="T", source="S", highlight="Sotenäs"
+        ).svg,
+    )
+    assert fills.count("#0b5c7a") == 1 and fills.count(charts.GREYS[0]) == 3
 
 
 @pytest.mark.parametrize("params_colour", ["#ffd700", "#00ff00", "#e69f00", "#0b5c7a", "#5b2a86"])
@@ -88,10 +104,10 @@ def test_any_params_colour_is_drawn_dark_enough(params_colour):
 
 
 def test_every_chart_has_a_phone_drawing_that_fits_a_phone():
-    chart = charts.bars(
-        comparison_table(), label="comparison", value="ratio", title="T", source="SCB"
+    chart = charts.lines(
+        lines_table(), x="year", y="index", series="series", title="T", source="SCB"
     )
-    assert 6.0 <= width_inches(chart.svg) <= charts.WIDE + 0.2
+    assert 5.0 <= width_inches(chart.svg) <= charts.WIDE + 0.2  # tight: the margins trimmed
     # ~345 CSS px: shown at about its own size on a 375 px screen, so 10 pt stays 10 pt
     assert width_inches(chart.svg_narrow) <= charts.NARROW + 0.2
 
@@ -103,6 +119,7 @@ def test_image_html_switches_to_the_phone_drawing_on_small_screens():
         value="ratio",
         title='Titel med "citat" & <tecken>',
         source="SCB",
+        horizontal=False,
     )
     markup = charts.image_html(chart)
     assert markup.startswith(f'<picture><source media="(max-width: {charts.NARROW_BELOW})"')
@@ -226,3 +243,56 @@ def test_grouped_bars_name_their_series_on_the_chart():
     assert f"40,0{NBSP}%  Kvinnor" in shown and f"50,0{NBSP}%  Män" in shown  # first group
     assert f"30,0{NBSP}%" in shown and f"20,0{NBSP}%" in shown
     assert "Gymnasial: Kvinnor 40,0" in chart.alt
+
+
+def bar_rows(markup: str) -> list[tuple[str, str, float | None]]:
+    """(label, value text, bar width in per cent or None) for each row of an HTML bar chart."""
+    rows = re.findall(
+        r'<p class="bar-label">(.*?)</p><p class="bar-line">(.*?)'
+        r'<span class="bar-value">(.*?)</span>',
+        markup,
+    )
+    found = []
+    for label, bar, value in rows:
+        width = re.search(r"width: ([\d.]+)%", bar)
+        found.append((html.unescape(label), html.unescape(value), width and float(width[1])))
+    return found
+
+
+def test_html_bars_scale_to_the_largest_value_and_hide_what_is_missing():
+    markup = charts.html_bars(
+        ["Kort kurs <1 dag>", "Längre YH-utbildning", "Validering"],
+        [0.43, 0.17, None],
+        text.percent,
+        alt="Flest föredrar kort kurs. Kort kurs: 43 %",
+        axis_label="Andel av de arbetsgivare som svarat på frågan",
+        example=True,
+    )
+    rows = bar_rows(markup)
+    assert [label for label, _, _ in rows] == [
+        "Kort kurs <1 dag>",
+        "Längre YH-utbildning",
+        "Validering",
+    ]
+    assert rows[0][1] == text.percent(0.43) and rows[0][2] == charts.LONGEST_BAR
+    assert rows[1][2] == pytest.approx(charts.LONGEST_BAR * 17 / 43, abs=0.01)
+    assert rows[2][1:] == (text.MISSING, None)  # hidden: a dash and no bar
+    assert "&lt;1 dag&gt;" in markup  # labels are text, escaped
+    assert markup.startswith('<div class="bar-chart" role="img" aria-label="Flest föredrar')
+    assert charts.EXAMPLE_MARK.upper() in markup and "Andel av de arbetsgivare" in markup
+    assert "#0b5c7a" in markup  # the area's colour
+
+
+def test_html_bars_grey_out_all_but_the_highlighted_rows():
+    markup = charts.html_bars(
+        ["Handel", "Bygg", "Totalt"], [0.5, 0.2, 0.4], text.percent, alt="A", highlighted=["Totalt"]
+    )
+    rows = markup.split('<div class="bar-row')[1:]
+    assert all(charts.GREYS[0] in row and "highlighted" not in row for row in rows[:2])
+    assert rows[2].startswith(' highlighted"') and "#0b5c7a" in rows[2]
+    assert charts.EXAMPLE_MARK.upper() not in markup
+
+
+def test_image_html_gives_an_html_chart_as_it_is():
+    chart = charts.Chart("", "T", "A", "S", pd.DataFrame({"a": [1]}), html="<div>bars</div>")
+    assert charts.image_html(chart) == "<div>bars</div>"

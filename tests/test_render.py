@@ -5,11 +5,14 @@ def test_table_of_contents_nests_h3_under_h2_and_ids_are_unique():
     page = (
         "<header><h1>T</h1></header><!--TOC--><main>"
         '<h2 id="x">Befolkning<a class="anchor-link" href="#x">¶</a></h2><h3>Ålder</h3>'
-        "<h3>Ålder</h3><h2>Utbildningsnivå</h2></main>"
+        '<h3>Ålder</h3><h2>Utbildningsniv&#229;<a class="anchor-link" href="#U" /></h2>'
+        '<h4 id="K">K&#228;llor</h4></main>'
     )
     out = render.add_table_of_contents(page)
     assert 'class="anchor-link"' not in out
     assert '<h2 id="befolkning">' in out and '<h3 id="alder">' in out and 'id="alder-2"' in out
+    assert '<h2 id="utbildningsniva">Utbildningsnivå</h2>' in out  # as nbconvert writes it
+    assert '<h4 id="K">Källor</h4>' in out
     toc = out[out.index("<nav") : out.index("</nav>")]
     assert toc.index("Befolkning") < toc.index("Ålder") < toc.index("Utbildningsnivå")
     assert toc.count("<ol>") == 2

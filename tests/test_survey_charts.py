@@ -29,7 +29,8 @@ def test_question_chart_states_its_finding_with_n_and_example():
     assert chart.title == "60\u00a0% av arbetsgivarna har försökt rekrytera de senaste 12 månaderna"
     assert chart.n == 20 and chart.example
     assert list(chart.data.columns) == ["Svarsalternativ", "Antal arbetsgivare", "Andel"]
-    assert "Ja: 60" in chart.alt and chart.svg.startswith("<svg") and chart.svg_narrow
+    assert "Ja: 60" in chart.alt and chart.html.startswith('<div class="bar-chart" role="img"')
+    assert f'aria-label="{chart.alt}"' in chart.html.replace("&#x27;", "'")
     assert "EXEMPELDATA" not in chart.alt
     assert NOTE not in chart.notes
 

@@ -60,3 +60,34 @@ def test_formatted_gives_the_same_text_as_the_table():
     shown = tables.formatted(sample(), {"Andel": text.percent})
     assert shown["Invånare"].tolist() == [f"9{NBSP}061", f"10{NBSP}327{NBSP}589"]
     assert shown["Andel"].tolist() == [f"31,7{NBSP}%", "–"]
+
+
+def widths_of(page: str) -> list[float]:
+    return [float(w) for w in re.findall(r'<col style="width: ([\d.]+)%">', page)]
+
+
+def test_each_column_gets_a_width_that_adds_up_to_the_table():
+    page = tables.html_table(sample(), caption="Folkmängd 2019", formats={"Andel": text.percent})
+    widths = widths_of(page)
+    assert len(widths) == len(sample().columns)
+    assert abs(sum(widths) - 100) < 0.5
+
+
+def test_columns_that_fit_side_by_side_are_as_wide_as_their_longest_line():
+    widths = tables.column_widths([["Yrke", "Antal"], ["Undersköterska", "12"]], [False, True])
+    padding = tables.PADDING_CHARACTERS
+    share = (len("Undersköterska") + padding) / (len("Undersköterska") + len("Antal") + 2 * padding)
+    assert widths[0] == round(100 * share, 1)
+
+
+def test_columns_that_do_not_fit_keep_their_longest_word_and_numbers_whole():
+    long_text = "ett mycket långt stycke text som måste brytas över flera rader " * 4
+    number = "10 327 589"
+    widths = tables.column_widths(
+        [["Text", "Kort", "Invånare"], [long_text, "ord", number]], [False, False, True]
+    )
+    line = tables.LINE_CHARACTERS
+    # the number column may not wrap, so it keeps its whole width; the text column wraps
+    assert widths[2] >= round(100 * (len(number) + tables.PADDING_CHARACTERS) / line, 1) - 0.1
+    assert widths[0] > widths[1] > 0
+    assert widths[0] < 100 * (len(long_text) / (len(long_text) + len(number)))

@@ -85,3 +85,13 @@ def test_the_complete_file_wins_once_fetched(tmp_path):
 def test_validate_says_what_is_wrong(records, message):
     with pytest.raises(ValueError, match=message):
         yrkesbarometer.validate(records)
+
+
+def test_load_reads_each_file_version_once(tmp_path):
+    shutil.copy(paths.YRKESBAROMETER / yrkesbarometer.PARTIAL_FILE, tmp_path)
+    first = yrkesbarometer.load(tmp_path)
+    assert yrkesbarometer.load(tmp_path) is first  # asked again: the same, not read again
+    full = tmp_path / yrkesbarometer.FULL_FILE
+    shutil.copy(tmp_path / yrkesbarometer.PARTIAL_FILE, full)
+    fetched = yrkesbarometer.load(tmp_path)  # make fetch wrote the complete one meanwhile
+    assert fetched is not first and fetched.complete and fetched.file == full

@@ -356,19 +356,14 @@ def near_codes(area: Area) -> list[str]:
     return [c for c in area.region.municipalities if c not in area.municipalities]
 
 
-@functools.lru_cache(maxsize=1)
-def _barometer() -> yrkesbarometer.Barometer:
-    return yrkesbarometer.load()
-
-
 def barometer(area: Area) -> pd.DataFrame:
     """Yrkesbarometern's rows for the area's county."""
-    return _barometer().county(area.county)
+    return yrkesbarometer.load().county(area.county)
 
 
 def barometer_source() -> str:
     """The barometer's source line (says when the snapshot is partial)."""
-    return _barometer().source
+    return yrkesbarometer.load().source
 
 
 def supply(area: Area, codes: Sequence[str] = ()) -> pd.DataFrame:

@@ -14,13 +14,16 @@ import logging
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
+from queue import Empty
 
 import nbformat
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.kernelspec import NoSuchKernel
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
-from traitlets import Unicode
+from traitlets import DottedObjectName, Type, Unicode
 
 from . import paths
 from .errors import ExecutionError
@@ -33,6 +36,43 @@ KERNEL_NAME = "lokal-kompetensanalys"
 logging.getLogger("papermill").addHandler(logging.NullHandler())
 
 
+class ReadyClient(AsyncKernelClient):
+    """A kernel client that is ready when its kernel is, not 0,2 s later.
+
+    jupyter_client's ``wait_for_ready`` ends by reading IOPub until nothing has come for
+    0,2 s: every report waited that long before its first cell (measured from the end of the
+    kernel's warm-up). Messages left on IOPub do no harm, as nbclient takes only the answers
+    to its own requests; this client takes what is already there and goes on.
+    """
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:  # type: ignore[override]
+        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+        while not await self._kernel_info_answered():
+            if not await self._async_is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+        while True:  # what is queued already, without waiting for more
+            try:
+                await self.iopub_channel.get_msg(timeout=0)
+            except Empty:
+                return
+
+    async def _kernel_info_answered(self) -> bool:
+        """Ask for kernel_info; True once it is answered and IOPub delivers too (then the
+        kernel is up and both channels are connected)."""
+        self.kernel_info()
+        try:
+            reply = await self.shell_channel.get_msg(timeout=1)
+            if reply["msg_type"] != "kernel_info_reply":
+                return False
+            await self.iopub_channel.get_msg(timeout=0.2)
+        except Empty:
+            return False
+        self._handle_kernel_info_reply(reply)
+        return True
+
+
 class IPCKernelManager(AsyncKernelManager):
     """A kernel that talks over Unix sockets instead of TCP ports.
 
@@ -42,6 +82,8 @@ class IPCKernelManager(AsyncKernelManager):
     """
 
     transport = Unicode("ipc")
+    client_class = DottedObjectName("helpers.execute.ReadyClient")
+    client_factory = Type(ReadyClient, klass=AsyncKernelClient)
 
     def _ip_default(self) -> str:
         # jupyter_client's default is "kernel-ipc" in the working folder, the same path for
@@ -74,7 +116,12 @@ def start_kernel(area: str | None = None, year: int | None = None) -> IPCKernelM
     kernel = IPCKernelManager(kernel_name=KERNEL_NAME)
     try:
         run_sync(kernel.start_kernel)(
-            cwd=str(paths.NOTEBOOKS), extra_arguments=[f"--IPKernelApp.exec_lines={warm_up}"]
+            cwd=str(paths.NOTEBOOKS),
+            # no history database: a report kernel never looks back at its own input
+            extra_arguments=[
+                f"--IPKernelApp.exec_lines={warm_up}",
+                "--HistoryManager.enabled=False",
+            ],
         )
     except NoSuchKernel:
         raise _missing_kernel() from None

@@ -13,7 +13,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -140,15 +140,25 @@ def build_report(
 
     timings: dict[str, float] = {}
     own_kernel = None
+    stopping: threading.Thread | None = None
+
+    def done_with_kernel() -> None:
+        nonlocal stopping
+        if own_kernel is not None:  # it takes 0,1 s to end: let it while the report renders
+            stopping = threading.Thread(target=execute.stop_kernel, args=(own_kernel,))
+            stopping.start()
+
     try:
         with _timed(timings, "prepare"):
             if kernel is None:  # started first: it boots and warms up while the survey is checked
                 own_kernel = kernel = execute.start_kernel(area.slug, area.year)
             _import_in_background("helpers.render", "weasyprint")
             _import_survey(area)
-        fixes = _build(area, final, kernel, pdf, timings)
+        fixes = _build(area, final, kernel, pdf, timings, done_with_kernel)
     finally:
-        if own_kernel is not None:
+        if stopping is not None:
+            stopping.join()
+        elif own_kernel is not None:
             execute.stop_kernel(own_kernel)
     return BuildResult(area, final, skipped=False, timings=timings, fixes=fixes)
 
@@ -169,10 +179,16 @@ def _import_in_background(*modules: str) -> None:
 
 
 def _build(
-    area: Area, final: ReportFiles, kernel: Any, pdf: bool, timings: dict[str, float]
+    area: Area,
+    final: ReportFiles,
+    kernel: Any,
+    pdf: bool,
+    timings: dict[str, float],
+    done_with_kernel: Callable[[], None],
 ) -> dict[str, list[str]]:
     """Run the chapters in ``kernel``, render the report and publish it in one step; returns
-    the fixes for missing data that the chapters recorded."""
+    the fixes for missing data that the chapters recorded. ``done_with_kernel`` is called
+    once the chapters have run."""
     from . import execute, render
 
     with tempfile.TemporaryDirectory(prefix="lka-run-") as scratch:
@@ -194,6 +210,7 @@ def _build(
                 f"{error} Den misslyckade anteckningsboken finns i "
                 f"{kept.relative_to(paths.ROOT)}. Ingen rapport skrevs."
             ) from None
+        done_with_kernel()
         failed_notebook_path(area).unlink(missing_ok=True)
         with publish.staged(final.folder) as staging:
             staged = report_files(area, staging)

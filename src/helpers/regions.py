@@ -66,16 +66,37 @@ def _key(name: str) -> str:
     return folded.removesuffix(" kommun").replace(" ", "-")
 
 
+@lru_cache(maxsize=1)
+def _codes() -> frozenset[str]:
+    return frozenset(municipalities()["code"])
+
+
 def is_municipality(code: str) -> bool:
     """True when ``code`` is one of the 290 official municipality codes."""
-    return code in set(municipalities()["code"])
+    return code in _codes()
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Every way ``code_for`` finds a municipality by name, built once: the name keys
+    (name, full name, full name without genitive s; the first municipality wins) and the
+    ASCII file-name forms, which two municipalities can share."""
+    by_key: dict[str, str] = {}
+    by_slug: dict[str, list[str]] = {}
+    for row in municipalities().itertuples():
+        for key in (_key(row.name), _key(row.full_name), _key(row.full_name).removesuffix("s")):
+            by_key.setdefault(key, row.code)
+        by_slug.setdefault(slug(row.name), []).append(row.code)
+    return by_key, by_slug
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, dict[str, str]]:
+    return municipalities().set_index("code").to_dict(orient="index")
 
 
 def _about(code: str, column: str) -> str:
-    match = municipalities().loc[municipalities()["code"] == code, column]
-    if match.empty:
-        raise KeyError(code)
-    return str(match.iloc[0])
+    return str(_by_code()[code][column])
 
 
 def municipality_name(code: str) -> str:
@@ -121,14 +142,12 @@ def code_for(name_or_code: str) -> str | None:
     text = name_or_code.strip()
     if is_municipality(text):
         return text
-    wanted = _key(text)
-    for row in municipalities().itertuples():
-        if wanted in (_key(row.name), _key(row.full_name), _key(row.full_name).removesuffix("s")):
-            return row.code
+    by_key, by_slug = _names()
+    if _key(text) in by_key:
+        return by_key[_key(text)]
     if text[-5:-4] == "-" and is_municipality(text[-4:]):  # "habo-0305", see area_slug
         return text[-4:]
-    ascii_form = slug(text)
-    matches = [row.code for row in municipalities().itertuples() if slug(row.name) == ascii_form]
+    matches = by_slug.get(slug(text), [])
     return matches[0] if len(matches) == 1 else None
 
 

@@ -19,11 +19,9 @@ disclosure note and the example-data note.
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
 from . import charts, disclosure, jobads, needs, survey_analysis, text
@@ -148,84 +146,6 @@ DATA_COLUMNS = {
 
 # --- the chart kind: labelled bars ------------------------------------------------------------
 
-#: Inches per label line, per bar, and between rows; label wrap widths (characters).
-LINE, BAR, GAP = 0.19, 0.2, 0.16
-WRAP = {False: 95, True: 40}
-
-
-def _plain(value: object) -> float:
-    return 0.0 if text.is_missing(value) else float(value)
-
-
-def _draw_bars(
-    labels: Sequence[str],
-    values: Sequence[object],
-    value_format: Callable,
-    highlighted: set[str],
-    axis_label: str,
-    example: bool,
-    narrow: bool,
-) -> str:
-    """One drawing: each label on its own line(s) above its bar, the value at the bar's end.
-
-    Labels above the bars leave the whole width to long answer texts, so nothing is cut or
-    overlaps however long an option is; a hidden value reads "–" where its bar would be.
-    """
-    wrapped = [
-        textwrap.fill(label, WRAP[narrow], break_long_words=False) or label for label in labels
-    ]
-    heights = [(w.count("\n") + 1) * LINE + BAR + GAP for w in wrapped]
-    total = sum(heights) or 1.0
-    top = max([_plain(v) for v in values] + [0]) or 1.0
-    fig = plt.figure(figsize=(charts.NARROW if narrow else charts.WIDE, total + 0.3))
-    ax = fig.add_axes((0, 0.3 / (total + 0.3), 1, total / (total + 0.3)))
-    ax.set_xlim(0, top * (1.22 if narrow else 1.12))
-    ax.set_ylim(total, 0)
-    ax.axis("off")
-    y = 0.0
-    for label, shown, value, height in zip(wrapped, labels, values, heights, strict=True):
-        lines = label.count("\n") + 1
-        bold = shown in highlighted
-        ax.text(
-            0,
-            y + 0.02,
-            label,
-            va="top",
-            ha="left",
-            fontsize=9.5,
-            fontweight="bold" if bold else "normal",
-            color=charts.TEXT_COLOUR,
-        )
-        centre = y + lines * LINE + BAR / 2 + 0.03
-        colour = charts.GREYS[0] if highlighted and not bold else charts.area_colour()
-        ax.barh(centre, _plain(value), height=BAR, color=colour)
-        ax.text(
-            _plain(value) + top * 0.012,
-            centre,
-            value_format(value),
-            va="center",
-            ha="left",
-            fontsize=9.5,
-            color=charts.TEXT_COLOUR,
-            fontweight="bold" if bold else "normal",
-        )
-        y += height
-    if axis_label:
-        fig.text(0, 0.02, axis_label, fontsize=8.5, color="#4d4d4d", va="bottom")
-    if example:
-        fig.text(
-            0.995,
-            0.995,
-            charts.EXAMPLE_MARK.upper(),
-            ha="right",
-            va="bottom",
-            fontsize=8,
-            fontweight="bold",
-            color="#8a4b00",
-            transform=fig.transFigure,
-        )
-    return charts.svg_markup(fig)
-
 
 def bar_chart(
     table: pd.DataFrame,
@@ -243,25 +163,29 @@ def bar_chart(
     """Horizontal bars with their labels above them, for survey answers of any length.
 
     All bars are in the area's colour; with ``highlight`` the highlighted rows (e.g. the
-    total) keep it and are bold, the others turn grey. Drawn wide and narrow like the
-    charts of ``helpers.charts``.
+    total) keep it and are bold, the others turn grey (see ``charts.html_bars``).
     """
     labels = [str(v) for v in table[label]]
     values = list(table[value])
-    drawn = [
-        _draw_bars(labels, values, value_format, set(highlight), axis_label, example, narrow)
-        for narrow in (False, True)
-    ]
     described = "; ".join(f"{a}: {value_format(b)}" for a, b in zip(labels, values, strict=True))
+    alt = f"{title}. {described}."
     return charts.Chart(
-        drawn[0],
+        "",
         title,
-        f"{title}. {described}.",
+        alt,
         source,
         table[[label, value]],
         n=n,
         example=example,
-        svg_narrow=drawn[1],
+        html=charts.html_bars(
+            labels,
+            values,
+            value_format,
+            alt=alt,
+            highlighted=highlight,
+            axis_label=axis_label,
+            example=example,
+        ),
     )
 
 

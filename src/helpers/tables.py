@@ -9,7 +9,7 @@ True
 from __future__ import annotations
 
 import html as html_lib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from numbers import Number
 
 import pandas as pd
@@ -18,6 +18,11 @@ from . import text
 
 Format = Callable[[object], str]
 NUM = ' class="num"'
+#: The text column's width in average characters of table text (170 mm at 8,5 pt in print),
+#: less the cells' padding, for ``column_widths``.
+LINE_CHARACTERS = 110
+#: Each cell's padding, in the same characters.
+PADDING_CHARACTERS = 3
 
 
 def _cell(value: object, formatter: Format | None) -> str:
@@ -40,6 +45,37 @@ def _numeric(table: pd.DataFrame, column: object, formats: Mapping[str, Format])
     return bool(values) and all(isinstance(v, Number) and not isinstance(v, bool) for v in values)
 
 
+def column_widths(cells: Sequence[Sequence[str]], nowrap: Sequence[bool]) -> list[float]:
+    """Each column's share of the table's width (per cent), from the text in its cells.
+
+    This is the browser's automatic table layout, done once from the text instead of by
+    WeasyPrint for every cell, twice (its slowest step in the PDF): a column gets the width
+    of its longest line; when the columns do not fit side by side, each keeps its longest
+    word (a whole number or text that must not wrap) and the rest of the width goes where
+    wrapping saves most. ``cells`` are rows of display text, the header row first.
+    """
+    count = len(nowrap)
+    longest_line, longest_word = [0.0] * count, [0.0] * count
+    for row in cells:
+        for position, shown in enumerate(row):
+            words = shown.split() or [""]
+            line = float(len(shown))
+            word = line if nowrap[position] and row is not cells[0] else float(max(map(len, words)))
+            longest_line[position] = max(longest_line[position], line + PADDING_CHARACTERS)
+            longest_word[position] = max(longest_word[position], word + PADDING_CHARACTERS)
+    if sum(longest_line) <= LINE_CHARACTERS:
+        widths = longest_line
+    else:
+        spare = max(LINE_CHARACTERS - sum(longest_word), 0.0)
+        slack = [line - word for line, word in zip(longest_line, longest_word, strict=True)]
+        total_slack = sum(slack) or 1.0
+        widths = [
+            word + spare * s / total_slack for word, s in zip(longest_word, slack, strict=True)
+        ]
+    total = sum(widths) or 1.0
+    return [round(100 * width / total, 1) for width in widths]
+
+
 def html_table(
     table: pd.DataFrame,
     *,
@@ -55,27 +91,35 @@ def html_table(
     """
     formats = formats or {}
     numeric = [_numeric(table, column, formats) for column in table.columns]
+    headers = [str(c) for c in table.columns]
     head = "".join(
-        f'<th scope="col"{NUM if numeric[i] and i else ""}>{html_lib.escape(str(c))}</th>'
-        for i, c in enumerate(table.columns)
+        f'<th scope="col"{NUM if numeric[i] and i else ""}>{html_lib.escape(c)}</th>'
+        for i, c in enumerate(headers)
     )
-    rows = []
+    rows, texts = [], [headers]
+    aligned_right = list(numeric)
     for record in table.itertuples(index=False):
-        cells = []
+        cells, shown_row = [], []
         for position, (column, value) in enumerate(zip(table.columns, record, strict=True)):
-            shown = html_lib.escape(_cell(value, formats.get(column)))
+            shown = _cell(value, formats.get(column))
             number_like = isinstance(value, Number) and not isinstance(value, bool)
-            css = NUM if (number_like or numeric[position]) and position else ""
+            right = (number_like or numeric[position]) and position
+            aligned_right[position] = aligned_right[position] or bool(right)
+            css = NUM if right else ""
             tag = "th" if position == 0 else "td"
             scope = ' scope="row"' if position == 0 else ""
-            cells.append(f"<{tag}{scope}{css}>{shown}</{tag}>")
+            cells.append(f"<{tag}{scope}{css}>{html_lib.escape(shown)}</{tag}>")
+            shown_row.append(shown)
         rows.append("<tr>" + "".join(cells) + "</tr>")
+        texts.append(shown_row)
+    nowrap = [right and position > 0 for position, right in enumerate(aligned_right)]
+    columns = "".join(f'<col style="width: {width}%">' for width in column_widths(texts, nowrap))
     caption_html = f"<caption>{html_lib.escape(caption)}</caption>" if caption else ""
     note_html = f'<p class="table-note">{html_lib.escape(note)}</p>' if note else ""
     name = html_lib.escape(caption or "Tabell", quote=True)
     return (
         f'<div class="table-wrap" role="region" aria-label="{name}" tabindex="0">'
-        f"<table>{caption_html}<thead><tr>{head}</tr></thead>"
+        f"<table>{caption_html}<colgroup>{columns}</colgroup><thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>{note_html}"
     )
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -118,13 +119,19 @@ class Barometer:
 
 
 def load(folder: Path | None = None) -> Barometer:
-    """The complete barometer when fetched, otherwise the shipped partial copy."""
+    """The complete barometer when fetched, otherwise the shipped partial copy.
+
+    Read once per file version: a report asks for it in several chapters.
+    """
     folder = folder or paths.YRKESBAROMETER
     full = folder / FULL_FILE
     path = full if full.exists() else folder / PARTIAL_FILE
-    records = json.loads(path.read_text(encoding="utf-8"))
-    frame = table(records)
+    stat = path.stat()
+    return _read(path, path == full, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _read(path: Path, complete: bool, _mtime_ns: int, _size: int) -> Barometer:
+    frame = table(json.loads(path.read_text(encoding="utf-8")))
     rounds = sorted(frame["omgang"].dropna().unique())
-    return Barometer(
-        table=frame, complete=path == full, round=rounds[-1] if rounds else "", file=path
-    )
+    return Barometer(table=frame, complete=complete, round=rounds[-1] if rounds else "", file=path)
