@@ -91,3 +91,19 @@ def test_columns_that_do_not_fit_keep_their_longest_word_and_numbers_whole():
     assert widths[2] >= round(100 * (len(number) + tables.PADDING_CHARACTERS) / line, 1) - 0.1
     assert widths[0] > widths[1] > 0
     assert widths[0] < 100 * (len(long_text) / (len(long_text) + len(number)))
+
+
+def test_numbers_already_written_as_text_are_right_aligned_too():
+    shown = tables.formatted(sample(), {"Andel": text.percent})  # as the appendix gets them
+    page = tables.html_table(shown)
+    assert '<th scope="col" class="num">Invånare</th>' in page
+    assert f'<td class="num">10{NBSP}327{NBSP}589</td>' in page
+    assert f'<td class="num">31,7{NBSP}%</td>' in page and '<td class="num">–</td>' in page
+    assert '<th scope="col">Kommentar</th>' in page  # text stays left
+
+
+def test_what_reads_as_a_written_number():
+    for shown in (f"9{NBSP}061", f"31,7{NBSP}%", "-2", "+1,5", "0"):
+        assert text.reads_as_number(shown), shown
+    for shown in ("Sotenäs", "2019–2021", "9061 st", "5 av 35", "", "–"):
+        assert not text.reads_as_number(shown), shown

@@ -462,9 +462,20 @@ def _keywords() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     return result
 
 
-def _name_matches_keywords(name: str, words: frozenset[str], stems: frozenset[str]) -> bool:
-    for token in occupations.normalize(name).split():
-        forms = {token, *occupations.base_forms(token)}
+Tokens = tuple[tuple[str, frozenset[str]], ...]
+
+
+def _tokens(name: str) -> Tokens:
+    """An education name's words, each with its possible base forms (made once per name:
+    every need is matched against every name)."""
+    return tuple(
+        (token, frozenset({token, *occupations.base_forms(token)}))
+        for token in occupations.normalize(name).split()
+    )
+
+
+def _name_matches_keywords(tokens: Tokens, words: frozenset[str], stems: frozenset[str]) -> bool:
+    for token, forms in tokens:
         if forms & words or any(token.endswith(w) for w in words):
             return True
         if any(stem in token for stem in stems):
@@ -493,7 +504,7 @@ def _describe(rows: pd.DataFrame) -> list[str]:
 def _match_one(
     code: str,
     supply: pd.DataFrame,
-    names: pd.Series,
+    name_tokens: list[Tokens],
     prefixes: dict[str, tuple],
     keywords: dict[str, tuple[frozenset[str], frozenset[str]]],
 ) -> tuple[str, bool, bool, int, str]:
@@ -509,8 +520,8 @@ def _match_one(
     ]
     related = [isinstance(c, str) and c[:3] == code[:3] for c in supply["coded"]]
     same = [
-        c == code or _name_matches_keywords(n, words, stems)
-        for c, n in zip(supply["coded"], names, strict=True)
+        c == code or _name_matches_keywords(tokens, words, stems)
+        for c, tokens in zip(supply["coded"], name_tokens, strict=True)
     ]
     level = pd.Series(NONE, index=supply.index, dtype=object)
     level[field] = FIELD
@@ -572,7 +583,11 @@ def match_needs(needs: pd.DataFrame, supply: pd.DataFrame) -> pd.DataFrame:
     prefixes = area_map().groupby("education_area")["ssyk_prefix"].apply(tuple).to_dict()
     keywords = _keywords()
 
-    results = [_match_one(str(code), supply, names, prefixes, keywords) for code in needs["ssyk4"]]
+    tokens_of = {name: _tokens(name) for name in unique_names}
+    name_tokens = [tokens_of[name] for name in names]
+    results = [
+        _match_one(str(code), supply, name_tokens, prefixes, keywords) for code in needs["ssyk4"]
+    ]
     added = pd.DataFrame(
         results,
         columns=["match", "education_nearby", "in_area", "n_educations", "educations"],

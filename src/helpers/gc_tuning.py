@@ -21,8 +21,8 @@ def tune() -> None:
     """Freeze what is loaded now (modules, caches) and collect young objects less often.
 
     Call it once the heavy imports are done: objects created before the call are never
-    scanned again.
+    scanned again. No collection first: after imports it found a dozen objects and took
+    0,05 s, on the way to the kernel's first cell.
     """
-    gc.collect()
     gc.freeze()
     gc.set_threshold(*THRESHOLDS)

@@ -38,11 +38,16 @@ def _cell(value: object, formatter: Format | None) -> str:
 
 
 def _numeric(table: pd.DataFrame, column: object, formats: Mapping[str, Format]) -> bool:
-    """A column of numbers (or one given a number format): right-aligned, head included."""
+    """A column of numbers (or one given a number format, or of numbers already written as
+    text, as in the appendix): right-aligned, head included."""
     if column in formats:
         return True
-    values = [v for v in table[column] if not text.is_missing(v)]
-    return bool(values) and all(isinstance(v, Number) and not isinstance(v, bool) for v in values)
+    values = [v for v in table[column] if not text.is_missing(v) and v != text.MISSING]
+    return bool(values) and all(
+        (isinstance(v, Number) and not isinstance(v, bool))
+        or (isinstance(v, str) and text.reads_as_number(v))
+        for v in values
+    )
 
 
 def column_widths(cells: Sequence[Sequence[str]], nowrap: Sequence[bool]) -> list[float]:

@@ -17,6 +17,7 @@ disclosure control uses, so a table never shows ``nan``.
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from numbers import Real
 
@@ -69,6 +70,15 @@ def points(difference: object, decimals: int = 1) -> str:
     sign = "+" if _rounded(value, decimals) > 0 else ""
     unit = "procentenhet" if abs(float(_rounded(value, decimals))) == 1 else "procentenheter"
     return f"{sign}{number(value, decimals)} {unit}"
+
+
+_WRITTEN_NUMBER = re.compile(r"[+-]?\d{1,3}(?:\xa0\d{3})*(?:,\d+)?(?:\xa0%)?")
+
+
+def reads_as_number(shown: str) -> bool:
+    """True for text that ``number`` or ``percent`` wrote (``'9\xa0061'``, ``'31,7\xa0%'``):
+    a table column of them is a column of numbers, right-aligned, even as text."""
+    return bool(_WRITTEN_NUMBER.fullmatch(shown))
 
 
 def year(value: object) -> str:
