@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,24 +53,37 @@ class Run:
 
 
 def measured(command: list[str], **kwargs) -> Run:
+    """Run ``command``; its time is taken the moment it ends, while a thread samples memory
+    every 0,1 s (the output is read as it comes, so a chatty command never blocks)."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs
     )
-    largest = together = 0
-    root = psutil.Process(process.pid)
-    while process.poll() is None:
-        sizes = []
-        for member in [root, *root.children(recursive=True)]:
-            with contextlib.suppress(psutil.Error):  # a process that has just ended
-                sizes.append(member.memory_info().rss)
-        largest, together = max([largest, *sizes]), max(together, sum(sizes))
-        time.sleep(0.1)
+    peak = {"largest": 0, "together": 0}
+    ended = threading.Event()
+
+    def sample() -> None:
+        with contextlib.suppress(psutil.Error):  # ended before the first sample
+            root = psutil.Process(process.pid)
+            while True:
+                sizes = []
+                for member in [root, *root.children(recursive=True)]:
+                    with contextlib.suppress(psutil.Error):  # a process that has just ended
+                        sizes.append(member.memory_info().rss)
+                peak["largest"] = max([peak["largest"], *sizes])
+                peak["together"] = max(peak["together"], sum(sizes))
+                if ended.wait(0.1):
+                    return
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
     stdout, stderr = process.communicate()
     seconds = time.perf_counter() - started
+    ended.set()
+    sampler.join()
     if process.returncode:
         raise subprocess.CalledProcessError(process.returncode, command, stdout, stderr)
-    return Run(seconds, stdout, largest / 2**20, together / 2**20)
+    return Run(seconds, stdout, peak["largest"] / 2**20, peak["together"] / 2**20)
 
 
 def timed(command: list[str], **kwargs) -> float:

@@ -60,8 +60,14 @@ def by_occupation(codes: Sequence[str], folder: Path | None = None) -> pd.DataFr
     """Ads per occupation summed over ``codes``, with each occupation's share of all ads.
 
     ``masked`` counts the municipality cells whose number is hidden: the sum then covers
-    only the known cells and is a lower bound (the report says so).
+    only the known cells and is a lower bound (the report says so). Summed once per set of
+    municipalities (a report asks eleven times); each caller gets its own copy.
     """
+    return _by_occupation(tuple(codes), folder).copy()
+
+
+@lru_cache(maxsize=32)
+def _by_occupation(codes: tuple[str, ...], folder: Path | None) -> pd.DataFrame:
     part = ads(codes, folder)
     summed = part.groupby(["ssyk4", "ssyk4_label"], as_index=False).agg(
         job_ads=("job_ads", "sum"), masked=("masked", "sum")

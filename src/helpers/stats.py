@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from . import scb
+from . import memo, scb
 from .params import Area
 
 POST_SECONDARY = (
@@ -51,6 +51,7 @@ def dependency_ratio(population: pd.DataFrame) -> float:
     return float((young + old) / working * 100)
 
 
+@memo.per_area
 def population_indicators(area: Area) -> pd.DataFrame:
     """Key population figures per comparison (rows in area, region, county, riket order)."""
     rows = {}
@@ -72,6 +73,7 @@ def population_indicators(area: Area) -> pd.DataFrame:
     return table
 
 
+@memo.per_area
 def post_secondary_share(
     area: Area, loader: Callable[[tuple[str, ...]], pd.DataFrame] | None = None
 ) -> pd.DataFrame:
