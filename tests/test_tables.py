@@ -107,3 +107,12 @@ def test_what_reads_as_a_written_number():
         assert text.reads_as_number(shown), shown
     for shown in ("Sotenäs", "2019–2021", "9061 st", "5 av 35", "", "–"):
         assert not text.reads_as_number(shown), shown
+
+
+def test_short_columns_keep_their_lines_whole_when_long_ones_must_wrap():
+    long_text = "en lång beskrivning av utbildningen som får brytas " * 4
+    widths = tables.column_widths(
+        [["Utbildning", "Läge"], [long_text, "i närheten"]], [False, False]
+    )
+    line = len("i närheten") + tables.PADDING_CHARACTERS
+    assert widths[1] >= round(100 * line / tables.LINE_CHARACTERS, 1) - 0.1

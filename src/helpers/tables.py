@@ -23,6 +23,9 @@ NUM = ' class="num"'
 LINE_CHARACTERS = 110
 #: Each cell's padding, in the same characters.
 PADDING_CHARACTERS = 3
+#: A column whose longest line is this short never wraps ("i närheten" on two lines reads
+#: badly); the long columns wrap instead.
+SHORT_LINE = 16
 
 
 def _cell(value: object, formatter: Format | None) -> str:
@@ -57,7 +60,8 @@ def column_widths(cells: Sequence[Sequence[str]], nowrap: Sequence[bool]) -> lis
     WeasyPrint for every cell, twice (its slowest step in the PDF): a column gets the width
     of its longest line; when the columns do not fit side by side, each keeps its longest
     word (a whole number or text that must not wrap) and the rest of the width goes where
-    wrapping saves most. ``cells`` are rows of display text, the header row first.
+    wrapping saves most; short columns (``SHORT_LINE``) keep their lines whole. ``cells`` are
+    rows of display text, the header row first.
     """
     count = len(nowrap)
     longest_line, longest_word = [0.0] * count, [0.0] * count
@@ -71,12 +75,14 @@ def column_widths(cells: Sequence[Sequence[str]], nowrap: Sequence[bool]) -> lis
     if sum(longest_line) <= LINE_CHARACTERS:
         widths = longest_line
     else:
-        spare = max(LINE_CHARACTERS - sum(longest_word), 0.0)
-        slack = [line - word for line, word in zip(longest_line, longest_word, strict=True)]
-        total_slack = sum(slack) or 1.0
-        widths = [
-            word + spare * s / total_slack for word, s in zip(longest_word, slack, strict=True)
+        least = [
+            line if line <= SHORT_LINE else word
+            for line, word in zip(longest_line, longest_word, strict=True)
         ]
+        spare = max(LINE_CHARACTERS - sum(least), 0.0)
+        slack = [line - low for line, low in zip(longest_line, least, strict=True)]
+        total_slack = sum(slack) or 1.0
+        widths = [low + spare * s / total_slack for low, s in zip(least, slack, strict=True)]
     total = sum(widths) or 1.0
     return [round(100 * width / total, 1) for width in widths]
 
