@@ -100,12 +100,8 @@ def pyramid_chart(area: Area) -> charts.Chart:
     """The age pyramid of the area, with the country's as an outline."""
     mine = _grouped(scb.population(area.municipalities), PYRAMID_GROUPS)
     country = _grouped(scb.population(), PYRAMID_GROUPS)
-    old_mine = mine.loc[
-        mine["group"].isin(["65–69", "70–74", "75–79", "80–84", "85–89", "90+"]), "share"
-    ].sum()
-    old_country = country.loc[
-        country["group"].isin(["65–69", "70–74", "75–79", "80–84", "85–89", "90+"]), "share"
-    ].sum()
+    old = indicators(area)["share_65_plus"]
+    old_mine, old_country = old[area.name], old["Riket"]
     word = text.share_in_words(old_mine)
     subject = (
         f"{text.capitalize(word)} invånare" if word else f"{text.percent(old_mine)} av invånarna"

@@ -143,8 +143,8 @@ def code_for(name_or_code: str) -> str | None:
     if is_municipality(text):
         return text
     by_key, by_slug = _names()
-    if _key(text) in by_key:
-        return by_key[_key(text)]
+    if (code := by_key.get(_key(text))) is not None:
+        return code
     if text[-5:-4] == "-" and is_municipality(text[-4:]):  # "habo-0305", see area_slug
         return text[-4:]
     matches = by_slug.get(slug(text), [])

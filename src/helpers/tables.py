@@ -65,11 +65,11 @@ def column_widths(cells: Sequence[Sequence[str]], nowrap: Sequence[bool]) -> lis
     """
     count = len(nowrap)
     longest_line, longest_word = [0.0] * count, [0.0] * count
-    for row in cells:
+    for number, row in enumerate(cells):
         for position, shown in enumerate(row):
-            words = shown.split() or [""]
             line = float(len(shown))
-            word = line if nowrap[position] and row is not cells[0] else float(max(map(len, words)))
+            whole = nowrap[position] and number > 0  # a header may wrap, a number may not
+            word = line if whole else float(max(map(len, shown.split() or [""])))
             longest_line[position] = max(longest_line[position], line + PADDING_CHARACTERS)
             longest_word[position] = max(longest_word[position], word + PADDING_CHARACTERS)
     if sum(longest_line) <= LINE_CHARACTERS:
@@ -108,22 +108,19 @@ def html_table(
         for i, c in enumerate(headers)
     )
     rows, texts = [], [headers]
-    aligned_right = list(numeric)
     for record in table.itertuples(index=False):
         cells, shown_row = [], []
         for position, (column, value) in enumerate(zip(table.columns, record, strict=True)):
             shown = _cell(value, formats.get(column))
             number_like = isinstance(value, Number) and not isinstance(value, bool)
-            right = (number_like or numeric[position]) and position
-            aligned_right[position] = aligned_right[position] or bool(right)
-            css = NUM if right else ""
+            css = NUM if (number_like or numeric[position]) and position else ""
             tag = "th" if position == 0 else "td"
             scope = ' scope="row"' if position == 0 else ""
             cells.append(f"<{tag}{scope}{css}>{html_lib.escape(shown)}</{tag}>")
             shown_row.append(shown)
         rows.append("<tr>" + "".join(cells) + "</tr>")
         texts.append(shown_row)
-    nowrap = [right and position > 0 for position, right in enumerate(aligned_right)]
+    nowrap = [right and position > 0 for position, right in enumerate(numeric)]
     columns = "".join(f'<col style="width: {width}%">' for width in column_widths(texts, nowrap))
     caption_html = f"<caption>{html_lib.escape(caption)}</caption>" if caption else ""
     note_html = f'<p class="table-note">{html_lib.escape(note)}</p>' if note else ""
