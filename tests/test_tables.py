@@ -74,10 +74,44 @@ def test_each_column_gets_a_width_that_adds_up_to_the_table():
 
 
 def test_columns_that_fit_side_by_side_are_as_wide_as_their_longest_line():
-    widths = tables.column_widths([["Yrke", "Antal"], ["Undersköterska", "12"]], [False, True])
-    padding = tables.PADDING_CHARACTERS
-    share = (len("Undersköterska") + padding) / (len("Undersköterska") + len("Antal") + 2 * padding)
-    assert widths[0] == round(100 * share, 1)
+    widths = tables.column_widths(
+        [["Bransch", "Antal arbetsgivare"], ["Vård och omsorg", "12"]], [False, True]
+    )
+    padding, bold = tables.PADDING_CHARACTERS, tables.BOLD_WIDTH  # row and column heads
+    first = bold * len("Vård och omsorg") + padding
+    second = bold * len("Antal arbetsgivare") + padding
+    assert widths == [
+        round(100 * first / (first + second), 1),
+        round(100 * second / (first + second), 1),
+    ]
+
+
+def test_a_single_word_keeps_room_around_it():
+    rows = [["Typ", "Ort"], ["Arbetsmarknadsutbildning", "Ed"]]
+    widths = tables.column_widths(rows, [False, False])
+    room, bold, padding = tables.WORD_ROOM, tables.BOLD_WIDTH, tables.PADDING_CHARACTERS
+    word = room * bold * len("Arbetsmarknadsutbildning") + padding  # a row head: bold
+    other = room * bold * len("Ort") + padding
+    assert widths[0] == round(100 * word / (word + other), 1)
+    line = bold * len("Arbetsmarknadsutbildning") + padding
+    assert widths[0] > round(100 * line / (line + other), 1)  # more than its average width
+
+
+def test_columns_that_fit_only_with_broken_words_are_left_to_the_renderer():
+    heads = [f"Arbetsgivarnas{n}" for n in range(8)]
+    assert tables.column_widths([heads, ["1"] * 8], [True] * 8) is None
+    table = pd.DataFrame({head: [1] for head in heads})
+    page = tables.html_table(table)
+    assert "<col " not in page and '<table class="sized">' not in page
+    assert '<table class="sized">' in tables.html_table(sample())
+
+
+def test_a_bold_head_word_gets_room_for_its_bold_letters():
+    long_text = "en lång beskrivning av utbildningen som får brytas " * 4
+    rows = [["Utbildning", "Inom 12 månader"], [long_text, "5"]]
+    widths = tables.column_widths(rows, [False, True])
+    word = tables.BOLD_WIDTH * len("månader") + tables.PADDING_CHARACTERS
+    assert widths[1] >= round(100 * word / tables.LINE_CHARACTERS, 1) - 0.1
 
 
 def test_columns_that_do_not_fit_keep_their_longest_word_and_numbers_whole():

@@ -19,8 +19,13 @@ from . import text
 Format = Callable[[object], str]
 NUM = ' class="num"'
 #: The text column's width in average characters of table text (170 mm at 8,5 pt in print),
-#: less the cells' padding, for ``column_widths``.
-LINE_CHARACTERS = 110
+#: for ``column_widths``.
+LINE_CHARACTERS = 104
+#: Bold text (the column heads, the row heads) is this much wider than the average.
+BOLD_WIDTH = 1.15
+#: Room kept around a column's longest word: characters differ in width from the average,
+#: and a word wider than its column is broken in two.
+WORD_ROOM = 1.25
 #: Each cell's padding, in the same characters.
 PADDING_CHARACTERS = 3
 #: A column whose longest line is this short never wraps ("i närheten" on two lines reads
@@ -53,38 +58,42 @@ def _numeric(table: pd.DataFrame, column: object, formats: Mapping[str, Format])
     )
 
 
-def column_widths(cells: Sequence[Sequence[str]], nowrap: Sequence[bool]) -> list[float]:
-    """Each column's share of the table's width (per cent), from the text in its cells.
+def column_widths(cells: Sequence[Sequence[str]], nowrap: Sequence[bool]) -> list[float] | None:
+    """Each column's share of the table's width (per cent), from the text in its cells, or
+    None when the columns fit only with words broken: then the renderer measures them.
 
     This is the browser's automatic table layout, done once from the text instead of by
     WeasyPrint for every cell, twice (its slowest step in the PDF): a column gets the width
-    of its longest line; when the columns do not fit side by side, each keeps its longest
-    word (a whole number or text that must not wrap) and the rest of the width goes where
-    wrapping saves most; short columns (``SHORT_LINE``) keep their lines whole. ``cells`` are
-    rows of display text, the header row first.
+    of its longest line; when the columns do not fit side by side, each keeps room for its
+    longest word (a whole number or text that must not wrap) and the rest of the width goes
+    where wrapping saves most; short columns (``SHORT_LINE``) keep their lines whole.
+    ``cells`` are rows of display text, the header row first; the heads (first row, first
+    column) are bold.
     """
     count = len(nowrap)
-    longest_line, longest_word = [0.0] * count, [0.0] * count
+    longest_line, least = [0.0] * count, [0.0] * count
     for number, row in enumerate(cells):
         for position, shown in enumerate(row):
-            line = float(len(shown))
+            scale = BOLD_WIDTH if number == 0 or position == 0 else 1.0
+            line = scale * len(shown) + PADDING_CHARACTERS
             whole = nowrap[position] and number > 0  # a header may wrap, a number may not
-            word = line if whole else float(max(map(len, shown.split() or [""])))
-            longest_line[position] = max(longest_line[position], line + PADDING_CHARACTERS)
-            longest_word[position] = max(longest_word[position], word + PADDING_CHARACTERS)
-    if sum(longest_line) <= LINE_CHARACTERS:
-        widths = longest_line
+            word = scale * (len(shown) if whole else max(map(len, shown.split() or [""])))
+            longest_line[position] = max(longest_line[position], line)
+            least[position] = max(least[position], WORD_ROOM * word + PADDING_CHARACTERS)
+    least = [
+        max(low, line if line <= SHORT_LINE else 0.0)
+        for low, line in zip(least, longest_line, strict=True)
+    ]
+    if sum(least) > LINE_CHARACTERS:
+        return None
+    wanted = [max(line, low) for line, low in zip(longest_line, least, strict=True)]
+    if sum(wanted) <= LINE_CHARACTERS:
+        widths = wanted
     else:
-        least = [
-            line if line <= SHORT_LINE else word
-            for line, word in zip(longest_line, longest_word, strict=True)
-        ]
-        spare = max(LINE_CHARACTERS - sum(least), 0.0)
-        slack = [line - low for line, low in zip(longest_line, least, strict=True)]
-        total_slack = sum(slack) or 1.0
-        widths = [low + spare * s / total_slack for low, s in zip(least, slack, strict=True)]
-    total = sum(widths) or 1.0
-    return [round(100 * width / total, 1) for width in widths]
+        spare = LINE_CHARACTERS - sum(least)
+        slack = [want - low for want, low in zip(wanted, least, strict=True)]
+        widths = [low + spare * s / sum(slack) for low, s in zip(least, slack, strict=True)]
+    return [round(100 * width / sum(widths), 1) for width in widths]
 
 
 def html_table(
@@ -121,13 +130,16 @@ def html_table(
         rows.append("<tr>" + "".join(cells) + "</tr>")
         texts.append(shown_row)
     nowrap = [right and position > 0 for position, right in enumerate(numeric)]
-    columns = "".join(f'<col style="width: {width}%">' for width in column_widths(texts, nowrap))
+    widths = column_widths(texts, nowrap)
+    sized = ' class="sized"' if widths else ""
+    columns = "".join(f'<col style="width: {width}%">' for width in widths or [])
     caption_html = f"<caption>{html_lib.escape(caption)}</caption>" if caption else ""
     note_html = f'<p class="table-note">{html_lib.escape(note)}</p>' if note else ""
     name = html_lib.escape(caption or "Tabell", quote=True)
     return (
         f'<div class="table-wrap" role="region" aria-label="{name}" tabindex="0">'
-        f"<table>{caption_html}<colgroup>{columns}</colgroup><thead><tr>{head}</tr></thead>"
+        f"<table{sized}>{caption_html}<colgroup>{columns}</colgroup>"
+        f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>{note_html}"
     )
 
