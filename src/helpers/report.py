@@ -180,7 +180,7 @@ def warm_up(area: str | None = None, year: int | None = None) -> None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            from . import area_survey, gc_tuning, survey_text  # noqa: F401  (pandas, matplotlib)
+            from . import area_survey, gc_tuning, survey_text  # noqa: F401  (pandas, openpyxl)
 
             gc_tuning.tune()
             if area is not None:
