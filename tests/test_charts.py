@@ -6,12 +6,13 @@ Charts keep their text as SVG ``<text>``; the tests read it to see what a reader
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 import pandas as pd
 import pytest
 
-from helpers import charts, colours, drawn_charts, text
+from helpers import charts, colours, drawn_charts, svg, text
 
 NBSP = "\u00a0"
 
@@ -182,6 +183,91 @@ def test_pyramid_names_its_sides_and_formats_percent():
     assert {"Män, Sotenäs", "Kvinnor, Sotenäs", "Riket"} <= set(shown)
     assert f"3{NBSP}%" in shown
     assert list(chart.data.columns) == ["Åldersgrupp", "Män, Sotenäs", "Kvinnor, Sotenäs"]
+
+
+def drawn_texts(markup: str) -> list[tuple[float, float, float, str]]:
+    """(left, right, middle height, text) of each upright text of a drawing, by its anchor and
+    its width in the report's typeface."""
+    found = []
+    pattern = (
+        r'<text x="([\d.-]+)" y="([\d.-]+)" font-size="([\d.]+)" text-anchor="(\w+)"'
+        r'[^>]*?( font-weight="bold")?>(.*?)</text>'
+    )
+    for x, y, size, anchor, bold, content in re.findall(pattern, markup):
+        content = html.unescape(content)
+        width = svg.text_width(content, float(size), bold=bool(bold))
+        left = float(x) - {"start": 0, "middle": width / 2, "end": width}[anchor]
+        middle = float(y) - svg.MIDDLE_TO_BASELINE * float(size)
+        found.append((left, left + width, middle, content))
+    return found
+
+
+def texts_inside(markup: str) -> list[tuple[float, float, float, str]]:
+    """``drawn_texts``, each checked to lie within the drawing's width."""
+    width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', markup).group(1))
+    placed = drawn_texts(markup)
+    outside = [content for left, right, _, content in placed if left < 0 or right > width]
+    assert not outside, f"text outside the drawing: {outside}"
+    return placed
+
+
+LONG_NAMES = {"Trollhättan och Vänersborg": 1.0, "Västra Götalands län": 1.1, "Riket": 1.12}
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_long_names_stay_inside_line_charts_and_apart(narrow):
+    rows = [
+        {"year": year, "series": name, "index": 100 * growth**step}
+        for name, growth in LONG_NAMES.items()
+        for step, year in enumerate(range(2001, 2022, 4))
+    ]
+    chart = charts.lines(
+        pd.DataFrame(rows),
+        x="year",
+        y="index",
+        series="series",
+        title="T",
+        source="SCB",
+        highlight="Trollhättan och Vänersborg",
+        axis_label="Index, 2001 = 100",
+    )
+    markup = chart.svg_narrow if narrow else chart.svg
+    placed = texts_inside(markup)
+    ends = sorted(
+        middle
+        for left, _, middle, content in placed
+        if content[-1].isdigit() and any(content.startswith(name) for name in LONG_NAMES)
+    )
+    assert len(ends) == (0 if narrow else 3)  # a phone has a legend instead
+    assert all(b - a >= charts.AXIS_SIZE for a, b in itertools.pairwise(ends))  # never on top
+
+
+@pytest.mark.parametrize("narrow", [False, True])
+def test_long_names_stay_inside_the_pyramid(narrow):
+    ages = ["0–4", "5–9", "85–89", "90+"]
+    table = pd.DataFrame(
+        [{"group": g, "sex": s, "share": 0.04} for g in ages for s in ("män", "kvinnor")]
+    )
+    chart = charts.pyramid(
+        table,
+        group="group",
+        sex="sex",
+        value="share",
+        title="T",
+        source="SCB",
+        compare=table,
+        compare_name="Västra Götalands län",
+        area_name="Trollhättan och Vänersborg",
+    )
+    markup = chart.svg_narrow if narrow else chart.svg
+    placed = texts_inside(markup)
+    shown = [content for _, _, _, content in placed]
+    assert "Västra Götalands län" in shown
+    assert all(
+        label.endswith("%")
+        for label in shown
+        if label[0].isdigit() and "–" not in label and label != "90+"
+    )
 
 
 def answers() -> pd.DataFrame:

@@ -310,7 +310,7 @@ def _pyramid_drawing(
     legend_width = 22 + svg.text_width(compare_name, LEGEND_SIZE) if compared else 0
     legend_below = compared is not None and right - legend_width < centre + label_half + 12
     top = 4 + max(len(lines) for lines in name_lines) * name_size * 1.25 + 4
-    under_axis = 3 + 4 + AXIS_SIZE * 1.2 + 4 + AXIS_SIZE * 1.3
+    under_axis = svg.tick_height(AXIS_SIZE) + 4 + AXIS_SIZE * 1.3
     bottom = drawing.height - under_axis - (LEGEND_SIZE * 1.5 if legend_below else 0) - 4
     row = (bottom - top) / len(groups)
 
@@ -323,11 +323,7 @@ def _pyramid_drawing(
     ticks = svg.nice_ticks(0, widest, 2 if narrow else 4)
     for tick in sorted({-t for t in ticks} | set(ticks)):
         drawing.line(across(tick), top, across(tick), bottom, colour=svg.GRID)
-        drawing.line(across(tick), bottom, across(tick), bottom + 3, colour=svg.MUTED)
-        label = text.percent(abs(tick), 0)
-        drawing.text(
-            across(tick), bottom + 7 + AXIS_SIZE * 0.6, label, size=AXIS_SIZE, anchor="middle"
-        )
+        drawing.tick_below(across(tick), bottom, text.percent(abs(tick), 0), size=AXIS_SIZE)
     light = _lighter(area_colour(), 0.55)
     for index, (men, women) in enumerate(zip(*sides, strict=True)):
         y = middle(index) - 0.43 * row
@@ -357,7 +353,7 @@ def _pyramid_drawing(
         for number, line in enumerate(lines):
             y = top - 4 - (len(lines) - number - 0.5) * name_size * 1.25
             drawing.text(x, y, line, size=name_size, anchor=anchor, bold=True)
-    label_y = bottom + 7 + AXIS_SIZE * 1.2 + 4 + AXIS_SIZE * 0.65
+    label_y = bottom + svg.tick_height(AXIS_SIZE) + 4 + AXIS_SIZE * 0.65
     drawing.text(centre, label_y, axis_label, size=AXIS_SIZE, anchor="middle", colour=svg.MUTED)
     if compared:
         legend_y = label_y + (LEGEND_SIZE * 1.5 if legend_below else 0)
@@ -472,7 +468,7 @@ def _line_drawing(
             svg.text_width(label, AXIS_SIZE, bold=c.highlighted)
             for label, c in zip(end_labels, curves, strict=True)
         )
-    bottom = drawing.height - (3 + 4 + AXIS_SIZE * 1.2 + 2)
+    bottom = drawing.height - svg.tick_height(AXIS_SIZE) - 2
     first, last = float(years[0]), float(years[-1])
     margin = (last - first) * 0.05 or 0.5
 
@@ -493,14 +489,7 @@ def _line_drawing(
     drawing.line(left, bottom, right, bottom)
     step = max(1, len(years) // (4 if narrow else 8))
     for year in years[::step]:
-        drawing.line(across(year), bottom, across(year), bottom + 3, colour=svg.MUTED)
-        drawing.text(
-            across(year),
-            bottom + 7 + AXIS_SIZE * 0.6,
-            text.year(year),
-            size=AXIS_SIZE,
-            anchor="middle",
-        )
+        drawing.tick_below(across(year), bottom, text.year(year), size=AXIS_SIZE)
     for curve in sorted(curves, key=lambda c: c.highlighted):  # the area's line on top
         points = [(across(a), up(b)) for a, b in curve.points]
         drawing.polyline(points, colour=curve.colour, width=curve.width, dash=curve.dash)

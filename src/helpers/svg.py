@@ -69,15 +69,26 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
 
 
 def nice_ticks(low: float, high: float, most: int) -> list[float]:
-    """Round tick values between ``low`` and ``high``, at most ``most`` + 1 of them, in steps
-    of 1, 2, 2,5 or 5 times a power of ten (as matplotlib's MaxNLocator picks them)."""
+    """Round tick values between ``low`` and ``high``, at most ``most`` + 1 of them, in the
+    finest step of 1, 2 or 5 times a power of ten that keeps to that. (No steps of 2,5: labels
+    with whole numbers would round them, "3 %" at 2,5 %.)"""
     if high <= low:
         return [low]
-    raw = (high - low) / most
-    power = 10.0 ** math.floor(math.log10(raw))
-    step = next(power * m for m in (1, 2, 2.5, 5, 10) if power * m >= raw * (1 - 1e-9))
-    first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+    power = 10.0 ** math.floor(math.log10((high - low) / most))
+    for step in (power * m for m in (1, 2, 5, 10)):
+        first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+        if last - first <= most:
+            break
     return [round(i * step, 10) for i in range(first, last + 1)]
+
+
+#: A tick mark's length under an axis, and the gap from it to its label.
+TICK, TICK_GAP = 3.0, 4.0
+
+
+def tick_height(size: float) -> float:
+    """How far below an axis its ticks and their labels (``size`` points) reach."""
+    return TICK + TICK_GAP + size * 1.2
 
 
 class Drawing:
@@ -178,6 +189,11 @@ class Drawing:
             f'<text {place} font-size="{_number(size)}" text-anchor="{anchor}" '
             f'fill="{colour}"{weight}>{html.escape(content, quote=False)}</text>'
         )
+
+    def tick_below(self, x: float, axis: float, label: str, *, size: float) -> None:
+        """A tick mark under the axis at height ``axis``, and its label centred under it."""
+        self.line(x, axis, x, axis + TICK, colour=MUTED)
+        self.text(x, axis + TICK + TICK_GAP + size * 0.6, label, size=size, anchor="middle")
 
     def markup(self) -> str:
         """The finished SVG: sized in points, so that text drawn at 10 pt prints at 10 pt."""
