@@ -29,6 +29,19 @@ def test_a_batch_builds_in_parallel_and_reports_failures(tree: Path):
         assert list((tree / "reports" / area / "2026").glob("*.html"))
 
 
+def test_an_up_to_date_area_starts_no_kernel(monkeypatch):
+    from helpers import execute, fingerprint
+
+    def no_kernel(*args, **kwargs):
+        raise AssertionError("a kernel was started for a report that is up to date")
+
+    monkeypatch.setattr(fingerprint, "is_up_to_date", lambda area, folder: True)
+    monkeypatch.setattr(execute, "start_kernel", no_kernel)
+    outcome = batch._build_one("sotenas", force=False, pdf=True)
+    assert (outcome.status, outcome.message) == ("up to date", "")
+    assert not batch._kernel
+
+
 def test_summary_text():
     outcomes = [
         batch.Outcome("a", "built", 1.0),

@@ -86,7 +86,7 @@ def _build_one(name: str, force: bool, pdf: bool) -> Outcome:
 
     started = time.perf_counter()
     try:
-        result = build_report(name, force=force, pdf=pdf, kernel=_worker_kernel())
+        result = build_report(name, force=force, pdf=pdf, kernel=_worker_kernel)
     except ReportError as error:
         _drop_worker_kernel()
         return Outcome(name, "failed", time.perf_counter() - started, str(error))

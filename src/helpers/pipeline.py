@@ -123,12 +123,13 @@ def build_report(
     year: int | None = None,
     pdf: bool = True,
     force: bool = False,
-    kernel: Any = None,
+    kernel: Callable[[], Any] | None = None,
 ) -> BuildResult:
     """Build and publish one area's report, unless it is up to date and not ``force``d.
 
     Raises a ReportError with one clear message; an earlier report is then left untouched.
-    ``kernel`` is a running kernel to reuse (see ``execute.start_kernel``).
+    ``kernel`` gives a running kernel to reuse (a batch worker's, see
+    ``execute.start_kernel``); it is called only when the report has to be built.
     """
     area = load_area(name, year=year)
     final = report_files(area)
@@ -151,10 +152,12 @@ def build_report(
     try:
         with _timed(timings, "prepare"):
             if kernel is None:  # started first: it boots and warms up while the survey is checked
-                own_kernel = kernel = execute.start_kernel(area.slug, area.year)
+                own_kernel = running = execute.start_kernel(area.slug, area.year)
+            else:
+                running = kernel()
             _import_in_background("helpers.render", "weasyprint")
             _import_survey(area)
-        fixes = _build(area, final, kernel, pdf, timings, done_with_kernel)
+        fixes = _build(area, final, running, pdf, timings, done_with_kernel)
     finally:
         if stopping is not None:
             stopping.join()
