@@ -58,6 +58,22 @@ def test_only_the_last_areas_are_kept(monkeypatch):
     assert calls == ["sotenas", "lysekil", "sotenas"]
 
 
+def test_a_table_remembered_by_its_own_key():
+    calls = []
+
+    @memo.remembered(key=lambda survey, scale=1: (survey, scale))
+    def table(survey, scale=1):
+        calls.append(survey)
+        return pd.DataFrame({"x": [scale]})
+
+    survey, other = object(), object()
+    table(survey), table(survey), table(other), table(survey, scale=2)
+    assert calls == [survey, other, survey]
+    table.cache_clear()
+    table(survey)
+    assert len(calls) == 4
+
+
 def test_the_statistics_give_the_same_figures_remembered():
     area = load_area("sotenas")
     stats.post_secondary_share.cache_clear()

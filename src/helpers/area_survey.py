@@ -33,6 +33,7 @@ from . import (
     disclosure,
     education_supply,
     jobads,
+    memo,
     needs,
     occupations,
     survey_analysis,
@@ -310,14 +311,9 @@ def indicators_of(responses: pd.DataFrame, threshold: int = disclosure.THRESHOLD
     return table
 
 
+@memo.remembered(key=lambda sv: sv)  # the summary, the survey chapter and the comparison ask
 def key_indicators(sv: AreaSurvey) -> pd.DataFrame:
-    """This year's key indicators (see :func:`indicators_of`); a copy of the cached table."""
-    return _key_indicators(sv).copy()
-
-
-@functools.lru_cache(maxsize=8)
-def _key_indicators(sv: AreaSurvey) -> pd.DataFrame:
-    # The summary, the survey chapter and the comparison each ask several times.
+    """This year's key indicators (see :func:`indicators_of`)."""
     return indicators_of(sv.responses, sv.threshold)
 
 
@@ -369,15 +365,16 @@ def barometer_source() -> str:
 def supply(area: Area, codes: Sequence[str] = ()) -> pd.DataFrame:
     """Education in and near the area: YH programmes and courses (MYH, rounds 2020–2024) and
     Arbetsförmedlingen's vocational offers for ``codes`` (SSYK 4), ``where`` = in/near."""
-    return _supply(tuple(area.municipalities), tuple(near_codes(area)), tuple(sorted(codes)))
+    return _supply(area, tuple(sorted(codes)))
 
 
-@functools.lru_cache(maxsize=8)
-def _supply(area: tuple[str, ...], near: tuple[str, ...], codes: tuple[str, ...]) -> pd.DataFrame:
-    yh = education_supply.education_supply(list(area), list(near))
+@memo.per_area
+def _supply(area: Area, codes: tuple[str, ...]) -> pd.DataFrame:
+    here, near = list(area.municipalities), near_codes(area)
+    yh = education_supply.education_supply(here, near)
     parts = [yh]
     if codes:
-        offers = education_supply.vocational_offers(codes, list(area), list(near))
+        offers = education_supply.vocational_offers(codes, here, near)
         parts.append(offers.assign(provider=pd.NA, year=pd.NA))
     return pd.concat(parts, ignore_index=True)
 
@@ -397,16 +394,9 @@ def signals(sv: AreaSurvey, area: Area) -> pd.DataFrame:
     )
 
 
+@memo.remembered(key=lambda sv, area: (sv, repr(area)))
 def recommendations(sv: AreaSurvey, area: Area) -> pd.DataFrame:
-    """``needs.recommend`` for the area: one row per need, strongest first (cached)."""
-    return _recommendations(sv, area.slug, area.year)
-
-
-@functools.lru_cache(maxsize=8)
-def _recommendations(sv: AreaSurvey, slug: str, year: int) -> pd.DataFrame:
-    from .params import load_area  # the area again by its key: Area itself is unhashable
-
-    area = load_area(slug, year=year)
+    """``needs.recommend`` for the area: one row per need, strongest first."""
     education = supply(area, survey_codes(sv))
     return needs.recommend(
         sv.responses,

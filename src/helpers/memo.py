@@ -2,8 +2,8 @@
 
 The education share, for one, is asked for by the summary, the chapter's text, its chart and
 a key figure: ten times per report. ``per_area`` keeps a function's tables for the areas it
-saw last, and hands out copies, so that a caller that changes its table changes nobody
-else's.
+saw last, ``remembered(key)`` for whatever ``key`` makes of the arguments (a survey, say),
+and both hand out copies, so that a caller that changes its table changes nobody else's.
 
 >>> calls = []
 >>> @per_area
@@ -30,26 +30,37 @@ from .params import Area
 KEPT = 8
 
 
-def per_area(
-    function: Callable[..., pd.DataFrame],
-) -> Callable[..., pd.DataFrame]:
-    """Remember ``function(area, *args)`` for the last ``KEPT`` areas and arguments.
+Table = Callable[..., pd.DataFrame]
 
-    An area is known by all its settings (its repr), not its name: a changed params file or
-    a test's own area is another area.
-    """
-    kept: OrderedDict[tuple[Hashable, ...], pd.DataFrame] = OrderedDict()
 
-    @functools.wraps(function)
-    def remembered(area: Area, *args: Hashable, **kwargs: Hashable) -> pd.DataFrame:
-        key = (repr(area), args, tuple(sorted(kwargs.items())))
-        if key in kept:
-            kept.move_to_end(key)
-        else:
-            kept[key] = function(area, *args, **kwargs)
-            if len(kept) > KEPT:
-                kept.popitem(last=False)
-        return kept[key].copy()
+def remembered(key: Callable[..., Hashable]) -> Callable[[Table], Table]:
+    """Remember a function's table for the last ``KEPT`` values of ``key(*args, **kwargs)``,
+    and hand out a copy of it each time."""
 
-    remembered.cache_clear = kept.clear  # type: ignore[attr-defined]
-    return remembered
+    def decorate(function: Table) -> Table:
+        kept: OrderedDict[Hashable, pd.DataFrame] = OrderedDict()
+
+        @functools.wraps(function)
+        def remembering(*args: object, **kwargs: object) -> pd.DataFrame:
+            known = key(*args, **kwargs)
+            if known in kept:
+                kept.move_to_end(known)
+            else:
+                kept[known] = function(*args, **kwargs)
+                if len(kept) > KEPT:
+                    kept.popitem(last=False)
+            return kept[known].copy()
+
+        remembering.cache_clear = kept.clear  # type: ignore[attr-defined]
+        return remembering
+
+    return decorate
+
+
+def _area_key(area: Area, *args: Hashable, **kwargs: Hashable) -> Hashable:
+    return repr(area), args, tuple(sorted(kwargs.items()))
+
+
+#: ``function(area, *args)`` remembered per area and arguments. An area is known by all its
+#: settings (its repr), not its name: a changed params file or a test's own area is another.
+per_area = remembered(_area_key)
