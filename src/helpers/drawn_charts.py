@@ -315,12 +315,7 @@ def stacked(
         max(2.0, narrow_row * rows + 0.3 * legend_rows + 0.5),
         example,
     )
-    renamed = data_columns or {}
-    data = table[[label, *parts]].rename(columns=renamed)
-    described = "; ".join(
-        f"{name}: " + ", ".join(f"{part} {value_format(row[part])}" for part in parts)
-        for name, (_, row) in zip(labels, table.iterrows(), strict=True)
-    )
+    data, described, formats = _several_values(table, label, parts, value_format, data_columns)
     alt = f"{title}. {described}."
     return Chart(
         svg,
@@ -331,9 +326,27 @@ def stacked(
         n=n,
         example=example,
         notes=list(notes),
-        formats={renamed.get(p, p): value_format for p in parts},
+        formats=formats,
         svg_narrow=svg_narrow,
     )
+
+
+def _several_values(
+    table: pd.DataFrame,
+    label: str,
+    columns: Sequence[str],
+    value_format: Callable[[object], str],
+    data_columns: dict[str, str] | None,
+) -> tuple[pd.DataFrame, str, dict[str, Callable[[object], str]]]:
+    """For a chart of several values per label: its data table (columns renamed), the values
+    in words for the alt text, and how each value column reads."""
+    renamed = data_columns or {}
+    data = table[[label, *columns]].rename(columns=renamed)
+    described = "; ".join(
+        f"{row[label]}: " + ", ".join(f"{column} {value_format(row[column])}" for column in columns)
+        for _, row in table.iterrows()
+    )
+    return data, described, {renamed.get(c, c): value_format for c in columns}
 
 
 def _sequential(count: int) -> list[str]:
@@ -426,12 +439,7 @@ def grouped(
         max(2.2, (0.32 * count + 0.45 + 0.18 * extra_lines) * rows + 0.6),
         example,
     )
-    renamed = data_columns or {}
-    data = table[[label, *series]].rename(columns=renamed)
-    described = "; ".join(
-        f"{name}: " + ", ".join(f"{column} {value_format(row[column])}" for column in series)
-        for name, (_, row) in zip(labels, table.iterrows(), strict=True)
-    )
+    data, described, formats = _several_values(table, label, series, value_format, data_columns)
     return Chart(
         svg,
         title,
@@ -441,6 +449,6 @@ def grouped(
         n=n,
         example=example,
         notes=list(notes),
-        formats={renamed.get(c, c): value_format for c in series},
+        formats=formats,
         svg_narrow=svg_narrow,
     )
