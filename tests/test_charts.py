@@ -163,6 +163,25 @@ def test_lines_are_named_at_their_ends_with_years_unformatted():
     assert len(set(re.findall(r"stroke-dasharray=\"([\d.,]+)\"", chart.svg))) >= 2
 
 
+def test_a_missing_value_leaves_a_gap_in_its_line():
+    table = lines_table()
+    table.loc[(table["series"] == "Fyrbodal") & (table["year"] == 2011), "index"] = None
+    table.loc[(table["series"] == "Riket") & (table["year"] == 2021), "index"] = None
+    table = pd.concat(
+        [table, pd.DataFrame({"year": [2001, 2021], "series": "Tomt", "index": [None, None]})]
+    )
+    chart = charts.lines(
+        table, x="year", y="index", series="series", title="T", source="SCB", highlight="Sotenäs"
+    )
+    assert "nan" not in chart.svg.lower()
+    # Fyrbodal's two points stand alone (no line through the gap); Riket ends in 2011
+    assert len(re.findall(r"<polyline ", chart.svg)) == 2
+    assert chart.svg.count("<polygon ") == 2 + 2  # yet every value keeps its marker
+    shown = texts(chart.svg)
+    assert {"Sotenäs 96", "Fyrbodal 106", "Riket 108"} <= set(shown)
+    assert not any(label.startswith("Tomt") for label in shown)  # no values: not drawn
+
+
 def test_pyramid_names_its_sides_and_formats_percent():
     ages = ["0–4", "5–9", "10–14"]
     table = pd.DataFrame(

@@ -407,7 +407,12 @@ def lines(
     curves = []
     others = 0
     for name, part in table.groupby(series, sort=False):
-        points = sorted((float(a), float(b)) for a, b in zip(part[x], part[y], strict=True))
+        points = sorted(
+            (float(a), None if text.is_missing(b) else float(b))
+            for a, b in zip(part[x], part[y], strict=True)
+        )
+        if all(value is None for _, value in points):
+            continue  # nothing to draw, and nothing to name at its end
         if name == highlight:
             style = (area_colour(), "", "o", 2.6)
         else:
@@ -432,12 +437,29 @@ def lines(
 @dataclass(frozen=True)
 class _Curve:
     name: str
-    points: list[tuple[float, float]]
+    #: (year, value) in order; value None where it is missing: the line has a gap there.
+    points: list[tuple[float, float | None]]
     colour: str
     dash: str
     marker: str
     width: float
     highlighted: bool
+
+    @property
+    def runs(self) -> list[list[tuple[float, float]]]:
+        """The points in unbroken stretches between missing values."""
+        runs: list[list[tuple[float, float]]] = [[]]
+        for year, value in self.points:
+            if value is None:
+                runs.append([])
+            else:
+                runs[-1].append((year, value))
+        return [run for run in runs if run]
+
+    @property
+    def last(self) -> float:
+        """The latest value the line has."""
+        return self.runs[-1][-1][1]
 
 
 def _line_drawing(
@@ -450,7 +472,7 @@ def _line_drawing(
     """One drawing of ``lines``: wide with each line named at its end, narrow with a legend
     above (two columns when the names are short enough)."""
     drawing = svg.Drawing((NARROW if narrow else WIDE) * 72, (3.6 if narrow else 3.5) * 72)
-    values = [value for curve in curves for _, value in curve.points]
+    values = [value for curve in curves for run in curve.runs for _, value in run]
     pad = (max(values) - min(values)) * 0.05 or abs(max(values)) * 0.05 or 1.0
     low, high = min(values) - pad, max(values) + pad
     ticks = svg.nice_ticks(low, high, 6)
@@ -461,7 +483,7 @@ def _line_drawing(
         top = _line_legend(drawing, curves) + 8
     left = 4 + (AXIS_SIZE * 1.4 if axis_label else 0)
     left += max(svg.text_width(label, AXIS_SIZE) for label in tick_labels) + 6
-    end_labels = [f"{c.name} {value_format(c.points[-1][1])}" for c in curves]
+    end_labels = [f"{c.name} {value_format(c.last)}" for c in curves]
     right = drawing.width - 8
     if not narrow:
         right -= 8 + max(
@@ -491,12 +513,14 @@ def _line_drawing(
     for year in years[::step]:
         drawing.tick_below(across(year), bottom, text.year(year), size=AXIS_SIZE)
     for curve in sorted(curves, key=lambda c: c.highlighted):  # the area's line on top
-        points = [(across(a), up(b)) for a, b in curve.points]
-        drawing.polyline(points, colour=curve.colour, width=curve.width, dash=curve.dash)
-        for point in points:
+        for run in curve.runs:
+            if len(run) > 1:  # a point alone is its marker
+                points = [(across(a), up(b)) for a, b in run]
+                drawing.polyline(points, colour=curve.colour, width=curve.width, dash=curve.dash)
+        for point in [(across(a), up(b)) for run in curve.runs for a, b in run]:
             drawing.marker(*point, curve.marker, 5 if curve.highlighted else 4, curve.colour)
     if not narrow:
-        spots = _spread([up(c.points[-1][1]) for c in curves], AXIS_SIZE * 1.3)
+        spots = _spread([up(c.last) for c in curves], AXIS_SIZE * 1.3)
         for curve, label, spot in zip(curves, end_labels, spots, strict=True):
             drawing.text(right + 8, spot, label, size=AXIS_SIZE, bold=curve.highlighted)
     return drawing.markup()
