@@ -315,38 +315,54 @@ def stacked(
         max(2.0, narrow_row * rows + 0.3 * legend_rows + 0.5),
         example,
     )
-    data, described, formats = _several_values(table, label, parts, value_format, data_columns)
-    alt = f"{title}. {described}."
-    return Chart(
-        svg,
+    return _chart_of_several(
+        (svg, svg_narrow),
+        table,
+        label,
+        parts,
         title,
-        alt,
         source,
-        data,
+        value_format,
+        data_columns,
         n=n,
         example=example,
-        notes=list(notes),
-        formats=formats,
-        svg_narrow=svg_narrow,
+        notes=notes,
     )
 
 
-def _several_values(
+def _chart_of_several(
+    drawings: tuple[str, str],
     table: pd.DataFrame,
     label: str,
     columns: Sequence[str],
+    title: str,
+    source: str,
     value_format: Callable[[object], str],
     data_columns: dict[str, str] | None,
-) -> tuple[pd.DataFrame, str, dict[str, Callable[[object], str]]]:
-    """For a chart of several values per label: its data table (columns renamed), the values
-    in words for the alt text, and how each value column reads."""
+    *,
+    n: int | None,
+    example: bool,
+    notes: Sequence[str],
+) -> Chart:
+    """The Chart of a drawing with several values per label: its data table (columns
+    renamed), the values in words in the alt text, and how each value column reads."""
     renamed = data_columns or {}
-    data = table[[label, *columns]].rename(columns=renamed)
     described = "; ".join(
         f"{row[label]}: " + ", ".join(f"{column} {value_format(row[column])}" for column in columns)
         for _, row in table.iterrows()
     )
-    return data, described, {renamed.get(c, c): value_format for c in columns}
+    return Chart(
+        drawings[0],
+        title,
+        f"{title}. {described}.",
+        source,
+        table[[label, *columns]].rename(columns=renamed),
+        n=n,
+        example=example,
+        notes=list(notes),
+        formats={renamed.get(c, c): value_format for c in columns},
+        svg_narrow=drawings[1],
+    )
 
 
 def _sequential(count: int) -> list[str]:
@@ -439,16 +455,16 @@ def grouped(
         max(2.2, (0.32 * count + 0.45 + 0.18 * extra_lines) * rows + 0.6),
         example,
     )
-    data, described, formats = _several_values(table, label, series, value_format, data_columns)
-    return Chart(
-        svg,
+    return _chart_of_several(
+        (svg, svg_narrow),
+        table,
+        label,
+        series,
         title,
-        f"{title}. {described}.",
         source,
-        data,
+        value_format,
+        data_columns,
         n=n,
         example=example,
-        notes=list(notes),
-        formats=formats,
-        svg_narrow=svg_narrow,
+        notes=notes,
     )
