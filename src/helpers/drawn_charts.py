@@ -39,7 +39,7 @@ from .charts import (  # noqa: E402
 from .svg import FONT_FAMILY  # noqa: E402
 
 plt.style.use(paths.RESOURCES / "report.mplstyle")
-#: The report's typeface (Debian fonts-open-sans, installed by `make system-deps`).
+#: The report's typeface (Debian fonts-open-sans, installed by `make report-deps`).
 TYPEFACE = FONT_FAMILY.split("'")[1]
 
 

@@ -25,7 +25,7 @@ TEXT_COLOUR = "#1a1a1a"
 MUTED = "#4d4d4d"
 GRID = "#e3e3e3"
 AXIS = "#6b6b6b"
-#: Where the report's typeface is installed (Debian fonts-open-sans, `make system-deps`).
+#: Where the report's typeface is installed (Debian fonts-open-sans, `make report-deps`).
 FONT_FOLDERS = (Path("/usr/share/fonts/truetype/open-sans"), Path("/usr/share/fonts/truetype"))
 FONT_FILES = {False: "OpenSans-Regular.ttf", True: "OpenSans-Bold.ttf"}
 #: Width of an average character, in em, when the typeface is not installed.
