@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import memo, paths
 from .params import Area
 
 FILE = "af_job_ads_2024_by_ssyk4_municipality.csv"
@@ -56,6 +56,7 @@ def ads(codes: Sequence[str], folder: Path | None = None) -> pd.DataFrame:
     return table[table["municipality"].isin(list(codes))].reset_index(drop=True)
 
 
+@memo.remembered(key=lambda codes, folder=None: (tuple(codes), folder))
 def by_occupation(codes: Sequence[str], folder: Path | None = None) -> pd.DataFrame:
     """Ads per occupation summed over ``codes``, with each occupation's share of all ads.
 
@@ -63,11 +64,6 @@ def by_occupation(codes: Sequence[str], folder: Path | None = None) -> pd.DataFr
     only the known cells and is a lower bound (the report says so). Summed once per set of
     municipalities (a report asks eleven times); each caller gets its own copy.
     """
-    return _by_occupation(tuple(codes), folder).copy()
-
-
-@lru_cache(maxsize=32)
-def _by_occupation(codes: tuple[str, ...], folder: Path | None) -> pd.DataFrame:
     part = ads(codes, folder)
     summed = part.groupby(["ssyk4", "ssyk4_label"], as_index=False).agg(
         job_ads=("job_ads", "sum"), masked=("masked", "sum")

@@ -19,7 +19,7 @@ disclosure note and the example-data note.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -144,51 +144,6 @@ DATA_COLUMNS = {
 }
 
 
-# --- the chart kind: labelled bars ------------------------------------------------------------
-
-
-def bar_chart(
-    table: pd.DataFrame,
-    *,
-    label: str,
-    value: str,
-    title: str,
-    source: str,
-    value_format: Callable[[object], str],
-    n: int | None,
-    example: bool,
-    highlight: Sequence[str] = (),
-    axis_label: str = "",
-) -> charts.Chart:
-    """Horizontal bars with their labels above them, for survey answers of any length.
-
-    All bars are in the area's colour; with ``highlight`` the highlighted rows (e.g. the
-    total) keep it and are bold, the others turn grey (see ``charts.html_bars``).
-    """
-    labels = [str(v) for v in table[label]]
-    values = list(table[value])
-    described = "; ".join(f"{a}: {value_format(b)}" for a, b in zip(labels, values, strict=True))
-    alt = f"{title}. {described}."
-    return charts.Chart(
-        "",
-        title,
-        alt,
-        source,
-        table[[label, value]],
-        n=n,
-        example=example,
-        html=charts.html_bars(
-            labels,
-            values,
-            value_format,
-            alt=alt,
-            highlighted=highlight,
-            axis_label=axis_label,
-            example=example,
-        ),
-    )
-
-
 def mid_sentence(label: str) -> str:
     """A label used inside a sentence: lower-case first letter (not acronyms or names).
 
@@ -270,7 +225,7 @@ def _base(table: pd.DataFrame) -> int | None:
 def question(sv: AreaSurvey, question: str) -> charts.Chart:
     """Bars of the shares choosing each option of one question (``FINDINGS`` keys)."""
     table = question_table(sv, question)
-    chart = bar_chart(
+    chart = charts.bars(
         table,
         label="option",
         value="share",
@@ -333,7 +288,7 @@ def respondents(sv: AreaSurvey, by: str = survey_analysis.BRANCH) -> charts.Char
         )
     else:
         heading = f"Svarande per {word}"
-    chart = bar_chart(
+    chart = charts.bars(
         table,
         label="option",
         value="n",
@@ -369,7 +324,7 @@ def failure(sv: AreaSurvey) -> charts.Chart:
             heading += (
                 f", högst andel inom {mid_sentence(worst['group'])} ({_pct(worst['failure_rate'])})"
             )
-    chart = bar_chart(
+    chart = charts.bars(
         table,
         label="group",
         value="failure_rate",
@@ -414,7 +369,7 @@ def hard_to_fill(sv: AreaSurvey) -> charts.Chart:
         )
     else:
         heading = "Inget yrke nämns som svårrekryterat av tillräckligt många arbetsgivare"
-    chart = bar_chart(
+    chart = charts.bars(
         table,
         label="ssyk4_label",
         value="n",
