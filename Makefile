@@ -64,30 +64,30 @@ $(AXE_STAMP): | $(SYSTEM_STAMP)
 	@touch $(AXE_STAMP)
 
 report: install report-deps bytecode ## Build one area's report: make report MUNI=sotenas (or MUNI=1484; FORCE=1, DRAFT=1: HTML only)
-	@$(PY) -m helpers.cli report $(MUNI) $(if $(FORCE),--force) $(if $(DRAFT),--no-pdf)
+	@$(PY) -m helpers.cli.main report $(MUNI) $(if $(FORCE),--force) $(if $(DRAFT),--no-pdf)
 
 reports: install report-deps bytecode ## Build every area's report in parallel (AREAS="a b", COUNTY=14, REGION=1 or ALL=1)
-	@$(PY) -m helpers.cli reports $(AREAS) $(if $(COUNTY),--county $(COUNTY)) \
+	@$(PY) -m helpers.cli.main reports $(AREAS) $(if $(COUNTY),--county $(COUNTY)) \
 	  $(if $(REGION),--region) $(if $(ALL),--all) $(if $(FORCE),--force)
 
 validate: install ## Check an area's survey export before the report: make validate MUNI=sotenas
-	@$(PY) -m helpers.cli validate --area $(MUNI)
+	@$(PY) -m helpers.cli.main validate --area $(MUNI)
 
 areas: install ## List the areas that have a params file
-	@$(PY) -m helpers.cli areas
+	@$(PY) -m helpers.cli.main areas
 
 new-area: install ## Write params/<area>.yaml from codes: make new-area CODES="1484 1485" (NAME=, SLUG=, FORCE=1)
-	@$(PY) -m helpers.cli new-area $(CODES) $(if $(NAME),--name "$(NAME)") \
+	@$(PY) -m helpers.cli.main new-area $(CODES) $(if $(NAME),--name "$(NAME)") \
 	  $(if $(SLUG),--slug "$(SLUG)") $(if $(FORCE),--force)
 
 lab: install ## Edit the chapters in JupyterLab with one area's data: make lab MUNI=lysekil
-	@$(PY) -m helpers.cli lab $(MUNI) $(LAB_ARGS)
+	@$(PY) -m helpers.cli.main lab $(MUNI) $(LAB_ARGS)
 
 fetch: install ## Refresh the statistics snapshot from SCB, Kolada and Arbetsförmedlingen
-	@$(PY) -m helpers.cli fetch $(if $(ONLY),--only $(ONLY))
+	@$(PY) -m helpers.cli.main fetch $(if $(ONLY),--only $(ONLY))
 
 preview: install system-deps ## Screenshots (desktop, phone) and PDF page images: make preview MUNI=sotenas
-	@$(PY) -m helpers.preview $(MUNI)
+	@$(PY) -m helpers.cli.preview $(MUNI)
 
 bench: install report-deps bytecode ## Measure report speed on this machine (add ARGS=--all for all 290)
 	@$(PY) bench/bench.py $(ARGS)
@@ -99,12 +99,12 @@ test: install system-deps ## Run every test, then the linters (CI runs this)
 lint: install ## Lint and format check (ruff) and the notebook guardrails
 	$(VENV)/bin/ruff check src tests bench notebooks
 	$(VENV)/bin/ruff format --check src tests bench
-	$(PY) -m helpers.notebooks --check
+	$(PY) -m helpers.build.notebooks --check
 
 format: install ## Fix what the linters can fix: ruff format, ruff check --fix, notebooks --fix
 	$(VENV)/bin/ruff format src tests bench
 	$(VENV)/bin/ruff check --fix src tests bench notebooks
-	$(PY) -m helpers.notebooks --fix
+	$(PY) -m helpers.build.notebooks --fix
 
 clean: ## Remove built reports and caches (not the environment)
 	rm -rf reports/*/ build .pytest_cache

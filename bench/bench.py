@@ -33,7 +33,7 @@ from pathlib import Path
 
 import psutil
 
-from helpers.regions import FYRBODAL
+from helpers.config.regions import FYRBODAL
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -106,14 +106,14 @@ def _spread(runs: list[Run]) -> str:
 
 
 def lka(*args: str) -> list[str]:
-    return [sys.executable, "-m", "helpers.cli", *args]
+    return [sys.executable, "-m", "helpers.cli.main", *args]
 
 
 def naive_chain(areas: list[str], scratch: Path) -> float:
     """papermill CLI → jupyter nbconvert → weasyprint CLI, one area after another."""
     import nbformat
 
-    from helpers import execute
+    from helpers.build import execute
 
     notebook = scratch / "report.ipynb"
     nbformat.write(execute.assemble(execute.chapter_paths()), notebook)

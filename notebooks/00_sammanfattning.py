@@ -21,9 +21,11 @@ area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
 
 # %%
-from helpers import area_survey, jobads, survey_text
-from helpers.report import open_report
-from helpers.survey_charts import show_table
+from helpers.analysis import area_survey
+from helpers.report.chapters import survey_text
+from helpers.report.chapters.survey_charts import show_table
+from helpers.report.context import open_report
+from helpers.stats import jobads
 
 rpt = open_report(area, year)
 sv = area_survey.load(rpt.area)

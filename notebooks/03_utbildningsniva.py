@@ -21,8 +21,10 @@ area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
 
 # %%
-from helpers import availability, education_level, text
-from helpers.report import open_report
+from helpers.common import text
+from helpers.report import availability
+from helpers.report.chapters import education_level
+from helpers.report.context import open_report
 
 rpt = open_report(area, year)
 

@@ -21,9 +21,12 @@ area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
 
 # %%
-from helpers import area_survey, availability, disclosure, report_sources, survey_text
-from helpers.report import open_report
-from helpers.survey_charts import show_table
+from helpers.analysis import area_survey
+from helpers.report import availability, sources
+from helpers.report.chapters import survey_text
+from helpers.report.chapters.survey_charts import show_table
+from helpers.report.context import open_report
+from helpers.survey import disclosure
 
 rpt = open_report(area, year)
 sv = area_survey.load(rpt.area)
@@ -36,7 +39,7 @@ PROJECT = "Lokal kompetensanalys"
 # med källa, år och kontrollsumma. Varje diagram och tabell anger sin källa.
 
 # %%
-show_table(rpt, None, report_sources.sources(), "Datakällor", source=PROJECT + ", datakatalogen")
+show_table(rpt, None, sources.sources(), "Datakällor", source=PROJECT + ", datakatalogen")
 if sv:
     rpt.say(survey_text.survey_source(sv))
 
@@ -51,7 +54,7 @@ if sv:
 # %%
 rpt.say(survey_text.suppression(rpt.area.suppression_threshold))
 rpt.say(disclosure.note(rpt.area.suppression_threshold, secondary=True))
-show_table(rpt, None, report_sources.questions(), "Enkätens frågor", source="Standardformuläret")
+show_table(rpt, None, sources.questions(), "Enkätens frågor", source="Standardformuläret")
 
 # %% [markdown]
 # ### Klassifikationer och definitioner
@@ -66,8 +69,8 @@ show_table(rpt, None, report_sources.questions(), "Enkätens frågor", source="S
 # - **I närheten**: de övriga kommunerna i den region området jämförs med.
 
 # %%
-show_table(rpt, None, report_sources.classifications(), "Klassifikationer", source=PROJECT)
-show_table(rpt, None, report_sources.sni_table(), "Enkätens branscher och SNI 2007",
+show_table(rpt, None, sources.classifications(), "Klassifikationer", source=PROJECT)
+show_table(rpt, None, sources.sni_table(), "Enkätens branscher och SNI 2007",
            source="Standardformuläret; SCB, SNI 2007")
 if sv:
     rpt.say(survey_text.coding(area_survey.coding(sv), sv.threshold))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import paths
+from helpers.config import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 # data/raw is shared (read only); data/contacts, where imports write, is the tree's own.
@@ -39,10 +39,10 @@ def make_tree(target: Path) -> Path:
 
 
 def run_cli(tree: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m helpers.cli ARGS`` against ``tree``; returns the finished process."""
+    """Run ``python -m helpers.cli.main ARGS`` against ``tree``; returns the finished process."""
     env = {**os.environ, "LKA_ROOT": str(tree)}
     return subprocess.run(
-        [sys.executable, "-m", "helpers.cli", *args],
+        [sys.executable, "-m", "helpers.cli.main", *args],
         cwd=tree,
         env=env,
         capture_output=True,

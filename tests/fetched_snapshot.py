@@ -11,7 +11,9 @@ from pathlib import Path
 
 from test_fetch import register_success, settings
 
-from helpers import fetch, jobads, kolada, manifest, paths, yrkesbarometer
+from helpers.config import paths
+from helpers.fetch import refresh
+from helpers.stats import jobads, kolada, manifest, yrkesbarometer
 from http_replay import ReplayServer
 
 COPIED = ("municipalities.csv", "counties.csv", kolada.CATALOGUE_FILE, jobads.FILE)
@@ -29,5 +31,5 @@ def build(root: Path) -> tuple[Path, Path]:
     manifest.update(barometer, {name: {"source": "test"} for name in manifest.files(barometer)})
     with ReplayServer() as server:
         register_success(server)
-        fetch.run(settings=settings(server), public=public, barometer=barometer)
+        refresh.run(settings=settings(server), public=public, barometer=barometer)
     return public, barometer

@@ -20,9 +20,10 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from helpers import colours, render
-from helpers.browser import AXE_SCRIPT, Browser, Page
-from helpers.params import load_area
+from helpers.build import render
+from helpers.cli.browser import AXE_SCRIPT, Browser, Page
+from helpers.config.params import load_area
+from helpers.report import colours
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 

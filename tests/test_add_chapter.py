@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT, run_cli
-from helpers import text
+from helpers.common import text
 
 pytestmark = pytest.mark.slow
 GUIDE = ROOT / "docs" / "adding-a-chapter.md"
@@ -48,7 +48,7 @@ def guide_command(name: str) -> list[str]:
     (line,) = [
         line
         for line in GUIDE.read_text("utf-8").splitlines()
-        if "helpers.notebooks --fix" in line and name in line
+        if "helpers.build.notebooks --fix" in line and name in line
     ]
     words = shlex.split(line)
     assert words[0] == ".venv/bin/python"

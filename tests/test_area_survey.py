@@ -7,9 +7,12 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from helpers import area_survey, education_supply, example_survey, regions
-from helpers.params import load_area
-from helpers.questionnaire import load_questionnaire
+from example_surveys import answers
+from helpers.analysis import area_survey
+from helpers.config import regions
+from helpers.config.params import load_area
+from helpers.stats import education_supply
+from helpers.survey.questionnaire import load_questionnaire
 from tidy_frames import tidy_responses as tidy
 
 CODED = pd.DataFrame(
@@ -107,9 +110,9 @@ def test_no_contact_data_or_free_text_is_kept():
     sv = area_survey.load(load_area("sotenas"))
     assert not {"A5", "F1", "G1", "G2", "G3", "G4"} & set(sv.responses.columns)
     secrets = set()
-    for name, year, n, seed, _, _ in example_survey.SHIPPED:
+    for name, year, n, seed, _, _ in answers.SHIPPED:
         if name == "sotenas":
-            secrets |= example_survey.generate(name, year, n, seed).planted()
+            secrets |= answers.generate(name, year, n, seed).planted()
     cells = " ".join(str(v) for v in sv.responses.to_numpy().ravel() if v is not None)
     assert not [s for s in secrets if s in cells]
 

@@ -6,7 +6,9 @@ import shutil
 
 import pandas as pd
 
-from helpers import availability, paths, snapshot
+from helpers.config import paths
+from helpers.report import availability
+from helpers.stats import snapshot
 
 
 class Recorder:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
-from helpers import batch, regions
+from helpers.build import batch
+from helpers.config import regions
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +31,7 @@ def test_a_batch_builds_in_parallel_and_reports_failures(tree: Path):
 
 
 def test_an_up_to_date_area_starts_no_kernel(monkeypatch):
-    from helpers import execute, fingerprint
+    from helpers.build import execute, fingerprint
 
     def no_kernel(*args, **kwargs):
         raise AssertionError("a kernel was started for a report that is up to date")

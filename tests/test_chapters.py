@@ -15,7 +15,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from helpers import example_survey
+from example_surveys import answers as example_answers
 
 pytestmark = pytest.mark.slow
 NBSP = "\u00a0"
@@ -104,9 +104,9 @@ def sotenas_population() -> int:
 def planted(area: str) -> set[str]:
     """Every piece of personal data the generator planted in the area's example exports."""
     found: set[str] = set()
-    for name, year, n, seed, _, _ in example_survey.SHIPPED:
+    for name, year, n, seed, _, _ in example_answers.SHIPPED:
         if name == area:
-            found |= example_survey.generate(name, year, n, seed).planted()
+            found |= example_answers.generate(name, year, n, seed).planted()
     return found
 
 

@@ -12,7 +12,8 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import charts, colours, drawn_charts, svg, text
+from helpers.common import text
+from helpers.report import charts, colours, drawn_charts, svg
 
 NBSP = "\u00a0"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import comparison
+from helpers.analysis import comparison
 
 
 def indicator(n: list, share: list, suppressed: list, options=("Ja", "Nej")) -> pd.DataFrame:

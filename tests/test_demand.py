@@ -8,8 +8,10 @@ import shutil
 
 import pytest
 
-from helpers import demand, jobads, paths, yrkesbarometer
-from helpers.params import load_area
+from helpers.config import paths
+from helpers.config.params import load_area
+from helpers.report.chapters import demand
+from helpers.stats import jobads, yrkesbarometer
 from http_replay import FIXTURES
 
 NBSP = "\u00a0"

@@ -7,7 +7,7 @@ import random
 import pandas as pd
 import pytest
 
-from helpers import disclosure
+from helpers.survey import disclosure
 
 
 def _hidden(mask: pd.DataFrame) -> set[tuple]:

@@ -7,8 +7,9 @@ import csv
 import pytest
 
 from fetched_snapshot import build
-from helpers import education_level, paths, regions
-from helpers.params import load_area
+from helpers.config import paths, regions
+from helpers.config.params import load_area
+from helpers.report.chapters import education_level
 
 POST = (
     "eftergymnasial utbildning, mindre än 3 år",

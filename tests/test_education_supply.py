@@ -1,4 +1,4 @@
-"""Tests for helpers.education_supply: YH programmes and courses near an area, and needs."""
+"""Tests for helpers.stats.education_supply: YH programmes and courses near an area, and needs."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from helpers import education_supply as es
-from helpers import occupations, paths, regions
-from helpers.errors import DataMissingError
+from helpers.common.errors import DataMissingError
+from helpers.config import paths, regions
+from helpers.stats import education_supply as es
+from helpers.stats import occupations
 
 FYRBODAL = list(regions.FYRBODAL)
 TROLLHATTAN_VANERSBORG = ["1488", "1487"]

@@ -7,7 +7,8 @@ import zipfile
 
 import pytest
 
-from helpers.example_exports import (
+from example_surveys.answers import generate
+from example_surveys.exports import (
     FIXED_TIME,
     write_all_layouts,
     write_broken,
@@ -16,8 +17,7 @@ from helpers.example_exports import (
     write_microsoft_forms,
     write_surveymonkey,
 )
-from helpers.example_survey import generate
-from helpers.survey_files import read_sheets
+from helpers.survey.files import read_sheets
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +111,6 @@ def test_all_layouts_and_broken_files_are_written(survey, tmp_path):
 def test_docstring_examples():
     import doctest
 
-    from helpers import example_exports
+    from example_surveys import exports
 
-    assert doctest.testmod(example_exports).failed == 0
+    assert doctest.testmod(exports).failed == 0

@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from helpers import paths
-from helpers.example_survey import SHIPPED, generate, write_shipped
-from helpers.survey import read_survey
-from helpers.survey_files import read_sheets
+from example_surveys.answers import SHIPPED, generate, write_shipped
+from helpers.config import paths
+from helpers.survey.files import read_sheets
+from helpers.survey.read import read_survey
 
 C_ASKED = ["C2", "C3", "C4", "C5_1", "C6", "C7"]
 
@@ -99,12 +99,12 @@ def test_shipped_files_carry_planted_data_that_never_leaks(entry):
 def test_readme_says_example_data():
     readme = (paths.SURVEYS / "README.md").read_text(encoding="utf-8")
     assert "EXAMPLE" in readme and "not real answers" in readme
-    assert "python -m helpers.example_survey" in readme
+    assert "python -m example_surveys.answers" in readme
 
 
 def test_docstring_examples():
     import doctest
 
-    from helpers import example_survey
+    from example_surveys import answers
 
-    assert doctest.testmod(example_survey).failed == 0
+    assert doctest.testmod(answers).failed == 0

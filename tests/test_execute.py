@@ -9,8 +9,8 @@ import nbformat
 import pytest
 from jupyter_core.utils import run_sync
 
-from helpers import execute
-from helpers.errors import ExecutionError
+from helpers.build import execute
+from helpers.common.errors import ExecutionError
 
 
 def notebook(*sources: str) -> nbformat.NotebookNode:
@@ -47,7 +47,7 @@ def test_a_started_kernel_has_read_the_areas_survey_before_the_first_cell(tmp_pa
     kernel = execute.start_kernel("sotenas", 2026)
     try:
         probe = notebook(
-            "from helpers import area_survey\n"
+            "from helpers.analysis import area_survey\n"
             "assert area_survey._load.cache_info().currsize == 1, 'survey not read at start'"
         )
         execute.execute(probe, tmp_path / "out.ipynb", area="sotenas", year=2026, kernel=kernel)

@@ -14,8 +14,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import fetch, manifest, paths
-from helpers.errors import FetchError
+from helpers.common.errors import FetchError
+from helpers.config import paths
+from helpers.fetch import refresh
+from helpers.stats import manifest
 from http_replay import FIXTURES, ReplayServer, Reply
 
 SCB_TABLES = {
@@ -72,7 +74,7 @@ def digest(folder: Path) -> dict[str, str]:
     }
 
 
-def settings(server: ReplayServer, slept: list[float] | None = None, **options) -> fetch.Settings:
+def settings(server: ReplayServer, slept: list[float] | None = None, **options) -> refresh.Settings:
     record = slept if slept is not None else []
     values = {
         "municipalities": ("1427", "1488"),
@@ -84,7 +86,7 @@ def settings(server: ReplayServer, slept: list[float] | None = None, **options) 
         "progress": lambda message: None,
         **options,
     }
-    return fetch.Settings.for_base_url(server.url, **values)
+    return refresh.Settings.for_base_url(server.url, **values)
 
 
 def expected(name: str) -> pd.DataFrame:
@@ -100,7 +102,7 @@ def test_fetch_stores_the_expected_tables(snapshot):
     public, barometer = snapshot
     with ReplayServer() as server:
         register_success(server)
-        done = fetch.run(settings=settings(server), public=public, barometer=barometer)
+        done = refresh.run(settings=settings(server), public=public, barometer=barometer)
     assert [item.source for item in done] == ["scb", "kolada", "yrkesbarometer"]
     for table_id, name in SCB_TABLES.items():
         want = expected(f"{name}.csv")
@@ -124,7 +126,7 @@ def test_suppressed_cell_is_stored_as_missing_with_its_status(snapshot):
     public, barometer = snapshot
     with ReplayServer() as server:
         register_success(server)
-        fetch.run("scb", settings(server), public, barometer)
+        refresh.run("scb", settings(server), public, barometer)
     table = pd.read_csv(
         public / "scb_employment_industry_bas.csv", dtype=str, keep_default_na=False
     )
@@ -144,7 +146,7 @@ def test_kolada_pages_and_segments(snapshot):
     public, barometer = snapshot
     with ReplayServer() as server:
         register_success(server)
-        fetch.run("kolada", settings(server), public, barometer)
+        refresh.run("kolada", settings(server), public, barometer)
         data_calls = [r for r in server.requests if r.path.startswith("/kolada/v3/data/")]
     kpi_segments = [call.path.split("/")[5] for call in data_calls if "page=2" not in call.query]
     assert kpi_segments == (FIXTURES / "expected" / "kolada_segments.txt").read_text().split()
@@ -160,7 +162,7 @@ def test_only_one_source_touches_nothing_else(snapshot):
     before = digest(barometer)
     with ReplayServer() as server:
         register_success(server)
-        fetch.run("kolada", settings(server), public, barometer)
+        refresh.run("kolada", settings(server), public, barometer)
         assert not [r for r in server.requests if r.path.startswith(("/scb", "/af"))]
     assert sorted(manifest.files(public)) == [
         "PROVENANCE.md",
@@ -184,7 +186,7 @@ def test_429_then_success_waits_and_goes_on(snapshot):
             Reply.file("scb/problem_429.json", 429, headers={"Retry-After": "0.01"}),
             Reply.file("scb/data_TAB638.json"),
         )
-        fetch.run("scb", settings(server, slept), public, barometer)
+        refresh.run("scb", settings(server, slept), public, barometer)
         calls = [r for r in server.requests if r.path.endswith("TAB638/data")]
     assert len(calls) == 2
     assert 0.01 in slept  # Retry-After was honoured
@@ -205,7 +207,7 @@ def test_403_rate_limit_is_retried(snapshot):
             Reply.file("scb/problem_403.json", 403),
             Reply.file("scb/metadata_TAB3785.json"),
         )
-        fetch.run("scb", settings(server), public, barometer)
+        refresh.run("scb", settings(server), public, barometer)
     assert (public / "scb_employment_industry_bas.csv").exists()
 
 
@@ -219,7 +221,7 @@ def assert_fails_unchanged(
 ) -> str:
     before = digest(public) | digest(barometer)
     with pytest.raises(FetchError) as failure:
-        fetch.run(only, settings(server, **options), public, barometer)
+        refresh.run(only, settings(server, **options), public, barometer)
     message = str(failure.value)
     assert source_word in message and "oförändrat" in message
     assert digest(public) | digest(barometer) == before
@@ -284,19 +286,19 @@ def test_a_swap_cut_off_between_renames_is_recovered(snapshot):
     public, barometer = snapshot
     before = digest(public)
     os.replace(public, public.parent / f".{public.name}.old-123")
-    fetch.recover([public, barometer])
+    refresh.recover([public, barometer])
     assert digest(public) == before
 
 
 def test_unknown_source_is_refused(snapshot):
     with pytest.raises(FetchError, match="Okänd källa"):
-        fetch.run("bolagsverket", fetch.Settings(), *snapshot)
+        refresh.run("bolagsverket", refresh.Settings(), *snapshot)
 
 
 def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "LKA_ROOT": str(root)}
     return subprocess.run(
-        [sys.executable, "-m", "helpers.cli", "fetch", *args],
+        [sys.executable, "-m", "helpers.cli.main", "fetch", *args],
         env=env,
         capture_output=True,
         text=True,

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from helpers import gc_tuning
+from helpers.build import gc_tuning
 
 
 @pytest.mark.usefixtures("restored_collector")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.errors import FetchError
-from helpers.http_client import HttpClient, HttpStatusError, RateLimit
+from helpers.common.errors import FetchError
+from helpers.fetch.http_client import HttpClient, HttpStatusError, RateLimit
 from http_replay import ReplayServer, Reply
 
 

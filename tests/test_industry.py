@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from fetched_snapshot import build
-from helpers import industry, paths
-from helpers.params import load_area
+from helpers.config import paths
+from helpers.config.params import load_area
+from helpers.report.chapters import industry
 from http_replay import FIXTURES
 
 NBSP = "\u00a0"

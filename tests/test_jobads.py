@@ -7,7 +7,8 @@ import csv
 import pandas as pd
 import pytest
 
-from helpers import jobads, params, paths
+from helpers.config import params, paths
+from helpers.stats import jobads
 
 
 def raw(codes: set[str]) -> dict[str, int]:

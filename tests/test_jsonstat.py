@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from helpers import jsonstat
+from helpers.fetch import jsonstat
 from http_replay import FIXTURES
 
 

@@ -7,8 +7,9 @@ import json
 import pandas as pd
 import pytest
 
-from helpers import kolada, params, regions, snapshot
-from helpers.errors import FetchError
+from helpers.common.errors import FetchError
+from helpers.config import params, regions
+from helpers.stats import kolada, snapshot
 from http_replay import ReplayServer, Reply
 
 

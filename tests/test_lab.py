@@ -16,8 +16,10 @@ import pytest
 from traitlets.utils.importstring import import_item
 
 from conftest import make_tree
-from helpers import cli, lab, notebooks, paths
-from helpers.errors import ParamsError
+from helpers.build import notebooks
+from helpers.cli import lab, main
+from helpers.common.errors import ParamsError
+from helpers.config import paths
 
 
 def test_the_command_opens_the_chapters_for_the_chosen_area():
@@ -38,14 +40,14 @@ def test_without_options_the_browser_opens():
 def test_an_unknown_area_stops_with_one_line(capsys: pytest.CaptureFixture[str]):
     with pytest.raises(ParamsError, match="atlantis"):
         lab.lab_command("atlantis")
-    assert cli.main(["lab", "atlantis", "--no-browser"]) == 2
+    assert main.main(["lab", "atlantis", "--no-browser"]) == 2
     error = capsys.readouterr().err
     assert len(error.strip().splitlines()) == 1 and "atlantis" in error
 
 
 def test_the_parameters_cell_lets_the_lab_area_win(monkeypatch: pytest.MonkeyPatch):
     """Every chapter's parameters cell leaves the area to LKA_AREA, which make lab sets."""
-    from helpers.report import open_report
+    from helpers.report.context import open_report
 
     monkeypatch.setenv("LKA_AREA", lab.lab_command("lysekil")[1]["LKA_AREA"])
     for chapter in notebooks.notebook_paths():
@@ -70,7 +72,7 @@ def test_a_real_session_saves_chapters_without_outputs(tmp_path: Path):
     env = {**os.environ, "LKA_ROOT": str(tree)}
     # The command is made in the scratch tree's own process, so its root is the scratch tree.
     script = (
-        "import os; from helpers import lab; c, e = lab.lab_command('lysekil', "
+        "import os; from helpers.cli import lab; c, e = lab.lab_command('lysekil', "
         f"no_browser=True, port={port}); "
         f"os.execve(c[0], c + ['--IdentityProvider.token={token}'], e)"
     )

@@ -8,7 +8,8 @@ import shutil
 
 import pytest
 
-from helpers import manifest, paths
+from helpers.config import paths
+from helpers.stats import manifest
 
 
 @pytest.mark.parametrize("folder", [paths.PUBLIC, paths.YRKESBAROMETER], ids=["public", "af"])

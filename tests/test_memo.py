@@ -6,8 +6,9 @@ import dataclasses
 
 import pandas as pd
 
-from helpers import memo, stats
-from helpers.params import load_area
+from helpers.common import memo
+from helpers.config.params import load_area
+from helpers.stats import aggregate
 
 
 def counting():
@@ -76,6 +77,6 @@ def test_a_table_remembered_by_its_own_key():
 
 def test_the_statistics_give_the_same_figures_remembered():
     area = load_area("sotenas")
-    stats.post_secondary_share.cache_clear()
-    fresh = stats.post_secondary_share(area)
-    assert stats.post_secondary_share(area).equals(fresh)
+    aggregate.post_secondary_share.cache_clear()
+    fresh = aggregate.post_secondary_share(area)
+    assert aggregate.post_secondary_share(area).equals(fresh)

@@ -7,8 +7,8 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import needs
-from helpers import survey_analysis as sa
+from helpers.analysis import indicators as sa
+from helpers.analysis import needs
 from tidy_frames import tidy_responses as survey
 
 CODED = pd.DataFrame(

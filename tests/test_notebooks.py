@@ -16,7 +16,8 @@ import pytest
 from papermill.exceptions import PapermillExecutionError
 
 from conftest import make_tree
-from helpers import execute, notebooks, params, paths
+from helpers.build import execute, notebooks
+from helpers.config import params, paths
 
 CHAPTER = """# %% [markdown]
 # ## Provkapitel
@@ -27,7 +28,7 @@ CHAPTER = """# %% [markdown]
 {parameters}
 
 # %%
-from helpers.report import open_report
+from helpers.report.context import open_report
 
 rpt = open_report(area, year)
 
@@ -189,13 +190,16 @@ def test_a_chapter_opens_with_its_heading(tmp_path: Path):
 
 
 def test_imported_helpers_and_their_examples(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    body = "\n# %%\nfrom helpers import charts, text\nimport helpers.stats\n"
+    body = (
+        "\n# %%\nfrom helpers.report import charts\nfrom helpers.common.text import number\n"
+        "import helpers.stats.aggregate\n"
+    )
     notebook = nbformat.read(write_chapter(tmp_path, body=body), as_version=4)
     assert notebooks.imported_helpers(notebook) == [
-        "helpers.charts",
-        "helpers.report",
-        "helpers.stats",
-        "helpers.text",
+        "helpers.common.text",
+        "helpers.report.charts",
+        "helpers.report.context",
+        "helpers.stats.aggregate",
     ]
 
     package = tmp_path / "lib" / "bare_pkg"

@@ -1,4 +1,4 @@
-"""Tests for helpers.occupations: coding free-text job titles to SSYK 4."""
+"""Tests for helpers.stats.occupations: coding free-text job titles to SSYK 4."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from helpers import occupations, paths
-from helpers.errors import ParamsError
+from helpers.common.errors import ParamsError
+from helpers.config import paths
+from helpers.stats import occupations
 
 
 @cache

@@ -2,8 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import params
-from helpers.errors import ParamsError
+from helpers.common.errors import ParamsError
+from helpers.config import params
 
 
 def write(folder: Path, name: str, body: str) -> None:

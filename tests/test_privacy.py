@@ -5,8 +5,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import paths, privacy
-from helpers.privacy import mask_text
+from helpers.config import paths
+from helpers.survey import privacy
+from helpers.survey.privacy import mask_text
 
 
 @pytest.mark.parametrize(
@@ -82,7 +83,7 @@ def test_write_contacts_refuses_reports(monkeypatch):
 def test_docstring_examples():
     import doctest
 
-    from helpers import privacy
+    from helpers.survey import privacy
 
     assert doctest.testmod(privacy).failed == 0
 
@@ -94,7 +95,7 @@ def _output_text(path: Path) -> str:
 
         return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
     if path.suffix == ".xlsx":
-        from helpers.survey_files import read_sheets
+        from helpers.survey.files import read_sheets
 
         return "\n".join(str(c) for s in read_sheets(path) for row in s.rows for c in row)
     return path.read_text(encoding="utf-8", errors="replace")
@@ -102,7 +103,7 @@ def _output_text(path: Path) -> str:
 
 @pytest.mark.slow
 def test_planted_personal_data_is_in_no_report_output(built_reports):
-    from helpers.example_survey import SHIPPED, generate
+    from example_surveys.answers import SHIPPED, generate
 
     planted = set()
     for area, year, n, seed, _, _ in SHIPPED:

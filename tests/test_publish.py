@@ -1,6 +1,6 @@
 import pytest
 
-from helpers import publish
+from helpers.build import publish
 
 
 def test_success_replaces_the_old_folder(tmp_path):

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from helpers.questionnaire import TYPES, load_questionnaire
+from helpers.survey.questionnaire import TYPES, load_questionnaire
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +81,6 @@ def test_lime_codes_without_underscores_are_unique(q):
 def test_docstring_examples():
     import doctest
 
-    from helpers import questionnaire
+    from helpers.survey import questionnaire
 
     assert doctest.testmod(questionnaire).failed == 0

@@ -1,6 +1,6 @@
 import csv
 
-from helpers import paths, regions
+from helpers.config import paths, regions
 
 
 def test_codes_are_strings_with_leading_zeros():

@@ -1,4 +1,4 @@
-from helpers import render
+from helpers.build import render
 
 
 def test_table_of_contents_nests_h3_under_h2_and_ids_are_unique():
@@ -80,8 +80,8 @@ def test_print_leaves_out_the_phone_drawings_and_folded_tables():
 def test_metadata_makes_the_area_colour_readable_and_embeds_the_logo(tmp_path):
     import dataclasses
 
-    from helpers import colours
-    from helpers.params import load_area
+    from helpers.config.params import load_area
+    from helpers.report import colours
 
     logo = tmp_path / "logo.svg"
     logo.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>')
@@ -98,8 +98,8 @@ def test_print_leaves_out_the_phone_drawing_of_a_chart_as_the_exporter_writes_it
     import nbformat
     import pandas as pd
 
-    from helpers import charts
-    from helpers.params import load_area
+    from helpers.config.params import load_area
+    from helpers.report import charts
 
     chart = charts.Chart(
         "<svg>wide</svg>", "T", "A", "S", pd.DataFrame({"a": [1]}), svg_narrow="<svg>phone</svg>"
@@ -121,8 +121,8 @@ def test_print_leaves_out_the_phone_drawing_of_a_chart_as_the_exporter_writes_it
 def test_fixes_are_grouped_by_what_to_do_and_stay_out_of_the_page():
     import nbformat
 
-    from helpers.params import load_area
-    from helpers.report import FIX_MIME
+    from helpers.config.params import load_area
+    from helpers.report.context import FIX_MIME
 
     def fix(what: str, how: str):
         return nbformat.v4.new_output("display_data", data={FIX_MIME: {"what": what, "fix": how}})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 
 from conftest import ROOT
-from helpers import report_sources
+from helpers.report import sources
 
 
 def manifest_rows(folder: str) -> list[dict]:
@@ -14,7 +14,7 @@ def manifest_rows(folder: str) -> list[dict]:
 
 
 def test_sources_list_every_data_file_of_the_manifests_with_table_ids():
-    table = report_sources.sources()
+    table = sources.sources()
     listed = set(table["Fil"])
     for folder in ("public", "yrkesbarometer"):
         for row in manifest_rows(folder):
@@ -26,22 +26,22 @@ def test_sources_list_every_data_file_of_the_manifests_with_table_ids():
 
 
 def test_no_english_manifest_words_reach_the_report():
-    text = " ".join(report_sources.sources()[["Källa", "År"]].to_numpy().ravel())
+    text = " ".join(sources.sources()[["Källa", "År"]].to_numpy().ravel())
     for english in ("partial", "first 1 000 rows", " or ", "derived extract", "current"):
         assert english not in text
 
 
 def test_questions_leave_out_contact_data():
-    table = report_sources.questions()
+    table = sources.questions()
     assert "C4" in set(table["Fråga"]) and "C5" in set(table["Fråga"])
     assert not {"A5", "G1", "G2", "G3", "G4", "C5_1", "C8_1_antal"} & set(table["Fråga"])
     assert not table["Text"].str.match(r"^[A-G]\d").any()  # the id is not repeated
 
 
 def test_sni_table_and_classifications():
-    sni = report_sources.sni_table()
+    sni = sources.sni_table()
     assert len(sni) == 14
     assert sni.set_index("Bransch i enkäten").at["Företagstjänster", "SNI 2007-avdelningar"] == (
         "M, N"
     )
-    assert "version 1" in " ".join(report_sources.classifications()["Version"])
+    assert "version 1" in " ".join(sources.classifications()["Version"])

@@ -6,8 +6,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, run_cli
-from helpers import params, paths, scaffold
-from helpers.errors import ParamsError
+from helpers.cli import new_area
+from helpers.common.errors import ParamsError
+from helpers.config import params, paths
 
 
 def files_in(folder: Path) -> dict[str, str]:
@@ -15,7 +16,7 @@ def files_in(folder: Path) -> dict[str, str]:
 
 
 def test_one_municipality_round_trips(params_dir: Path):
-    written = scaffold.write_params(["Sotenäs kommun"])
+    written = new_area.write_params(["Sotenäs kommun"])
     assert written == params_dir / "sotenas.yaml"
     area = params.load_area("sotenas")
     assert area.params_file == written
@@ -29,7 +30,7 @@ def test_one_municipality_round_trips(params_dir: Path):
 
 def test_several_municipalities_default_like_the_shipped_area(params_dir: Path):
     shipped = yaml.safe_load((ROOT / "params" / "trollhattan-vanersborg.yaml").read_text("utf-8"))
-    written = scaffold.write_params(["1488", "vänersborg"])
+    written = new_area.write_params(["1488", "vänersborg"])
     assert written.stem == "trollhattan-vanersborg"
     area = params.load_area(written.stem)
     assert area.name == shipped["name"] == "Trollhättan och Vänersborg"
@@ -41,7 +42,7 @@ def test_several_municipalities_default_like_the_shipped_area(params_dir: Path):
 
 def test_a_given_name_and_slug_round_trip(params_dir: Path):
     name = 'Norra Bohuslän: "kusten" # och fjällen'  # YAML-special characters survive
-    scaffold.write_params(["1427", "1430", "1435"], name=name, slug="norra-bohuslan")
+    new_area.write_params(["1427", "1430", "1435"], name=name, slug="norra-bohuslan")
     area = params.load_area("norra-bohuslan")
     assert (area.name, area.municipalities) == (name, ("1427", "1430", "1435"))
     assert area.author.startswith("Kompetensmäklarna, Sotenäs kommun, Munkedals kommun och ")
@@ -49,7 +50,7 @@ def test_a_given_name_and_slug_round_trip(params_dir: Path):
 
 def test_a_municipality_outside_the_region_is_compared_with_its_county(params_dir: Path):
     without_file = params.load_area("0180")
-    scaffold.write_params(["0180"])
+    new_area.write_params(["0180"])
     area = params.load_area("stockholm")
     assert area.params_file == params_dir / "stockholm.yaml"
     assert (
@@ -67,7 +68,7 @@ def test_the_commented_survey_block_names_every_survey_key(
     params_dir: Path, monkeypatch: pytest.MonkeyPatch
 ):
     monkeypatch.setattr(paths, "SURVEYS", paths.ROOT / "data" / "raw" / "surveys")
-    written = scaffold.write_params(["1427"])
+    written = new_area.write_params(["1427"])
     body = written.read_text("utf-8")
     assert "\nsurvey:" not in body and "\n# colour:" in body
     block = body[body.index("# survey:") :].splitlines()
@@ -103,7 +104,7 @@ def test_bad_municipalities_are_refused_and_nothing_is_written(
 ):
     before = files_in(params_dir)
     with pytest.raises(ParamsError, match=message) as error:
-        scaffold.write_params(given)
+        new_area.write_params(given)
     assert error.value.exit_code == 2
     assert files_in(params_dir) == before
 
@@ -121,7 +122,7 @@ def test_bad_municipalities_are_refused_and_nothing_is_written(
 def test_bad_names_and_slugs_are_refused(params_dir: Path, options: dict, message: str):
     before = files_in(params_dir)
     with pytest.raises(ParamsError, match=message):
-        scaffold.write_params(["1427"], **options)
+        new_area.write_params(["1427"], **options)
     assert files_in(params_dir) == before
 
 
@@ -129,9 +130,9 @@ def test_an_existing_file_is_kept_unless_forced(params_dir: Path):
     own = params_dir / "sotenas.yaml"
     own.write_text('name: Egen\nmunicipalities: ["1427"]\n', encoding="utf-8")
     with pytest.raises(ParamsError, match=r"params/sotenas\.yaml finns redan.*--force"):
-        scaffold.write_params(["1427"])
+        new_area.write_params(["1427"])
     assert params.load_area("sotenas").name == "Egen"
-    scaffold.write_params(["1427"], force=True)
+    new_area.write_params(["1427"], force=True)
     assert params.load_area("sotenas").name == "Sotenäs"
 
 
@@ -141,9 +142,9 @@ def test_a_failed_write_leaves_no_file(params_dir: Path, monkeypatch: pytest.Mon
     def disk_full(*_: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(scaffold.os, "replace", disk_full)
+    monkeypatch.setattr(new_area.os, "replace", disk_full)
     with pytest.raises(OSError, match="disk full"):
-        scaffold.write_params(["1427"])
+        new_area.write_params(["1427"])
     assert files_in(params_dir) == before  # neither the file nor its temporary file
 
 
@@ -175,6 +176,7 @@ def test_the_make_target_passes_its_variables_on():
         text=True,
         check=True,
     )
-    assert 'helpers.cli new-area 1488 1487 --name "Tvåstad" --slug "tvastad" --force' in " ".join(
-        dry_run.stdout.replace("\\\n", " ").split()
+    assert (
+        'helpers.cli.main new-area 1488 1487 --name "Tvåstad" --slug "tvastad" --force'
+        in " ".join(dry_run.stdout.replace("\\\n", " ").split())
     )

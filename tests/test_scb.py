@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 
 from fetched_snapshot import build
-from helpers import paths, scb
+from helpers.config import paths
+from helpers.stats import scb
 from http_replay import FIXTURES
 
 

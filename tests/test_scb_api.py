@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from helpers import scb_api, snapshot
-from helpers.errors import FetchError
-from helpers.scb_api import ScbApi, TableSpec, expand
+from helpers.common.errors import FetchError
+from helpers.fetch import scb_api
+from helpers.fetch.scb_api import ScbApi, TableSpec, expand
+from helpers.stats import snapshot
 from http_replay import FIXTURES, ReplayServer, Reply
 
 YEARS = ["2020", "2021", "2022", "2023"]

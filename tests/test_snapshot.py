@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import snapshot
+from helpers.stats import snapshot
 
 
 def test_names_are_unique_and_files_follow_them():

@@ -4,7 +4,8 @@ import csv
 
 import pytest
 
-from helpers import params, paths, regions, scb, stats
+from helpers.config import params, paths, regions
+from helpers.stats import aggregate, scb
 
 
 def raw_population(names: set[str]) -> int:
@@ -32,14 +33,16 @@ def test_population_of_sotenas_2019():
 
 
 def test_an_area_of_two_municipalities_sums_counts():
-    table = stats.population_indicators(area("TV", ("1488", "1487")))
+    table = aggregate.population_indicators(area("TV", ("1488", "1487")))
     assert table.loc["TV", "persons"] == raw_population({"Trollhättan", "Vänersborg"}) == 98649
 
 
 def test_rates_are_recomputed_from_parts_not_averaged():
-    combined = stats.post_secondary_share(area("TV", ("1488", "1487")))
+    combined = aggregate.post_secondary_share(area("TV", ("1488", "1487")))
     share = combined[(combined.comparison == "TV") & (combined.sex == "totalt")]["share"].item()
-    parts = [stats.post_secondary_share(area(n, (c,))) for n, c in (("T", "1488"), ("V", "1487"))]
+    parts = [
+        aggregate.post_secondary_share(area(n, (c,))) for n, c in (("T", "1488"), ("V", "1487"))
+    ]
     numbers = [p[(p.sex == "totalt") & (p.comparison.isin(["T", "V"]))] for p in parts]
     weighted = sum(n["post_secondary"].item() for n in numbers) / sum(
         n["persons"].item() for n in numbers
@@ -50,7 +53,7 @@ def test_rates_are_recomputed_from_parts_not_averaged():
 
 
 def test_post_secondary_share_matches_provenance_cross_check():
-    table = stats.post_secondary_share(area("Sotenäs", ("1427",)))
+    table = aggregate.post_secondary_share(area("Sotenäs", ("1427",)))
     total = table[(table.comparison == "Sotenäs") & (table.sex == "totalt")]["share"].item()
     assert round(total * 100, 1) == 31.7
 
@@ -59,7 +62,7 @@ def test_dependency_ratio_definition():
     import pandas as pd
 
     pop = pd.DataFrame({"age": [10, 30, 70], "persons": [20, 100, 30]})
-    assert stats.dependency_ratio(pop) == pytest.approx(50.0)
+    assert aggregate.dependency_ratio(pop) == pytest.approx(50.0)
 
 
 def test_panel_codes_get_their_leading_zero_back():
@@ -69,7 +72,7 @@ def test_panel_codes_get_their_leading_zero_back():
 
 def test_post_secondary_share_keeps_the_comparison_order():
     codes = ("1488", "1487")
-    table = stats.post_secondary_share(params.load_area("trollhattan-vanersborg"))
+    table = aggregate.post_secondary_share(params.load_area("trollhattan-vanersborg"))
     assert list(dict.fromkeys(table["comparison"])) == [
         "Trollhättan och Vänersborg",
         "Fyrbodal",
@@ -81,8 +84,14 @@ def test_post_secondary_share_keeps_the_comparison_order():
     assert (
         mine.loc["totalt", "persons"] == mine.loc["kvinnor", "persons"] + mine.loc["män", "persons"]
     )
-    assert round(stats.post_secondary_share(area("T", codes[:1])).iloc[2]["share"] * 100, 1) == 41.1
-    assert round(stats.post_secondary_share(area("V", codes[1:])).iloc[2]["share"] * 100, 1) == 38.1
+    assert (
+        round(aggregate.post_secondary_share(area("T", codes[:1])).iloc[2]["share"] * 100, 1)
+        == 41.1
+    )
+    assert (
+        round(aggregate.post_secondary_share(area("V", codes[1:])).iloc[2]["share"] * 100, 1)
+        == 38.1
+    )
 
 
 def test_post_secondary_share_takes_another_loader():
@@ -92,5 +101,5 @@ def test_post_secondary_share_takes_another_loader():
         seen.append(codes)
         return scb.education_level(codes)
 
-    stats.post_secondary_share(area("Sotenäs", ("1427",)), loader)
+    aggregate.post_secondary_share(area("Sotenäs", ("1427",)), loader)
     assert seen[0] == ("1427",) and len(seen) == 4

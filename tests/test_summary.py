@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import comparison, summary
-from helpers import survey_analysis as sa
+from helpers.analysis import comparison, summary
+from helpers.analysis import indicators as sa
 
 NBSP = "\u00a0"
 

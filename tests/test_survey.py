@@ -5,12 +5,12 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import paths
-from helpers.errors import SurveyError
-from helpers.example_exports import write_all_layouts
-from helpers.example_survey import generate
-from helpers.questionnaire import load_questionnaire
-from helpers.survey import inspect_survey, read_survey
+from example_surveys.answers import generate
+from example_surveys.exports import write_all_layouts
+from helpers.common.errors import SurveyError
+from helpers.config import paths
+from helpers.survey.questionnaire import load_questionnaire
+from helpers.survey.read import inspect_survey, read_survey
 
 MAPPING = paths.ROOT / "docs" / "examples" / "survey-mapping.yaml"
 MUNICIPALITIES = ["Sotenäs"]
@@ -224,6 +224,6 @@ def test_shipped_examples_are_read(folder, municipalities, layout, count):
 def test_docstring_examples():
     import doctest
 
-    from helpers import survey
+    from helpers.survey import read
 
-    assert doctest.testmod(survey).failed == 0
+    assert doctest.testmod(read).failed == 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import survey_analysis as sa
-from helpers.errors import ParamsError
+from helpers.analysis import indicators as sa
+from helpers.common.errors import ParamsError
 from tidy_frames import tidy_responses as survey
 
 CODED = pd.DataFrame(

@@ -1,9 +1,8 @@
 """One row to typed answers, whatever the layout's columns."""
 
-from helpers.questionnaire import load_questionnaire
-from helpers.survey_answers import read_row
-from helpers.survey_issues import IssueLog
-from helpers.survey_layouts import (
+from helpers.survey.answers import read_row
+from helpers.survey.issues import IssueLog
+from helpers.survey.layouts import (
     CONTACT,
     FIELD,
     IDENTITY,
@@ -14,6 +13,7 @@ from helpers.survey_layouts import (
     Column,
     Plan,
 )
+from helpers.survey.questionnaire import load_questionnaire
 
 Q = load_questionnaire(["Sotenäs"])
 
@@ -149,6 +149,6 @@ def test_mapping_labels_are_translated():
 def test_docstring_examples():
     import doctest
 
-    from helpers import survey_answers
+    from helpers.survey import answers
 
-    assert doctest.testmod(survey_answers).failed == 0
+    assert doctest.testmod(answers).failed == 0

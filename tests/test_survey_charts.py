@@ -6,9 +6,10 @@ import pandas as pd
 import pytest
 from test_area_survey import employer, survey
 
-from helpers import disclosure, needs
-from helpers import survey_charts as sc
-from helpers.report import EXAMPLE_NOTE
+from helpers.analysis import needs
+from helpers.report.chapters import survey_charts as sc
+from helpers.report.context import EXAMPLE_NOTE
+from helpers.survey import disclosure
 
 NOTE = disclosure.note(5, secondary=True)
 

@@ -1,10 +1,10 @@
 """Missing questions, impossible answers and duplicate submissions."""
 
-from helpers.questionnaire import load_questionnaire
-from helpers.survey_answers import Answers
-from helpers.survey_checks import check_answers, check_columns, find_duplicates
-from helpers.survey_issues import IssueLog
-from helpers.survey_layouts import FIELD, Column, Plan
+from helpers.survey.answers import Answers
+from helpers.survey.checks import check_answers, check_columns, find_duplicates
+from helpers.survey.issues import IssueLog
+from helpers.survey.layouts import FIELD, Column, Plan
+from helpers.survey.questionnaire import load_questionnaire
 
 Q = load_questionnaire(["Sotenäs"])
 FULL = {qid: None for qid in Q.analysis_ids()}
@@ -87,6 +87,6 @@ def test_duplicates():
 def test_docstring_examples():
     import doctest
 
-    from helpers import survey_checks
+    from helpers.survey import checks
 
-    assert doctest.testmod(survey_checks).failed == 0
+    assert doctest.testmod(checks).failed == 0

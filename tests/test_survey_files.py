@@ -5,10 +5,10 @@ import codecs
 import openpyxl
 import pytest
 
-from helpers.errors import SurveyError
-from helpers.example_exports import write_broken
-from helpers.example_survey import generate
-from helpers.survey_files import read_sheets
+from example_surveys.answers import generate
+from example_surveys.exports import write_broken
+from helpers.common.errors import SurveyError
+from helpers.survey.files import read_sheets
 
 
 @pytest.fixture(scope="module")
@@ -110,6 +110,6 @@ def test_workbook_is_trimmed_and_all_sheets_read(tmp_path):
 def test_docstring_examples():
     import doctest
 
-    from helpers import survey_files
+    from helpers.survey import files
 
-    assert doctest.testmod(survey_files).failed == 0
+    assert doctest.testmod(files).failed == 0

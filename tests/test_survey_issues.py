@@ -1,7 +1,7 @@
 """Issues: one line each, with location, masked."""
 
-from helpers.errors import SurveyError
-from helpers.survey_issues import IssueLog, errors, survey_error
+from helpers.common.errors import SurveyError
+from helpers.survey.issues import IssueLog, errors, survey_error
 
 
 def test_line_names_what_is_known():
@@ -32,6 +32,6 @@ def test_survey_error_is_the_first_error_and_a_count():
 def test_docstring_examples():
     import doctest
 
-    from helpers import survey_issues
+    from helpers.survey import issues
 
-    assert doctest.testmod(survey_issues).failed == 0
+    assert doctest.testmod(issues).failed == 0

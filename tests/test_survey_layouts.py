@@ -4,9 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from helpers.questionnaire import load_questionnaire
-from helpers.survey_issues import IssueLog
-from helpers.survey_layouts import (
+from helpers.survey.issues import IssueLog
+from helpers.survey.layouts import (
     CONTACT,
     FIELD,
     IDENTITY,
@@ -19,6 +18,7 @@ from helpers.survey_layouts import (
     parse_header,
     plan_layout,
 )
+from helpers.survey.questionnaire import load_questionnaire
 
 Q = load_questionnaire(["Sotenäs"])
 T = datetime(2026, 2, 3, 8, 53)
@@ -181,6 +181,6 @@ def test_nothing_recognisable_is_no_layout():
 def test_docstring_examples():
     import doctest
 
-    from helpers import survey_layouts
+    from helpers.survey import layouts
 
-    assert doctest.testmod(survey_layouts).failed == 0
+    assert doctest.testmod(layouts).failed == 0

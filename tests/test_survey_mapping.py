@@ -5,12 +5,12 @@ import re
 import pytest
 import yaml
 
-from helpers import paths
-from helpers.errors import SurveyError
-from helpers.questionnaire import load_questionnaire
-from helpers.survey_issues import IssueLog
-from helpers.survey_layouts import CONTACT, FIELD, IDENTITY, IGNORED, MULTI_CELL, OPTION, OTHER
-from helpers.survey_mapping import MappingSpec, load_mapping
+from helpers.common.errors import SurveyError
+from helpers.config import paths
+from helpers.survey.issues import IssueLog
+from helpers.survey.layouts import CONTACT, FIELD, IDENTITY, IGNORED, MULTI_CELL, OPTION, OTHER
+from helpers.survey.mapping import MappingSpec, load_mapping
+from helpers.survey.questionnaire import load_questionnaire
 
 Q = load_questionnaire(["Sotenäs"])
 ROWS = [
@@ -107,6 +107,6 @@ def test_documented_example_is_valid():
 def test_docstring_examples():
     import doctest
 
-    from helpers import survey_mapping
+    from helpers.survey import mapping
 
-    assert doctest.testmod(survey_mapping).failed == 0
+    assert doctest.testmod(mapping).failed == 0

@@ -7,8 +7,10 @@ import re
 import pandas as pd
 from test_area_survey import employer, survey
 
-from helpers import area_survey, jobads, stats, survey_text
-from helpers.params import load_area
+from helpers.analysis import area_survey
+from helpers.config.params import load_area
+from helpers.report.chapters import survey_text
+from helpers.stats import aggregate, jobads
 
 
 def test_summary_without_survey_is_statistics_and_says_so():
@@ -17,7 +19,7 @@ def test_summary_without_survey_is_statistics_and_says_so():
     assert sentences[0] == survey_text.no_survey(area)
     assert 5 <= len(sentences) <= 7
     assert all(re.search(r"\d", s) for s in sentences)
-    education = stats.post_secondary_share(area)
+    education = aggregate.post_secondary_share(area)
     mine = education[(education["comparison"] == "Lysekil") & (education["sex"] == "totalt")]
     share = f"{mine['share'].iloc[0] * 100:.1f}".replace(".", ",")
     assert any(share in s and "eftergymnasial" in s for s in sentences)

@@ -2,10 +2,10 @@
 
 import pytest
 
-from helpers import paths
-from helpers.example_exports import write_broken
-from helpers.example_survey import generate
-from helpers.survey_validate import validate_file
+from example_surveys.answers import generate
+from example_surveys.exports import write_broken
+from helpers.config import paths
+from helpers.survey.validate import validate_file
 
 SHIPPED = paths.SURVEYS / "sotenas" / "2026" / "kompetensbehov-2026.xlsx"
 
@@ -56,9 +56,9 @@ def test_bad_mapping_file_is_reported(tmp_path):
 def test_docstring_examples():
     import doctest
 
-    from helpers import survey_validate
+    from helpers.survey import validate
 
-    assert doctest.testmod(survey_validate).failed == 0
+    assert doctest.testmod(validate).failed == 0
 
 
 def test_no_municipalities_is_said():

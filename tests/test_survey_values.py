@@ -5,7 +5,7 @@ from datetime import datetime
 
 import pytest
 
-from helpers.survey_values import (
+from helpers.survey.values import (
     clean_text,
     is_chosen,
     label_key,
@@ -168,6 +168,6 @@ def test_is_chosen_by_marks():
 def test_docstring_examples():
     import doctest
 
-    from helpers import survey_values
+    from helpers.survey import values
 
-    assert doctest.testmod(survey_values).failed == 0
+    assert doctest.testmod(values).failed == 0

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from helpers import svg
+from helpers.report import svg
 
 
 @pytest.mark.parametrize(
@@ -72,7 +72,7 @@ def test_line_charts_and_the_pyramid_need_no_matplotlib():
     """Importing matplotlib took a quarter of a second of every report's kernel."""
     script = (
         "import sys, pandas as pd\n"
-        "from helpers import charts\n"
+        "from helpers.report import charts\n"
         "t = pd.DataFrame({'year': [2001, 2011] * 2, 's': list('AABB'), 'v': [1, 2, 3, 4]})\n"
         "charts.lines(t, x='year', y='v', series='s', title='T', source='S', highlight='A')\n"
         "p = pd.DataFrame({'g': ['0–4'] * 2, 'sex': ['män', 'kvinnor'], 'v': [0.1, 0.2]})\n"

@@ -6,7 +6,8 @@ import re
 
 import pandas as pd
 
-from helpers import tables, text
+from helpers.common import text
+from helpers.report import tables
 
 NBSP = "\u00a0"
 

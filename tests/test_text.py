@@ -1,4 +1,4 @@
-from helpers import text
+from helpers.common import text
 
 NBSP = "\u00a0"
 

@@ -7,7 +7,8 @@ import shutil
 
 import pytest
 
-from helpers import paths, yrkesbarometer
+from helpers.config import paths
+from helpers.stats import yrkesbarometer
 from http_replay import FIXTURES
 
 

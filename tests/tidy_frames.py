@@ -1,4 +1,4 @@
-"""Hand-made tidy survey answers for the analysis tests, typed as helpers.survey types them.
+"""Hand-made tidy survey answers for the analysis tests, typed as helpers.survey.read types them.
 
 One builder for every test file, with the column types taken from the questionnaire (the
 one place that says which questions are numbers), so test data cannot drift from the
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.questionnaire import load_questionnaire
+from helpers.survey.questionnaire import load_questionnaire
 
 
 def tidy_responses(rows: list[dict]) -> pd.DataFrame:

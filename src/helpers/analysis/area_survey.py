@@ -1,0 +1,488 @@
+"""The area's employer survey, read once per kernel, and the tables the chapters build on it.
+
+:func:`load` reads the export named in the area's params file (``survey.file``), codes its
+job titles to SSYK 2012 with the analyst's override file, and reads last year's export
+(``survey.previous``) the same way. Only the tidy answers are kept: contact data stays in
+``SurveyData.contacts`` and is dropped here, and so is the free text of F1, so nothing a
+chapter can reach names a respondent. An area without a survey gives ``None``::
+
+    >>> from helpers.config.params import load_area
+    >>> sv = load(load_area("sotenas"))
+    >>> sv.answered, sv.invited, sv.previous.year
+    (60, 160, 2025)
+    >>> load(load_area("lysekil")) is None
+    True
+
+The other functions turn an :class:`AreaSurvey` into the tables the chapters show:
+:func:`key_indicators` (shares compared year on year), :func:`recommendations` (the needs
+and efforts of ``needs.recommend``), :func:`supply` (education in and near the area).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.analysis import comparison, indicators, needs
+from helpers.common import memo
+from helpers.config.params import Area
+from helpers.stats import education_supply, jobads, occupations, yrkesbarometer
+from helpers.survey import disclosure
+from helpers.survey.read import read_survey
+
+#: Free-text answers never analysed or shown (F1 may hold names, e-mail addresses, phones).
+DROPPED = ("F1",)
+SOURCE = "Arbetsgivarenkät om kompetensbehov"
+OFFERS_SOURCE = (
+    "Arbetsförmedlingen, yrkesutbildningar per yrke, maj 2025 (ett urval, inget komplett register)"
+)
+#: Key indicators compared year on year: id → (label in tables, subject in a sentence).
+INDICATORS = {
+    "tried": (
+        "Har försökt rekrytera de senaste 12 månaderna",
+        "andelen arbetsgivare som försökt rekrytera",
+    ),
+    "difficult": (
+        "Tyckte att det var svårt att hitta rätt kompetens (bland dem som rekryterat)",
+        "andelen som tyckt att det var svårt att hitta rätt kompetens",
+    ),
+    "failure": (
+        "Sökta personer som inte gick att anställa med rätt kompetens",
+        "andelen misslyckade rekryteringar",
+    ),
+    "growing": (
+        "Räknar med fler anställda om 12 månader",
+        "andelen arbetsgivare som räknar med fler anställda",
+    ),
+    "skills_gap": (
+        "Personalen saknar kompetens i stor eller viss utsträckning",
+        "andelen arbetsgivare vars personal saknar kompetens",
+    ),
+    "cofunding": (
+        "Kan tänka sig att delfinansiera en utbildningsinsats",
+        "andelen som kan tänka sig att delfinansiera utbildning",
+    ),
+    "apprentice": (
+        "Kan tänka sig att anställa en lärling",
+        "andelen som kan tänka sig att anställa en lärling",
+    ),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class AreaSurvey:
+    """One year's survey of an area: tidy answers without personal data, and coded titles.
+
+    ``coded``: ``occupations.code_titles`` of the distinct job titles (C5, C8, D4);
+    ``mentions``: the same for every title given (one row per filled slot), for the
+    coding share. ``previous``: last year's survey, read the same way, or None.
+    """
+
+    area_name: str
+    year: int
+    responses: pd.DataFrame
+    coded: pd.DataFrame
+    mentions: pd.DataFrame
+    invited: int | None
+    example: bool
+    threshold: int
+    layout: str
+    file_name: str
+    n_duplicates: int
+    n_incomplete: int
+    previous: AreaSurvey | None = None
+
+    @property
+    def answered(self) -> int:
+        """Number of respondents counted (duplicates and incomplete answers left out)."""
+        return len(self.responses)
+
+    @property
+    def source(self) -> str:
+        """The source line of every survey chart and table."""
+        return f"{SOURCE}, {self.area_name} {self.year}"
+
+
+def load(area: Area) -> AreaSurvey | None:
+    """The area's survey (cached per kernel), or None when its params name no survey.
+
+    Raises ``SurveyError`` with one clear line when the export cannot be read.
+    """
+    given = area.survey
+    if given is None:
+        return None
+    return _load(
+        area.name,
+        area.year,
+        tuple(area.municipality_names),
+        given.file,
+        given.previous,
+        given.mapping,
+        given.sheet,
+        given.invited,
+        given.example,
+        area.suppression_threshold,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _load(
+    name: str,
+    year: int,
+    municipalities: tuple[str, ...],
+    file: Path,
+    previous: Path | None,
+    mapping: Path | None,
+    sheet: str | None,
+    invited: int | None,
+    example: bool,
+    threshold: int,
+) -> AreaSurvey:
+    last = None
+    if previous is not None:
+        last_year = _year_of(previous, year - 1)
+        last = _read(
+            name,
+            last_year,
+            municipalities,
+            previous,
+            mapping,
+            sheet,
+            None,
+            example,
+            threshold,
+            None,
+        )
+    return _read(
+        name, year, municipalities, file, mapping, sheet, invited, example, threshold, last
+    )
+
+
+def _year_of(path: Path, default: int) -> int:
+    """The survey year a file belongs to: its folder's name when that is a year."""
+    for part in reversed(path.parts[:-1]):
+        if re.fullmatch(r"(19|20)\d\d", part):
+            return int(part)
+    return default
+
+
+def _read(
+    name: str,
+    year: int,
+    municipalities: tuple[str, ...],
+    file: Path,
+    mapping: Path | None,
+    sheet: str | None,
+    invited: int | None,
+    example: bool,
+    threshold: int,
+    previous: AreaSurvey | None,
+) -> AreaSurvey:
+    data = read_survey(file, municipalities=list(municipalities), mapping=mapping, sheet=sheet)
+    responses = data.responses.drop(columns=[c for c in DROPPED if c in data.responses])
+    overrides = occupations.DEFAULT_OVERRIDES
+    coded = occupations.code_titles(indicators.titles(responses), overrides)
+    return AreaSurvey(
+        area_name=name,
+        year=year,
+        responses=responses,
+        coded=coded,
+        mentions=occupations.code_titles(_title_mentions(responses), overrides),
+        invited=invited,
+        example=example,
+        threshold=threshold,
+        layout=data.layout_name,
+        file_name=file.name,
+        n_duplicates=data.n_duplicates,
+        n_incomplete=data.n_incomplete,
+        previous=previous,
+    )
+
+
+def _title_mentions(responses: pd.DataFrame) -> list[str]:
+    """Every job title given, one per filled slot of C5, C8 and D4."""
+    found = []
+    for slots in indicators.TITLE_SLOTS.values():
+        for column in slots:
+            if column in responses:
+                values = responses[column].dropna().astype(str).str.strip()
+                found += [v for v in values if v]
+    return found
+
+
+# --- tables built on the survey --------------------------------------------------------------
+
+
+def named(sv: AreaSurvey) -> pd.DataFrame:
+    """Occupations named as hard to fill (C5) or as planned hires (C8), one row per mention."""
+    return pd.concat(
+        [indicators.mentions(sv.responses, sv.coded, q) for q in ("C5", "C8")],
+        ignore_index=True,
+    )
+
+
+def _binary(indicator: str, chosen: pd.Series, answered: pd.Series, threshold: int) -> dict:
+    """One indicator share through disclosure control: chosen vs the rest of ``answered``.
+
+    Both sides count as cells of an additive line, so a share whose complement rests on
+    fewer than ``threshold`` respondents is hidden too.
+    """
+    n = int((chosen & answered).sum())
+    base = int(answered.sum())
+    table = pd.DataFrame(
+        {"group": "Totalt", "option": ["yes", "no"], "n": [n, base - n], "base": base}
+    )
+    row = disclosure.protect_shares(table, additive=True, threshold=threshold).iloc[0]
+    return {
+        "question": indicator,
+        "group": "Totalt",
+        "option": INDICATORS[indicator][0],
+        "n": row["n"],
+        "base": row["base"],
+        "share": row["share"],
+        "suppressed": bool(row["suppressed"]),
+    }
+
+
+def _is(responses: pd.DataFrame, question: str, values: Sequence[str]) -> pd.Series:
+    return responses[question].isin(list(values)).fillna(False).astype(bool)
+
+
+def _answered(responses: pd.DataFrame, question: str) -> pd.Series:
+    return responses[question].notna().astype(bool)
+
+
+def indicators_of(responses: pd.DataFrame, threshold: int = disclosure.THRESHOLD) -> pd.DataFrame:
+    """The key indicators (:data:`INDICATORS`) of one year's tidy responses.
+
+    Columns ``question`` (indicator id), ``group``, ``option`` (its Swedish label), ``n``,
+    ``base``, ``share``, ``suppressed``; for ``failure`` n is the employers counted and the
+    share is pooled over positions (``indicators.failure_rate``).
+    """
+    r = responses
+    tried = indicators.tried(r)
+    rows = [
+        _binary("tried", tried, _answered(r, "C1"), threshold),
+        _binary(
+            "difficult",
+            indicators.had_difficulties(r),
+            _answered(r, "C4") & tried,
+            threshold,
+        ),
+    ]
+    failure = indicators.failure_rate(r, threshold=threshold).iloc[-1]
+    rows.append(
+        {
+            "question": "failure",
+            "group": "Totalt",
+            "option": INDICATORS["failure"][0],
+            "n": failure["employers"],
+            "base": failure["employers"],
+            "share": failure["failure_rate"],
+            "suppressed": bool(failure["suppressed"]),
+        }
+    )
+    rows += [
+        _binary("growing", _is(r, "B1", ["Ökar"]), _answered(r, "B1"), threshold),
+        _binary(
+            "skills_gap",
+            _is(r, "D1", ["I stor utsträckning", "I viss utsträckning"]),
+            _answered(r, "D1"),
+            threshold,
+        ),
+        _binary("cofunding", _is(r, "D9", needs.COFUNDING), _answered(r, "D9"), threshold),
+        _binary("apprentice", _is(r, "E3", ["Ja"]), _answered(r, "E3"), threshold),
+    ]
+    table = pd.DataFrame(rows)
+    table = table.astype({"n": "Int64", "base": "Int64", "share": "Float64"})
+    table.attrs["base"] = "Se respektive fråga"
+    return table
+
+
+@memo.remembered(key=lambda sv: sv)  # the summary, the survey chapter and the comparison ask
+def key_indicators(sv: AreaSurvey) -> pd.DataFrame:
+    """This year's key indicators (see :func:`indicators_of`)."""
+    return indicators_of(sv.responses, sv.threshold)
+
+
+def changes(sv: AreaSurvey) -> pd.DataFrame | None:
+    """Key indicators this year against last year (``comparison.compare``), or None."""
+    if sv.previous is None:
+        return None
+    return comparison.compare(
+        key_indicators(sv),
+        key_indicators(sv.previous),
+        values=["share"],
+        years=(sv.year, sv.previous.year),
+    )
+
+
+def skill_area_changes(sv: AreaSurvey, top: int = 6) -> pd.DataFrame | None:
+    """The ``top`` D3 skill areas this year, with last year's share and the change."""
+    if sv.previous is None:
+        return None
+    now = indicators.skill_areas(sv.responses, threshold=sv.threshold)
+    then = indicators.skill_areas(sv.previous.responses, threshold=sv.threshold)
+    keep = ["question", "group", "option", "n", "share", "suppressed"]
+    table = comparison.compare(
+        now[keep], then[keep], values=["share"], years=(sv.year, sv.previous.year)
+    )
+    table = table[table["option"] != "Annat"].dropna(subset=["share_current"])
+    table = table.sort_values("share_current", ascending=False).head(top)
+    return table.reset_index(drop=True)
+
+
+# --- needs, job ads, barometer and education supply ---------------------------------------
+
+
+def near_codes(area: Area) -> list[str]:
+    """Municipalities counted as "near" the area: the rest of its region (e.g. Fyrbodal)."""
+    return [c for c in area.region.municipalities if c not in area.municipalities]
+
+
+def barometer(area: Area) -> pd.DataFrame:
+    """Yrkesbarometern's rows for the area's county."""
+    return yrkesbarometer.load().county(area.county)
+
+
+def barometer_source() -> str:
+    """The barometer's source line (says when the snapshot is partial)."""
+    return yrkesbarometer.load().source
+
+
+def supply(area: Area, codes: Sequence[str] = ()) -> pd.DataFrame:
+    """Education in and near the area: YH programmes and courses (MYH, rounds 2020–2024) and
+    Arbetsförmedlingen's vocational offers for ``codes`` (SSYK 4), ``where`` = in/near."""
+    return _supply(area, tuple(sorted(codes)))
+
+
+@memo.per_area
+def _supply(area: Area, codes: tuple[str, ...]) -> pd.DataFrame:
+    here, near = list(area.municipalities), near_codes(area)
+    yh = education_supply.education_supply(here, near)
+    parts = [yh]
+    if codes:
+        offers = education_supply.vocational_offers(codes, here, near)
+        parts.append(offers.assign(provider=pd.NA, year=pd.NA))
+    return pd.concat(parts, ignore_index=True)
+
+
+def survey_codes(sv: AreaSurvey) -> list[str]:
+    """Every SSYK 4 code the survey's job titles were coded to."""
+    return sorted(set(sv.coded["ssyk4"].dropna().astype(str)))
+
+
+def signals(sv: AreaSurvey, area: Area) -> pd.DataFrame:
+    """The survey's occupations against the area's job ads and the county's barometer."""
+    return needs.occupation_signals(
+        named(sv),
+        ads=jobads.ads(area.municipalities),
+        barometer=barometer(area),
+        threshold=sv.threshold,
+    )
+
+
+@memo.remembered(key=lambda sv, area: (sv, repr(area)))
+def recommendations(sv: AreaSurvey, area: Area) -> pd.DataFrame:
+    """``needs.recommend`` for the area: one row per need, strongest first."""
+    education = supply(area, survey_codes(sv))
+    return needs.recommend(
+        sv.responses,
+        sv.coded,
+        ads=jobads.ads(area.municipalities),
+        barometer=barometer(area),
+        match=functools.partial(education_supply.match_needs, supply=education),
+        threshold=sv.threshold,
+    )
+
+
+def coding(sv: AreaSurvey) -> dict:
+    """``occupations.coding_summary`` of every title mention in the survey."""
+    return occupations.coding_summary(sv.mentions)
+
+
+YH_KINDS = {"YH-program": "YH-utbildningar", "YH-kurs": "YH-kurser"}
+
+
+def yh_supply(area: Area) -> pd.DataFrame:
+    """The YH programmes and courses (MYH) in and near the area, all rounds."""
+    table = supply(area)
+    return table[table["kind"].isin(list(YH_KINDS))]
+
+
+def supply_overview(area: Area) -> pd.DataFrame:
+    """Distinct YH programmes and courses per education area, in the area and near it."""
+    table = yh_supply(area)
+    table = table.assign(education_area=table["education_area"].fillna("Övrigt"))
+    counts = table.groupby(["education_area", "kind", "where"])["name"].nunique()
+    columns = [
+        (kind, where)
+        for kind in YH_KINDS
+        for where in (education_supply.IN_AREA, education_supply.NEAR)
+    ]
+    wide = counts.unstack(["kind", "where"]).reindex(columns=columns).fillna(0).astype(int)
+    wide.columns = [f"{YH_KINDS[kind]} {where}" for kind, where in columns]
+    wide = wide.assign(_total=wide.sum(axis=1)).sort_values("_total", ascending=False)
+    wide = wide.drop(columns="_total").rename_axis("Utbildningsområde").reset_index()
+    return wide
+
+
+def supply_latest(area: Area) -> pd.DataFrame:
+    """The YH programmes and courses granted in the latest application round, in and near."""
+    table = yh_supply(area)
+    if table.empty:
+        return pd.DataFrame(columns=["Utbildning", "Typ", "Anordnare", "Kommun", "Läge"])
+    latest = table[table["year"] == table["year"].max()]
+    near_last = latest["where"].eq(education_supply.NEAR).astype(int)
+    latest = latest.assign(_near=near_last).sort_values(["_near", "kind", "name"])
+    return (
+        pd.DataFrame(
+            {
+                "Utbildning": latest["name"],
+                "Typ": latest["kind"],
+                "Anordnare": latest["provider"],
+                "Kommun": latest["municipality"],
+                "Läge": latest["where"],
+            }
+        )
+        .drop_duplicates()
+        .reset_index(drop=True)
+    )
+
+
+def latest_round(area: Area) -> int | None:
+    """The latest YH application round in the data."""
+    years = yh_supply(area)["year"].dropna()
+    return int(years.max()) if len(years) else None
+
+
+def offers(area: Area, codes: Sequence[str]) -> pd.DataFrame:
+    """Arbetsförmedlingen's vocational offers in and near the area for the given SSYK codes."""
+    table = supply(area, codes)
+    table = table[~table["kind"].isin(list(YH_KINDS))]
+    return (
+        pd.DataFrame(
+            {
+                "Yrke": table["ssyk4_label"],
+                "Utbildning": table["name"],
+                "Typ": table["kind"],
+                "Ort": table["town"],
+                "Läge": table["where"],
+            }
+        )
+        .drop_duplicates()
+        .sort_values(["Yrke", "Utbildning"])
+        .reset_index(drop=True)
+    )
+
+
+def supply_source(area: Area) -> str:
+    """The source line of the YH tables, with the application rounds they cover."""
+    years = yh_supply(area)["year"].dropna()
+    rounds = f" {int(years.min())}–{int(years.max())}" if len(years) else ""
+    return f"Myndigheten för yrkeshögskolan, beviljade YH-utbildningar och YH-kurser{rounds}"

@@ -1,0 +1,266 @@
+"""The report's summary: 5–7 Swedish sentences written from the data by rules.
+
+Each ``*_fact`` function turns one analysis table (or a few plain numbers) into a
+:class:`Fact`: a topic, the figure it rests on, a finished sentence with that figure in
+Swedish format (``helpers.common.text``), and a priority. A function returns ``None`` when its data
+is missing or hidden by disclosure control, so no sentence is ever written without its
+figure. :func:`write_summary` keeps the highest priorities, one sentence per topic.
+
+Priorities (higher first): the hardest-to-fill occupations 90, the strongest recommended
+effort 85, the most common skills gap 80, the failure rate 70, the largest gap between the
+area and a comparison 50 (+20 when the area differs by a quarter or more), the biggest change
+since last year 45 (+20 when it is 5 procentenheter or more), the response rate 30.
+
+    >>> facts = [response_fact(survey_analysis.response_summary(responses, 120))]
+    ... # doctest: +SKIP
+    >>> write_summary(facts)  # doctest: +SKIP
+    ['48 arbetsgivare svarade på enkäten, en svarsfrekvens på 40,0 %.']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.analysis.comparison import largest_change
+from helpers.common import text
+
+PRIORITY = {
+    "bristyrken": 90,
+    "insats": 85,
+    "bristkompetenser": 80,
+    "misslyckade rekryteringar": 70,
+    "skillnad mot jämförelseområde": 50,
+    "förändring sedan förra året": 45,
+    "svarsfrekvens": 30,
+}
+#: Extra priority for a large gap (relative difference) or a large change (share points).
+LARGE_GAP, LARGE_CHANGE, BOOST = 0.25, 0.05, 20
+TOP = 3
+AGREEMENT = {
+    2: "två av tre källor (enkäten, platsannonserna, Yrkesbarometern) pekar åt samma håll",
+    3: "enkäten, platsannonserna och Yrkesbarometern pekar åt samma håll",
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One finding: ``sentence`` carries ``value``; ``priority`` decides if it is used."""
+
+    topic: str
+    value: float | int | None
+    sentence: str
+    priority: float
+
+
+@dataclass(frozen=True)
+class Gap:
+    """The area's value of an indicator beside a comparison's, for :func:`gap_fact`.
+
+    ``subject`` reads in a sentence: "andelen 25–64-åringar med eftergymnasial utbildning";
+    ``kind`` is ``"share"`` (0–1, compared in procentenheter) or ``"number"``.
+    """
+
+    subject: str
+    value: float
+    reference: float
+    reference_name: str
+    kind: str = "share"
+    decimals: int = 1
+
+
+def _lower(label: str) -> str:
+    """A label used mid-sentence: first letter lower-cased unless it is an acronym, and a
+    trailing parenthesis dropped (the sentence adds its own figure in parentheses).
+
+    >>> _lower("Certifikat och behörigheter (t.ex. truck/lift/svets)"), _lower("IT-tekniker")
+    ('certifikat och behörigheter', 'IT-tekniker')
+    """
+    label = re.sub(r"\s*\([^()]*\)$", "", label)
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def _shown(table: pd.DataFrame) -> pd.DataFrame:
+    if "suppressed" in table:
+        table = table[~table["suppressed"].astype(bool)]
+    return table
+
+
+def write_summary(facts: Sequence[Fact | None], n: tuple[int, int] = (5, 7)) -> list[str]:
+    """The sentences of the highest-priority facts, at most ``n[1]``, one per topic.
+
+    Fewer than ``n[0]`` sentences come back when fewer facts exist: the summary never pads
+    with sentences that have no figure.
+
+    >>> write_summary([Fact("a", 1, "Ett.", 10), Fact("b", 2, "Två.", 20), None], n=(1, 1))
+    ['Två.']
+    """
+    best: dict[str, Fact] = {}
+    for fact in facts:
+        if fact is not None and (
+            fact.topic not in best or fact.priority > best[fact.topic].priority
+        ):
+            best[fact.topic] = fact
+    chosen = sorted(best.values(), key=lambda f: -f.priority)[: n[1]]
+    return [f.sentence for f in chosen]
+
+
+def response_fact(summary: pd.DataFrame) -> Fact | None:
+    """Respondents and response rate, from ``survey_analysis.response_summary``."""
+    if summary.empty:
+        return None
+    row = summary.iloc[0]
+    sentence = f"{text.number(row['answered'])} arbetsgivare svarade på enkäten"
+    if not text.is_missing(row["rate"]):
+        sentence += f", en svarsfrekvens på {text.percent(row['rate'])}"
+    return Fact("svarsfrekvens", row["answered"], sentence + ".", PRIORITY["svarsfrekvens"])
+
+
+def occupations_fact(table: pd.DataFrame, top: int = TOP) -> Fact | None:
+    """The coded occupations most employers find hardest to fill (``hard_to_fill``)."""
+    rows = _shown(table).dropna(subset=["ssyk4", "n"]).sort_values("n", ascending=False)
+    rows = rows.head(top)
+    if rows.empty:
+        return None
+    parts = [f"{_lower(r.ssyk4_label)} ({text.number(r.n)})" for r in rows.itertuples()]
+    parts[0] = parts[0].replace(")", " arbetsgivare)", 1)
+    sentence = f"Flest arbetsgivare har svårt att rekrytera {text.join(parts)}."
+    return Fact("bristyrken", int(rows["n"].iloc[0]), sentence, PRIORITY["bristyrken"])
+
+
+def skills_fact(table: pd.DataFrame, top: int = TOP) -> Fact | None:
+    """The skill areas (D3) most employers name for current staff (``skill_areas``)."""
+    rows = _shown(table)
+    if "group" in rows:
+        rows = rows[rows["group"] == "Totalt"]
+    rows = rows[rows["option"] != "Annat"].dropna(subset=["n", "share"])
+    rows = rows[rows["n"] > 0].sort_values("n", ascending=False).head(top)
+    if rows.empty:
+        return None
+    first = rows.iloc[0]
+    parts = [
+        f"{_lower(first['option'])} ({text.number(first['n'])} arbetsgivare, "
+        f"{text.percent(first['share'])})"
+    ]
+    parts += [f"{_lower(r.option)} ({text.number(r.n)})" for r in rows.iloc[1:].itertuples()]
+    sentence = f"Befintlig personal behöver framför allt utvecklas inom {text.join(parts)}."
+    return Fact("bristkompetenser", float(first["share"]), sentence, PRIORITY["bristkompetenser"])
+
+
+def failure_fact(table: pd.DataFrame) -> Fact | None:
+    """The failure rate of all respondents (``survey_analysis.failure_rate``, Totalt row)."""
+    rows = _shown(table)
+    rows = rows[rows["group"] == "Totalt"].dropna(subset=["failure_rate"])
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    sentence = (
+        f"Av de {text.number(row['sought'])} personer som arbetsgivarna försökte rekrytera "
+        f"gick {text.percent(row['failure_rate'])} inte att anställa med rätt kompetens "
+        f"({text.number(row['employers'])} arbetsgivare)."
+    )
+    return Fact(
+        "misslyckade rekryteringar",
+        float(row["failure_rate"]),
+        sentence,
+        PRIORITY["misslyckade rekryteringar"],
+    )
+
+
+def gap_fact(area_name: str, gaps: Sequence[Gap]) -> Fact | None:
+    """The largest relative gap between the area and a comparison area.
+
+    >>> gap_fact("Sotenäs", [Gap("andelen med eftergymnasial utbildning", 0.28, 0.4,
+    ...     "riket")]).sentence
+    'Andelen med eftergymnasial utbildning är 28,0\\xa0% i Sotenäs, lägre än i riket (40,0\\xa0%), en skillnad på 12,0 procentenheter.'
+    """  # noqa: E501
+    usable = [
+        g
+        for g in gaps
+        if not text.is_missing(g.value) and not text.is_missing(g.reference) and g.reference != 0
+    ]
+    if not usable:
+        return None
+    gap = max(usable, key=lambda g: abs(g.value - g.reference) / abs(g.reference))
+    relative = abs(gap.value - gap.reference) / abs(gap.reference)
+    if gap.value == gap.reference:
+        return None
+    fmt = text.percent if gap.kind == "share" else text.number
+    word = "högre" if gap.value > gap.reference else "lägre"
+    sentence = (
+        f"{text.capitalize(gap.subject)} är {fmt(gap.value, gap.decimals)} i {area_name}, "
+        f"{word} än i {gap.reference_name} ({fmt(gap.reference, gap.decimals)})"
+    )
+    if gap.kind == "share":
+        sentence += f", en skillnad på {_points(gap.value - gap.reference)}"
+    priority = PRIORITY["skillnad mot jämförelseområde"] + (BOOST if relative >= LARGE_GAP else 0)
+    return Fact("skillnad mot jämförelseområde", gap.value, sentence + ".", priority)
+
+
+def _points(difference: float) -> str:
+    """A difference in procentenheter without its sign (the sentence says the direction)."""
+    return text.points(abs(difference)).lstrip("+")
+
+
+def change_fact(
+    comparison: pd.DataFrame | None, subjects: Mapping[str, str] | None = None
+) -> Fact | None:
+    """The biggest change in a share since last year (``comparison.compare`` output).
+
+    ``subjects`` maps a question id to how its "Ja"/option share reads, e.g.
+    ``{"C1": "andelen arbetsgivare som försökt rekrytera"}``; otherwise the option and
+    question id are named.
+    """
+    row = largest_change(comparison)
+    if row is None or float(row["share_change"]) == 0:
+        return None
+    change = float(row["share_change"])
+    question = row.get("question", "")
+    subject = (subjects or {}).get(question) or (
+        f"andelen som svarat ”{row.get('option', '')}” på fråga {question}"
+    )
+    direction = "ökat" if change > 0 else "minskat"
+    sentence = (
+        f"Sedan förra året har {subject} {direction} med {_points(change)} till "
+        f"{text.percent(row['share_current'])}."
+    )
+    priority = PRIORITY["förändring sedan förra året"] + (
+        BOOST if abs(change) >= LARGE_CHANGE else 0
+    )
+    return Fact("förändring sedan förra året", change, text.capitalize(sentence), priority)
+
+
+def effort_fact(recommendations: pd.DataFrame) -> Fact | None:
+    """The first recommended effort (``needs.recommend`` puts the strongest need first).
+
+    >>> effort_fact(pd.DataFrame([{"kind": "Bristyrke", "need": "Kockar och kallskänkor",
+    ...     "effort": "Yrkesvux", "employers": 7, "people": 12, "signal_strength": 3}])).sentence
+    'Den tydligaste insatsen är yrkesvux för kockar och kallskänkor: 7 arbetsgivare nämner behovet och 12 anställningar planeras; enkäten, platsannonserna och Yrkesbarometern pekar åt samma håll.'
+    """  # noqa: E501
+    if recommendations.empty:
+        return None
+    row = recommendations.iloc[0]
+    evidence = []
+    if not text.is_missing(row["employers"]):
+        evidence.append(f"{text.number(row['employers'])} arbetsgivare nämner behovet")
+    if not text.is_missing(row["people"]) and row["people"] > 0:
+        if row["kind"] == "Bristyrke":
+            evidence.append(f"{text.number(row['people'])} anställningar planeras")
+        else:
+            evidence.append(f"det gäller {text.number(row['people'])} anställda")
+    if not evidence:
+        return None
+    sentence = (
+        f"Den tydligaste insatsen är {_lower(row['effort'])} för {_lower(row['need'])}: "
+        f"{text.join(evidence)}"
+    )
+    strength = row.get("signal_strength")
+    if not text.is_missing(strength) and strength >= 2:
+        sentence += "; " + AGREEMENT[min(int(strength), 3)]
+    value = row["employers"] if not text.is_missing(row["employers"]) else row["people"]
+    return Fact("insats", int(value), sentence + ".", PRIORITY["insats"])

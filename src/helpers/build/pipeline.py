@@ -1,0 +1,266 @@
+"""One report, end to end: params → notebooks (papermill) → HTML, PDF, JSON, Excel.
+
+>>> files = build_report("sotenas")          # doctest: +SKIP
+>>> files.pdf.name
+'kompetensanalys-sotenas-2026.pdf'
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from helpers.build import fingerprint, publish
+from helpers.config import paths
+from helpers.common.errors import ExecutionError, RenderError
+from helpers.config.params import Area, load_area
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    """Where one report's files are (or will be) once it is published."""
+
+    folder: Path
+    html: Path
+    pdf: Path
+    notebook: Path
+    key_figures: Path
+    appendix: Path
+
+
+def report_files(area: Area, folder: Path | None = None) -> ReportFiles:
+    """The file names of an area's report, in ``reports/<area>/<year>/``."""
+    folder = folder or paths.report_dir(area.slug, area.year)
+    stem = f"kompetensanalys-{area.slug}-{area.year}"
+    return ReportFiles(
+        folder=folder,
+        html=folder / f"{stem}.html",
+        pdf=folder / f"{stem}.pdf",
+        notebook=folder / "notebook.ipynb",
+        key_figures=folder / "key_figures.json",
+        appendix=folder / f"{stem}-bilaga.xlsx",
+    )
+
+
+def failed_notebook_path(area: Area) -> Path:
+    """Where a failed run leaves its notebook for the analyst (not in the report folder)."""
+    return paths.REPORTS / area.slug / f"misslyckad-{area.year}.ipynb"
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What one run did: ``built`` or ``up to date`` (skipped), and where the files are."""
+
+    area: Area
+    files: ReportFiles
+    skipped: bool
+    #: Seconds spent in each stage, in order (keys of ``STAGES``); empty when skipped.
+    timings: dict[str, float] = field(default_factory=dict)
+    #: What the broker can do about data the report lacks: each fix (e.g. run make fetch)
+    #: with the sentences the report says in its place; empty when skipped.
+    fixes: dict[str, list[str]] = field(default_factory=dict)
+
+
+#: The stages of a build, as ``timings`` names them, and how the CLI shows them.
+STAGES = {
+    "prepare": "förberedelse (kärna, enkät)",
+    "chapters": "kapitlen",
+    "html": "HTML",
+    "pdf": "PDF",
+    "files": "övriga filer",
+}
+
+
+def prepare_process() -> None:
+    """Ready a process that builds reports (the CLI, a batch worker): the garbage collector
+    tuned once the modules every build needs are imported (see ``gc_tuning``)."""
+    from helpers.build import gc_tuning
+
+    gc_tuning.tune()
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - started
+
+
+def _import_survey(area: Area) -> None:
+    """Check the survey before any notebook runs, and split its contact data off.
+
+    A survey with errors stops the run here with the validator's one-line message; contact
+    details go to ``data/contacts/`` (outside reports/, never committed), nowhere else.
+    """
+    if area.survey is None:
+        return
+    from helpers.survey import privacy, read
+
+    for path, year in ((area.survey.file, area.year), (area.survey.previous, area.year - 1)):
+        if path is not None:
+            answers = read.read_survey(
+                path,
+                municipalities=area.municipality_names,
+                mapping=area.survey.mapping,
+                sheet=area.survey.sheet,
+            )
+            privacy.write_contacts(answers, area.slug, year)
+
+
+def build_report(
+    name: str,
+    *,
+    year: int | None = None,
+    pdf: bool = True,
+    force: bool = False,
+    kernel: Callable[[], Any] | None = None,
+) -> BuildResult:
+    """Build and publish one area's report, unless it is up to date and not ``force``d.
+
+    Raises a ReportError with one clear message; an earlier report is then left untouched.
+    ``kernel`` gives a running kernel to reuse (a batch worker's, see
+    ``execute.start_kernel``); it is called only when the report has to be built.
+    """
+    area = load_area(name, year=year)
+    final = report_files(area)
+    if not force and pdf and fingerprint.is_up_to_date(area, final.folder):
+        return BuildResult(area, final, skipped=True)
+    # Imported only when there is work to do: nbformat, papermill, nbconvert and WeasyPrint
+    # take longer to import than the up-to-date check takes in all.
+    from helpers.build import execute
+
+    timings: dict[str, float] = {}
+    own_kernel = None
+    stopping: threading.Thread | None = None
+
+    def done_with_kernel() -> None:
+        nonlocal stopping
+        if own_kernel is not None:  # it takes 0,1 s to end: let it while the report renders
+            stopping = threading.Thread(target=execute.stop_kernel, args=(own_kernel,))
+            stopping.start()
+
+    try:
+        with _timed(timings, "prepare"):
+            if kernel is None:  # started first: it boots and warms up while the survey is checked
+                own_kernel = running = execute.start_kernel(area.slug, area.year)
+            else:
+                running = kernel()
+            _import_in_background("helpers.build.render", "weasyprint")
+            _import_survey(area)
+        fixes = _build(area, final, running, pdf, timings, done_with_kernel)
+    finally:
+        if stopping is not None:
+            stopping.join()
+        elif own_kernel is not None:
+            execute.stop_kernel(own_kernel)
+    return BuildResult(area, final, skipped=False, timings=timings, fixes=fixes)
+
+
+def _import_in_background(*modules: str) -> None:
+    """Import the renderer's modules in a thread while the chapters run: they take about a
+    second to import, time the pipeline otherwise spends waiting for the kernel. A module
+    used before the thread is done simply waits for it (Python's import lock)."""
+
+    def run() -> None:
+        for module in modules:
+            try:
+                importlib.import_module(module)
+            except Exception:  # noqa: BLE001, S110  (imported again where used, and reported there)
+                return
+
+    threading.Thread(target=run, name="lka-imports").start()
+
+
+def _build(
+    area: Area,
+    final: ReportFiles,
+    kernel: Any,
+    pdf: bool,
+    timings: dict[str, float],
+    done_with_kernel: Callable[[], None],
+) -> dict[str, list[str]]:
+    """Run the chapters in ``kernel``, render the report and publish it in one step; returns
+    the fixes for missing data that the chapters recorded. ``done_with_kernel`` is called
+    once the chapters have run."""
+    from helpers.build import execute, render
+
+    with tempfile.TemporaryDirectory(prefix="lka-run-") as scratch:
+        executed_path = Path(scratch) / "notebook.ipynb"
+        notebook = execute.assemble(execute.chapter_paths())
+        notebook.metadata["lka"] = {"area": area.slug, "year": area.year}
+        try:
+            with _timed(timings, "chapters"):
+                executed = execute.execute(
+                    notebook, executed_path, area=area.slug, year=area.year, kernel=kernel
+                )
+        except ExecutionError as error:
+            if not executed_path.exists():  # the kernel died before papermill could save
+                raise ExecutionError(f"{error} Ingen rapport skrevs.") from None
+            kept = failed_notebook_path(area)
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(executed_path, kept)
+            raise ExecutionError(
+                f"{error} Den misslyckade anteckningsboken finns i "
+                f"{kept.relative_to(paths.ROOT)}. Ingen rapport skrevs."
+            ) from None
+        done_with_kernel()
+        failed_notebook_path(area).unlink(missing_ok=True)
+        with publish.staged(final.folder) as staging:
+            staged = report_files(area, staging)
+            metadata = render.report_metadata(area)
+            try:
+                with _timed(timings, "html"):
+                    page = render.to_html(executed, metadata)
+                    staged.html.write_text(page, encoding="utf-8")
+                if pdf:
+                    with _timed(timings, "pdf"):
+                        render.to_pdf(page, staged.pdf, metadata)
+            except Exception as error:  # a template or layout bug: say where, keep nothing
+                raise RenderError(
+                    f"Området {area.slug}: rapporten kunde inte skapas "
+                    f"({type(error).__name__}: {error})."
+                ) from error
+            with _timed(timings, "files"):
+                _write_data_files(area, executed, staged, staging, pdf)
+    return render.fixes(executed)
+
+
+def _write_data_files(
+    area: Area, executed: Any, staged: ReportFiles, staging: Path, pdf: bool
+) -> None:
+    """The executed notebook, key figures, Excel appendix and build fingerprint."""
+    import nbformat
+
+    from helpers.build import render
+
+    nbformat.write(executed, staged.notebook)
+    staged.key_figures.write_text(
+        json.dumps(
+            {
+                "area": area.slug,
+                "name": area.name,
+                "year": area.year,
+                "municipalities": list(area.municipalities),
+                "figures": render.key_figures(executed),
+            },
+            ensure_ascii=False,
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
+    render.write_appendix(render.appendix_tables(executed), staged.appendix)
+    if pdf:  # an HTML-only build is a draft: never counts as up to date
+        (staging / fingerprint.BUILD_INFO).write_text(
+            fingerprint.build_info(area), encoding="utf-8"
+        )

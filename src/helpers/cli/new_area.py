@@ -1,0 +1,217 @@
+"""Write the params file of a new area from its municipalities (``make new-area``).
+
+The municipalities are given as ``regions.code_for`` understands them (code, name or its
+file-name form); the area's name, slug and author follow from them unless given. The file is
+what ``params.load_area(slug)`` reads back, with the survey block commented out for the
+broker to fill in once the export is there::
+
+    >>> write_params(["1488", "vänersborg"], slug="tv")  # doctest: +SKIP
+    >>> params.load_area("tv").name  # doctest: +SKIP
+    'Trollhättan och Vänersborg'
+
+It never overwrites a params file unless asked to (``force=True``) and never leaves half a
+file: the text goes to a temporary file that is renamed into place.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from helpers.common import text
+from helpers.common.errors import ParamsError
+from helpers.config import params, paths, regions
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_WIDTH = 100
+
+
+def area_settings(codes: Sequence[str], name: str | None = None) -> dict[str, Any]:
+    """What the params file of an area made of these municipalities says, in its order.
+
+    ``county`` and ``region`` come last, and only for an area outside the default region.
+
+    >>> settings = area_settings(["1488", "1487"])
+    >>> settings["name"], settings["author"]
+    ('Trollhättan och Vänersborg', 'Kompetensmäklarna, Trollhättans kommun och Vänersborgs kommun')
+    """
+    names = [regions.municipality_name(code) for code in codes]
+    brokers = "Kompetensmäklaren" if len(codes) == 1 else "Kompetensmäklarna"
+    return {
+        "name": _check_name(name) if name is not None else text.join(names),
+        "municipalities": list(codes),
+        "year": params.default_year(),
+        "author": f"{brokers}, {_full_names(codes)}",
+        **params.comparisons_outside_region(codes, params.read_defaults()),
+    }
+
+
+def write_params(
+    codes_or_names: Sequence[str],
+    *,
+    name: str | None = None,
+    slug: str | None = None,
+    force: bool = False,
+) -> Path:
+    """Write ``params/<slug>.yaml`` for a new area; returns its path.
+
+    The slug defaults to the municipalities' file-name forms joined by hyphens
+    (``trollhattan-vanersborg``). Raises ``ParamsError`` for no municipality, an unknown or
+    repeated one, a bad name or slug, and a params file that exists already (unless ``force``).
+    """
+    codes = _resolve(codes_or_names)
+    settings = area_settings(codes, name)
+    area_slug = _check_slug(slug, codes) if slug else "-".join(map(regions.area_slug, codes))
+    target = paths.PARAMS / f"{area_slug}.yaml"
+    if target.exists() and not force:
+        raise ParamsError(
+            f"{_shown(target)} finns redan och skrivs inte över. "
+            "Välj ett annat namn med --slug (make: SLUG=...) eller skriv över med --force "
+            "(make: FORCE=1)."
+        )
+    _write_atomically(target, params_text(area_slug, settings))
+    return target
+
+
+def params_text(slug: str, settings: dict[str, Any]) -> str:
+    """The params file's text: the settings, then the colour and survey commented out."""
+    defaults = params.read_defaults()
+    folder = _shown(paths.SURVEYS / slug)
+    year = settings["year"]
+    lines = [
+        f"# {_full_names(settings['municipalities'])}. Made by `make new-area`.",
+        "# Municipality codes are text: always write them in quotes.",
+        *(
+            f"{key}: {_quoted(value)}"
+            for key, value in settings.items()
+            if key not in ("county", "region")
+        ),
+        *_comparison_lines(settings, defaults),
+        f"# colour: {_quoted(defaults['colour'])}  # the report's colour, if not the default",
+        f"# The employer survey, once its export is in {folder}/{year}/: remove the",
+        '# "# " before survey, file, invited and the lines that apply, and fill them in.',
+        "# survey:",
+        *(f"#   {key}: {value}  # {note}" for key, value, note in _survey_keys(folder, year)),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _survey_keys(folder: str, year: int) -> list[tuple[str, str, str]]:
+    """Every key of a params file's ``survey:`` block: key, an example value, what it is."""
+    return [
+        ("file", f"{folder}/{year}/kompetensbehov-{year}.xlsx", "the export (.xlsx or .csv)"),
+        ("previous", f"{folder}/{year - 1}/kompetensbehov-{year - 1}.xlsx", "last year's, if any"),
+        ("invited", "150", "how many employers were asked to answer"),
+        ("example", "false", "true only for made-up example answers"),
+        ("mapping", f"{folder}/mapping.yaml", "other tools: docs/survey-mapping.md"),
+        ("sheet", "Svar", "the sheet, if not found by itself"),
+    ]
+
+
+def _comparison_lines(settings: dict[str, Any], defaults: dict[str, Any]) -> list[str]:
+    """``county`` and ``region``, for an area outside the default region; else nothing."""
+    if "region" not in settings:
+        return []
+    region = settings["region"]
+    prefix = "  municipalities: ["
+    codes = textwrap.wrap(
+        ", ".join(_quoted(code) for code in region["municipalities"]),
+        width=_WIDTH - 1,  # the closing bracket
+        initial_indent=prefix,
+        subsequent_indent=" " * len(prefix),
+    )
+    return [
+        f"# Outside {defaults['region']['name']}: compared with {region['name']} instead.",
+        f"county: {_quoted(settings['county'])}",
+        "region:",
+        f"  name: {_quoted(region['name'])}",
+        *codes[:-1],
+        codes[-1] + "]",
+    ]
+
+
+def _resolve(codes_or_names: Sequence[str]) -> tuple[str, ...]:
+    if not codes_or_names:
+        raise ParamsError(
+            "Ange minst en kommun (kod eller namn), t.ex. "
+            'make new-area CODES="1484 1485" NAME="Lysekil och Uddevalla".'
+        )
+    found = {given: regions.code_for(given) for given in codes_or_names}
+    unknown = [given for given, code in found.items() if code is None]
+    if unknown:
+        raise ParamsError(
+            f"Okänd kommun: {', '.join(repr(given) for given in unknown)}. Ange en kommunkod "
+            "med fyra siffror (t.ex. 1427) eller ett kommunnamn (t.ex. lysekil); alla 290 "
+            f"finns i {_shown(paths.PUBLIC / 'municipalities.csv')}."
+        )
+    codes: list[str] = []
+    for given in codes_or_names:
+        code = found[given]
+        if code in codes:
+            same = [other for other in codes_or_names if found[other] == code]
+            raise ParamsError(
+                f"{regions.municipality_name(code)} ({code}) anges mer än en gång "
+                f"({', '.join(repr(other) for other in same)}). Ange varje kommun en gång."
+            )
+        codes.append(code)
+    return tuple(codes)
+
+
+def _check_name(name: str) -> str:
+    cleaned = name.strip()
+    if not cleaned or "\n" in cleaned:
+        raise ParamsError(
+            f"Områdets namn {name!r} duger inte: det ska vara en rad text, "
+            't.ex. "Trollhättan och Vänersborg".'
+        )
+    return cleaned
+
+
+def _check_slug(slug: str, codes: tuple[str, ...]) -> str:
+    if not _SLUG.match(slug) or slug == "defaults":
+        raise ParamsError(
+            f"Filnamnet {slug!r} duger inte: använd små bokstäver a–z, siffror och "
+            "bindestreck, t.ex. trollhattan-vanersborg."
+        )
+    other = regions.code_for(slug)
+    if other is not None and other not in codes:
+        # make report MUNI=<slug> would build this area instead of that municipality.
+        raise ParamsError(
+            f"Filnamnet {slug!r} är namnet på {regions.municipality_name(other)} ({other}), "
+            "som inte ingår i området. Välj ett annat med --slug (make: SLUG=...)."
+        )
+    return slug
+
+
+def _full_names(codes: Sequence[str]) -> str:
+    return text.join([regions.municipality_full_name(code) for code in codes])
+
+
+def _shown(path: Path) -> str:
+    """A path as the user writes it: relative to the project folder when inside it."""
+    return str(path.relative_to(paths.ROOT)) if path.is_relative_to(paths.ROOT) else str(path)
+
+
+def _quoted(value: object) -> str:
+    """A YAML value, strings in double quotes (JSON is valid YAML): ``"1427"``, ``2026``."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _write_atomically(target: Path, content: str) -> None:
+    """Write ``content`` to ``target`` through a temporary file beside it, then rename."""
+    handle, temporary = tempfile.mkstemp(
+        prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(content)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,291 @@
+"""Read and validate an area's params file before anything runs.
+
+An *area* is what one report covers: one municipality (``params/sotenas.yaml``) or several
+that share a labour market (``params/trollhattan-vanersborg.yaml``). Its file is merged over
+``params/defaults.yaml`` and checked here, so a typo stops the run with one clear message
+instead of a failed notebook.
+
+    >>> area = load_area("sotenas")
+    >>> area.name, area.municipalities, area.year
+    ('Sotenäs', ('1427',), 2026)
+
+Any of Sweden's 290 municipalities also works without a params file, by code or by name
+(``load_area("1484")``, ``load_area("lysekil")``): the report is then built from public
+statistics alone and its survey chapters say that no survey was given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from helpers.common.errors import ParamsError
+from helpers.config import paths, regions
+
+_CODE = re.compile(r"^\d{4}$")
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_KNOWN_KEYS = {
+    "name",
+    "municipalities",
+    "year",
+    "author",
+    "colour",
+    "logo",
+    "survey",
+    "report_title",
+    "region",
+    "county",
+    "suppression_threshold",
+}
+_SURVEY_KEYS = {"file", "previous", "invited", "example", "mapping", "sheet"}
+
+
+@dataclass(frozen=True)
+class SurveyInput:
+    """The employer survey of one area and year, as named in its params file."""
+
+    file: Path
+    invited: int | None = None
+    example: bool = False
+    previous: Path | None = None
+    mapping: Path | None = None
+    sheet: str | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A named group of municipalities the area is compared with."""
+
+    name: str
+    municipalities: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Area:
+    """A validated area: everything the notebooks need to know about what to report on."""
+
+    slug: str
+    name: str
+    municipalities: tuple[str, ...]
+    year: int
+    report_title: str
+    author: str
+    region: Comparison
+    county: str
+    suppression_threshold: int
+    colour: str
+    logo: Path | None = None
+    survey: SurveyInput | None = None
+    params_file: Path | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def municipality_names(self) -> list[str]:
+        """Names of the area's municipalities, in params order."""
+        return [regions.municipality_name(code) for code in self.municipalities]
+
+    @property
+    def comparisons(self) -> list[Comparison]:
+        """The area itself first, then the region, the county and the whole country.
+
+        A region that is the county itself (a municipality outside Fyrbodal is compared with
+        its own county) is listed once.
+        """
+        county = Comparison(
+            regions.county_name(self.county), tuple(regions.county_members(self.county))
+        )
+        listed = [Comparison(self.name, self.municipalities), self.region, county]
+        unique = [c for i, c in enumerate(listed) if c.name not in {d.name for d in listed[:i]}]
+        return [*unique, Comparison("Riket", tuple(regions.all_codes()))]
+
+
+def available_areas() -> list[str]:
+    """The areas that have a params file (``defaults.yaml`` is not an area)."""
+    return sorted(p.stem for p in paths.PARAMS.glob("*.yaml") if p.stem != "defaults")
+
+
+def read_defaults() -> dict[str, Any]:
+    """``params/defaults.yaml``: the settings every area starts from."""
+    return _read_yaml(paths.PARAMS / "defaults.yaml")
+
+
+def default_year() -> int:
+    """The report year of an area whose params file names none: this calendar year."""
+    return dt.date.today().year
+
+
+def comparisons_outside_region(codes: Sequence[str], defaults: dict[str, Any]) -> dict[str, Any]:
+    """``county`` and ``region`` for an area outside the default region (Fyrbodal).
+
+    Such an area is compared with its own county (that of its first municipality) instead of
+    Fyrbodal and Västra Götaland; an area inside the default region needs nothing (``{}``).
+
+    >>> comparisons_outside_region(["1427"], read_defaults())
+    {}
+    >>> comparisons_outside_region(["0180"], read_defaults())["region"]["name"]
+    'Stockholms län'
+    """
+    if all(code in defaults["region"]["municipalities"] for code in codes):
+        return {}
+    county = regions.county_of(codes[0])
+    return {
+        "county": county,
+        "region": {
+            "name": regions.county_name(county),
+            "municipalities": regions.county_members(county),
+        },
+    }
+
+
+def load_area(name: str, *, year: int | None = None) -> Area:
+    """Load an area by params-file name, municipality code or municipality name."""
+    params_file = paths.PARAMS / f"{name}.yaml"
+    defaults = read_defaults()
+    if params_file.exists():
+        raw = {**defaults, **_read_yaml(params_file)}
+        return _validate(name, raw, params_file, year)
+    code = regions.code_for(name)
+    if code is None:
+        raise ParamsError(
+            f"Okänt område '{name}'. Områden med params-fil: {', '.join(available_areas())}. "
+            "Ange annars en kommunkod (t.ex. 1484) eller ett kommunnamn (t.ex. lysekil)."
+        )
+    for other in available_areas():  # a municipality that has its own params file uses it
+        own = _read_yaml(paths.PARAMS / f"{other}.yaml")
+        if own.get("municipalities") == [code]:
+            return _validate(other, {**defaults, **own}, paths.PARAMS / f"{other}.yaml", year)
+    raw = {
+        **defaults,
+        "name": regions.municipality_name(code),
+        "municipalities": [code],
+        **comparisons_outside_region([code], defaults),
+    }
+    return _validate(regions.area_slug(code), raw, None, year)
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    try:
+        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ParamsError(f"{path}: filen saknas.") from None
+    except yaml.YAMLError as error:
+        where = getattr(error, "problem_mark", None)
+        line = f", rad {where.line + 1}" if where else ""
+        raise ParamsError(f"{path}{line}: inte giltig YAML ({error}).") from None
+    if not isinstance(content, dict):
+        raise ParamsError(f"{path}: ska innehålla nycklar som 'name:' och 'municipalities:'.")
+    return content
+
+
+def _codes(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise ParamsError(f"{where}: '{key}' ska vara en lista med kommunkoder, t.ex. [\"1427\"].")
+    codes = []
+    for item in value:
+        if not isinstance(item, str):
+            # YAML reads 1427 as a number and 0114 as the octal number 76: only quotes are safe.
+            raise ParamsError(
+                f"{where}: kommunkoden {item!r} i '{key}' är skriven som ett tal. "
+                f'Skriv den inom citattecken, t.ex. "{item}" (en kod som 0114 blir annars 76).'
+            )
+        if not _CODE.match(item) or not regions.is_municipality(item):
+            raise ParamsError(
+                f"{where}: '{item}' i '{key}' är ingen kommunkod (fyra siffror, "
+                't.ex. "1427" för Sotenäs).'
+            )
+        codes.append(item)
+    return tuple(codes)
+
+
+def _input_file(value: Any, where: str, key: str) -> Path:
+    if not isinstance(value, str) or not value:
+        raise ParamsError(f"{where}: '{key}' ska vara en sökväg till en fil.")
+    path = Path(value) if Path(value).is_absolute() else paths.ROOT / value
+    if not path.is_file():
+        raise ParamsError(
+            f"{where}: filen i '{key}' finns inte: {value}. "
+            "Kontrollera sökvägen (relativ till projektets mapp)."
+        )
+    return path
+
+
+def _survey(raw: Any, where: str) -> SurveyInput | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or "file" not in raw:
+        raise ParamsError(f"{where}: 'survey' ska ha minst 'file:' (enkätens exportfil).")
+    unknown = set(raw) - _SURVEY_KEYS
+    if unknown:
+        raise ParamsError(
+            f"{where}: okänd nyckel under 'survey': {', '.join(sorted(unknown))}. "
+            f"Tillåtna: {', '.join(sorted(_SURVEY_KEYS))}."
+        )
+    invited = raw.get("invited")
+    if invited is not None and (not isinstance(invited, int) or invited <= 0):
+        raise ParamsError(f"{where}: 'survey.invited' ska vara antalet inbjudna, ett heltal > 0.")
+    return SurveyInput(
+        file=_input_file(raw["file"], where, "survey.file"),
+        invited=invited,
+        example=bool(raw.get("example", False)),
+        previous=_input_file(raw["previous"], where, "survey.previous")
+        if raw.get("previous")
+        else None,
+        mapping=_input_file(raw["mapping"], where, "survey.mapping")
+        if raw.get("mapping")
+        else None,
+        sheet=raw.get("sheet"),
+    )
+
+
+def _validate(slug: str, raw: dict[str, Any], params_file: Path | None, year: int | None) -> Area:
+    where = str(params_file.relative_to(paths.ROOT)) if params_file else f"området {slug}"
+    unknown = set(raw) - _KNOWN_KEYS
+    if unknown:
+        raise ParamsError(
+            f"{where}: okänd nyckel {', '.join(sorted(unknown))}. "
+            f"Tillåtna nycklar: {', '.join(sorted(_KNOWN_KEYS))}."
+        )
+    for key in ("name", "municipalities"):
+        if key not in raw:
+            raise ParamsError(f"{where}: nyckeln '{key}' saknas.")
+    if not isinstance(raw["name"], str) or not raw["name"].strip():
+        raise ParamsError(f"{where}: 'name' ska vara områdets namn, t.ex. \"Sotenäs\".")
+    report_year = year or raw.get("year") or default_year()
+    if not isinstance(report_year, int) or not 2000 <= report_year <= 2100:
+        raise ParamsError(f"{where}: 'year' ska vara ett årtal, t.ex. 2026.")
+    region = raw["region"]
+    if not isinstance(region, dict) or "name" not in region:
+        raise ParamsError(f"{where}: 'region' ska ha 'name' och 'municipalities'.")
+    county = raw["county"]
+    if not isinstance(county, str) or county not in set(regions.counties()["code"]):
+        raise ParamsError(f"{where}: 'county' ska vara en länskod inom citattecken, t.ex. \"14\".")
+    colour = raw.get("colour")
+    if not isinstance(colour, str) or not _COLOUR.match(colour):
+        raise ParamsError(f"{where}: 'colour' ska vara en färg som \"#1f5f8b\".")
+    threshold = raw.get("suppression_threshold")
+    if not isinstance(threshold, int) or threshold < 1:
+        raise ParamsError(f"{where}: 'suppression_threshold' ska vara ett heltal ≥ 1.")
+    return Area(
+        slug=slug,
+        name=raw["name"].strip(),
+        municipalities=_codes(raw["municipalities"], where, "municipalities"),
+        year=report_year,
+        report_title=str(raw.get("report_title", "Lokal kompetensanalys")),
+        author=str(raw.get("author", "")),
+        region=Comparison(
+            str(region["name"]),
+            _codes(region.get("municipalities"), where, "region.municipalities"),
+        ),
+        county=county,
+        suppression_threshold=threshold,
+        colour=colour,
+        logo=_input_file(raw["logo"], where, "logo") if raw.get("logo") else None,
+        survey=_survey(raw.get("survey"), where),
+        params_file=params_file,
+    )

@@ -1,0 +1,165 @@
+"""Sweden's municipalities and counties by official code, and the comparison areas.
+
+Codes are always strings with their leading zeros (``"0114"``, county ``"01"``): the one
+place that reads the official code list, so names are joined to codes here and nowhere else.
+
+    >>> municipality_name("1427")
+    'Sotenäs'
+    >>> county_of("1427")
+    '14'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import pandas as pd
+
+from helpers.config import paths
+
+#: Fyrbodal's 14 municipalities (Kolada group G96180), the region both first areas belong to.
+FYRBODAL = (
+    "1421",
+    "1427",
+    "1430",
+    "1435",
+    "1438",
+    "1439",
+    "1460",
+    "1461",
+    "1484",
+    "1485",
+    "1486",
+    "1487",
+    "1488",
+    "1492",
+)
+RIKET = "00"
+
+
+@lru_cache(maxsize=1)
+def municipalities() -> pd.DataFrame:
+    """All 290 municipalities: code, name (short, as SCB's tables write it), county code."""
+    table = pd.read_csv(paths.PUBLIC / "municipalities.csv", dtype=str)
+    return table.rename(
+        columns={
+            "municipality_code": "code",
+            "municipality_name_short": "name",
+            "municipality_name": "full_name",
+            "county_code": "county",
+        }
+    )
+
+
+@lru_cache(maxsize=1)
+def counties() -> pd.DataFrame:
+    """The 21 counties: code (two digits), name ("Västra Götalands län")."""
+    table = pd.read_csv(paths.PUBLIC / "counties.csv", dtype=str)
+    return table.rename(
+        columns={"county_code": "code", "county_name": "name", "county_name_short": "short_name"}
+    )
+
+
+def _key(name: str) -> str:
+    folded = unicodedata.normalize("NFC", name).casefold().strip()
+    return folded.removesuffix(" kommun").replace(" ", "-")
+
+
+@lru_cache(maxsize=1)
+def _codes() -> frozenset[str]:
+    return frozenset(municipalities()["code"])
+
+
+def is_municipality(code: str) -> bool:
+    """True when ``code`` is one of the 290 official municipality codes."""
+    return code in _codes()
+
+
+@lru_cache(maxsize=1)
+def _names() -> tuple[dict[str, str], dict[str, list[str]]]:
+    """Every way ``code_for`` finds a municipality by name, built once: the name keys
+    (name, full name, full name without genitive s; the first municipality wins) and the
+    ASCII file-name forms, which two municipalities can share."""
+    by_key: dict[str, str] = {}
+    by_slug: dict[str, list[str]] = {}
+    for row in municipalities().itertuples():
+        for key in (_key(row.name), _key(row.full_name), _key(row.full_name).removesuffix("s")):
+            by_key.setdefault(key, row.code)
+        by_slug.setdefault(slug(row.name), []).append(row.code)
+    return by_key, by_slug
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, dict[str, str]]:
+    return municipalities().set_index("code").to_dict(orient="index")
+
+
+def _about(code: str, column: str) -> str:
+    return str(_by_code()[code][column])
+
+
+def municipality_name(code: str) -> str:
+    """The municipality's short name, as the report and SCB's tables write it."""
+    return _about(code, "name")
+
+
+def municipality_full_name(code: str) -> str:
+    """The municipality's official name: ``'1427'`` → ``'Sotenäs kommun'``."""
+    return _about(code, "full_name")
+
+
+def county_of(code: str) -> str:
+    """The two-digit county code of a municipality."""
+    return _about(code, "county")
+
+
+def county_name(county: str) -> str:
+    """``'14'`` → ``'Västra Götalands län'``."""
+    match = counties().loc[counties()["code"] == county, "name"]
+    if match.empty:
+        raise KeyError(county)
+    return str(match.iloc[0])
+
+
+def county_members(county: str) -> list[str]:
+    """The municipality codes of a county."""
+    return sorted(municipalities().loc[municipalities()["county"] == county, "code"])
+
+
+def all_codes() -> list[str]:
+    """Every municipality code in Sweden (290)."""
+    return sorted(municipalities()["code"])
+
+
+def code_for(name_or_code: str) -> str | None:
+    """Find a municipality by code, by name (any case, with or without "kommun") or by the
+    name's file-name form (the report folder's name, "amal" for Åmål).
+
+    >>> code_for("lysekil"), code_for("1484"), code_for("Trollhättans kommun"), code_for("amal")
+    ('1484', '1484', '1488', '1492')
+    """
+    text = name_or_code.strip()
+    if is_municipality(text):
+        return text
+    by_key, by_slug = _names()
+    if (code := by_key.get(_key(text))) is not None:
+        return code
+    if text[-5:-4] == "-" and is_municipality(text[-4:]):  # "habo-0305", see area_slug
+        return text[-4:]
+    matches = by_slug.get(slug(text), [])
+    return matches[0] if len(matches) == 1 else None
+
+
+def area_slug(code: str) -> str:
+    """The report folder name of one municipality: its name in ASCII, with the code added
+    where two names fold to the same letters (Håbo and Habo)."""
+    name = slug(municipality_name(code))
+    twins = [c for c in all_codes() if slug(municipality_name(c)) == name]
+    return name if len(twins) == 1 else f"{name}-{code}"
+
+
+def slug(name: str) -> str:
+    """A file-name-safe form of a name: ``slug("Trollhättan") == "trollhattan"``."""
+    ascii_form = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return "-".join(ascii_form.lower().split())

@@ -1,0 +1,635 @@
+"""Charts and tables of the employer survey, built on ``helpers.report.charts`` and disclosure control.
+
+Every chart here is a horizontal bar chart of shares (or counts) from a
+``indicators`` table: its title states the finding, written from the data; ``n`` under
+it is the number of employers the shares are counted among; it is marked as example data
+when the survey is; and when any figure is hidden the disclosure note stands under it::
+
+    >>> from helpers.config.params import load_area
+    >>> from helpers.analysis import area_survey
+    >>> sv = area_survey.load(load_area("sotenas"))
+    >>> chart = question(sv, "C1")
+    >>> chart.title, chart.n
+    ('83\\xa0% av arbetsgivarna har försökt rekrytera de senaste 12 månaderna', 60)
+
+Tables go into the report with :func:`show_table`, which adds the survey's source line, the
+disclosure note and the example-data note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from helpers.analysis import indicators, needs
+from helpers.analysis.area_survey import (
+    AreaSurvey,
+    barometer_source,
+    key_indicators,
+    named,
+    signals,
+)
+from helpers.common import text
+from helpers.config.params import Area
+from helpers.report import charts
+from helpers.report.context import EXAMPLE_NOTE, Report
+from helpers.stats import jobads
+from helpers.survey import disclosure
+from helpers.survey.questionnaire import load_questionnaire
+
+#: Options that say "none of them": never the headline of a "most common" title.
+NONE_OPTIONS = frozenset({"Inga konsekvenser", "Inga hinder", "Ingen", "Nej", "Annat"})
+#: Words that keep their capital letter mid-sentence.
+PROPER = ("Arbetsförmedlingen", "Komvux")
+MULTI_NOTE = "Flera svarsalternativ kunde väljas, så andelarna summerar till mer än 100\u00a0%."
+SHARE_AXIS = "Andel av de arbetsgivare som svarat på frågan"
+NOBODY = "Ingen arbetsgivare har besvarat frågan."
+
+
+@dataclass(frozen=True)
+class Finding:
+    """How a question's chart title states its finding.
+
+    ``template`` holds ``{pct}`` and, for "most common" findings, ``{option}``;
+    ``indicator`` takes the share from ``area_survey.key_indicators``; ``option`` from
+    that option's row; neither: the most chosen option (none-options left out).
+    ``fallback`` is the title when the share is hidden.
+    """
+
+    template: str
+    fallback: str
+    indicator: str | None = None
+    option: str | None = None
+
+
+FINDINGS: dict[str, Finding] = {
+    "C1": Finding(
+        "{pct} av arbetsgivarna har försökt rekrytera de senaste 12 månaderna",
+        "Försök att rekrytera de senaste 12 månaderna",
+        indicator="tried",
+    ),
+    "C4": Finding(
+        "{pct} av dem som rekryterat tyckte att det var svårt att hitta rätt kompetens",
+        "Hur svårt det var att hitta rätt kompetens",
+        indicator="difficult",
+    ),
+    "C6": Finding(
+        "Vanligaste orsaken till svårigheterna: {option}, {pct}", "Orsaker till svårigheterna"
+    ),
+    "C7": Finding(
+        "Vanligaste följden av kompetensbristen: {option}, {pct}",
+        "Följder av kompetensbristen",
+    ),
+    "C9": Finding("Flest rekryterar via {option}, {pct}", "Kanaler för rekrytering"),
+    "D1": Finding(
+        "{pct} av arbetsgivarna säger att personalen saknar kompetens som behövs de kommande åren",
+        "I vilken utsträckning personalen saknar kompetens",
+        indicator="skills_gap",
+    ),
+    "D2": Finding(
+        "Flest vill möta kompetensbehovet genom att {option}, {pct}",
+        "Hur arbetsgivarna vill möta kompetensbehovet",
+    ),
+    "D3": Finding(
+        "Personalen behöver främst utvecklas inom {option}, {pct} av arbetsgivarna",
+        "Områden där personalen behöver utvecklas",
+    ),
+    "D6": Finding("Flest föredrar {option}, {pct}", "Utbildningsformer som passar bäst"),
+    "D7": Finding(
+        "Flest vill ha utbildningen {option}, {pct}", "Var och när utbildning passar bäst"
+    ),
+    "D8": Finding(
+        "Vanligaste hindret för kompetensutveckling: {option}, {pct}",
+        "Hinder för kompetensutveckling",
+    ),
+    "D9": Finding(
+        "{pct} kan tänka sig att delfinansiera en utbildningsinsats",
+        "Vilja att delfinansiera utbildning",
+        indicator="cofunding",
+    ),
+    "E1": Finding("Flest kan ta emot {option}, {pct}", "Praktikanter och studerande"),
+    "E3": Finding(
+        "{pct} kan tänka sig att anställa en lärling",
+        "Vilja att anställa en lärling",
+        indicator="apprentice",
+    ),
+    "E4": Finding(
+        "Flest samverkar i dag med {option}, {pct}", "Samverkan med utbildningsanordnare"
+    ),
+    "E5": Finding(
+        "{pct} vill delta i ett branschråd eller programråd",
+        "Intresse för branschråd och programråd",
+        option="Ja",
+    ),
+}
+#: The indicator table of each question (so each chart counts among the right employers).
+TABLES: dict[str, Callable[..., pd.DataFrame]] = {
+    "C1": lambda responses, options, threshold: indicators.recruitment_tried(
+        responses, threshold=threshold
+    ),
+    "C4": indicators.difficulty,
+    "C6": indicators.reasons,
+    "C7": indicators.consequences,
+    "C9": indicators.recruitment_channels,
+    "D1": indicators.skills_gap_extent,
+    "D2": indicators.meeting_needs,
+    "D3": indicators.skill_areas,
+    "D6": indicators.course_formats,
+    "D7": indicators.course_places,
+    "D8": indicators.obstacles,
+    "D9": indicators.cofunding,
+    "E1": indicators.internships,
+    "E3": indicators.apprentices,
+    "E4": indicators.cooperation,
+    "E5": indicators.councils,
+}
+DATA_COLUMNS = {
+    "option": "Svarsalternativ",
+    "n": "Antal arbetsgivare",
+    "share": "Andel",
+    "staff": "Antal anställda som berörs",
+}
+
+
+def mid_sentence(label: str) -> str:
+    """A label used inside a sentence: lower-case first letter (not acronyms or names).
+
+    >>> mid_sentence("Kort kurs (1–5 dagar)"), mid_sentence("YH-studerande (LIA)")
+    ('kort kurs (1–5 dagar)', 'YH-studerande (LIA)')
+    >>> mid_sentence("Certifikat och behörigheter (t.ex. truck/lift/svets)")
+    'certifikat och behörigheter'
+    """
+    label = re.sub(r"\s*\(t\.ex\.[^()]*\)$", "", label)
+    if label.startswith(PROPER) or (len(label) > 1 and label[1].isupper()):
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def _pct(share: object) -> str:
+    return text.percent(share, 0)
+
+
+def _total(table: pd.DataFrame) -> pd.DataFrame:
+    return table[table["group"] == indicators.TOTAL] if "group" in table else table
+
+
+def _multi(sv: AreaSurvey, question: str) -> bool:
+    return load_questionnaire()[question].type == "M"
+
+
+def question_table(sv: AreaSurvey, question: str) -> pd.DataFrame:
+    """The question's shares among all employers (Totalt), questionnaire order for single
+    choice, most chosen first for multi-select; hidden shares last."""
+    options = list(load_questionnaire()[question].options)
+    table = _total(TABLES[question](sv.responses, options=options, threshold=sv.threshold))
+    if _multi(sv, question):
+        order = table["share"].astype("Float64").fillna(-1.0)
+        table = table.assign(_order=order.to_numpy()).sort_values("_order", ascending=False)
+        table = table.drop(columns="_order")
+    return table.reset_index(drop=True)
+
+
+def title(sv: AreaSurvey, question: str, table: pd.DataFrame | None = None) -> str:
+    """The chart title: the question's finding with its figure (:data:`FINDINGS`)."""
+    finding = FINDINGS[question]
+    table = question_table(sv, question) if table is None else table
+    if finding.indicator:
+        rows = key_indicators(sv).set_index("question")
+        share, option = rows.at[finding.indicator, "share"], None
+    else:
+        shown = table.dropna(subset=["share"])
+        if finding.option:
+            shown = shown[shown["option"] == finding.option]
+        else:
+            shown = shown[~shown["option"].isin(NONE_OPTIONS) & (shown["share"] > 0)]
+            shown = shown.sort_values("share", ascending=False, kind="stable")
+        if shown.empty:
+            return finding.fallback
+        share, option = shown["share"].iloc[0], shown["option"].iloc[0]
+    if text.is_missing(share):
+        return finding.fallback
+    found = finding.template.format(pct=_pct(share), option=mid_sentence(option or ""))
+    return text.capitalize(found)
+
+
+def _notes(sv: AreaSurvey, table: pd.DataFrame, multi: bool) -> list[str]:
+    notes = [MULTI_NOTE] if multi else []
+    if _hidden(table):
+        notes.append(disclosure.note(sv.threshold, secondary=True))
+    return notes
+
+
+def _hidden(table: pd.DataFrame) -> bool:
+    flags = table["suppressed"] if "suppressed" in table else pd.Series(False, index=table.index)
+    return bool(flags.astype(bool).any())
+
+
+def _base(table: pd.DataFrame) -> int | None:
+    bases = table["base"].dropna() if "base" in table else pd.Series(dtype="Int64")
+    return int(bases.iloc[0]) if len(bases) else None
+
+
+def question(sv: AreaSurvey, question: str) -> charts.Chart:
+    """Bars of the shares choosing each option of one question (``FINDINGS`` keys)."""
+    table = question_table(sv, question)
+    chart = charts.bars(
+        table,
+        label="option",
+        value="share",
+        title=title(sv, question, table),
+        source=sv.source,
+        value_format=_pct,
+        axis_label=SHARE_AXIS,
+        n=_base(table),
+        example=sv.example,
+    )
+    columns = ["option", "n", "share"] + (["staff"] if "staff" in table else [])
+    notes = _notes(sv, table, _multi(sv, question))
+    if chart.n == 0:
+        notes.append(NOBODY)
+    return _with_data(chart, table[columns], notes)
+
+
+def _with_data(chart: charts.Chart, data: pd.DataFrame, notes: list[str]) -> charts.Chart:
+    """The chart with its full data table (counts and shares) and notes under it."""
+    chart.data = data.rename(columns=DATA_COLUMNS)
+    formats = {}
+    for column in chart.data.columns[1:]:
+        if indicators.column_kind(_original(column)) == "share":
+            formats[column] = text.percent
+        elif pd.api.types.is_numeric_dtype(chart.data[column]):
+            formats[column] = _count
+    chart.formats = formats
+    chart.notes = [*chart.notes, *notes]
+    return chart
+
+
+def _original(column: str) -> str:
+    names = {
+        **{v: k for k, v in indicators.DISPLAY_NAMES.items()},
+        **{v: k for k, v in DATA_COLUMNS.items()},
+    }
+    return names.get(column, column)
+
+
+def _count(value: object) -> str:
+    return text.number(value)
+
+
+def respondents(sv: AreaSurvey, by: str = indicators.BRANCH) -> charts.Chart:
+    """Respondents per branch (A2) or municipality (A1); small groups hidden."""
+    table = indicators.respondents_by(sv.responses, by, threshold=sv.threshold)
+    table = table.sort_values("n", ascending=False, na_position="last", kind="stable")
+    word = "bransch" if by == indicators.BRANCH else "kommun"
+    shown = table.dropna(subset=["n"])
+    top = shown.iloc[0] if len(shown) else None
+    if top is not None and by == indicators.BRANCH:
+        heading = (
+            f"Flest svar kom från {mid_sentence(top['option'])}: "
+            f"{text.number(top['n'])} av {text.number(sv.answered)} arbetsgivare"
+        )
+    elif top is not None:
+        heading = (
+            f"{text.number(top['n'])} av {text.number(sv.answered)} svarande har sitt "
+            f"arbetsställe i {top['option']}"
+        )
+    else:
+        heading = f"Svarande per {word}"
+    chart = charts.bars(
+        table,
+        label="option",
+        value="n",
+        title=heading,
+        source=sv.source,
+        value_format=_count,
+        axis_label="Antal arbetsgivare",
+        n=sv.answered,
+        example=sv.example,
+    )
+    data = table[["option", "n", "share"]].rename(columns={"option": word.capitalize()})
+    return _with_data(chart, data, _notes(sv, table, multi=False))
+
+
+def failure(sv: AreaSurvey) -> charts.Chart:
+    """Failure rate (1 − hired / sought) per branch and in all, the total highlighted."""
+    table = indicators.failure_rate(sv.responses, by=indicators.BRANCH, threshold=sv.threshold)
+    order = table.iloc[:-1]["failure_rate"].astype("Float64").fillna(-1.0).to_numpy()
+    table = pd.concat([table.iloc[:-1].iloc[(-order).argsort(kind="stable")], table.iloc[-1:]])
+    total = table.iloc[-1]
+    branches = table.iloc[:-1].dropna(subset=["failure_rate"])
+    if text.is_missing(total["failure_rate"]):
+        heading = "Andel sökta personer som inte gick att anställa med rätt kompetens"
+    else:
+        heading = (
+            f"{_pct(total['failure_rate'])} av de sökta personerna gick inte att "
+            "anställa med rätt kompetens"
+        )
+        if len(branches) > 1:
+            worst = branches.sort_values("failure_rate", ascending=False).iloc[0]
+            heading += (
+                f", högst andel inom {mid_sentence(worst['group'])} ({_pct(worst['failure_rate'])})"
+            )
+    chart = charts.bars(
+        table,
+        label="group",
+        value="failure_rate",
+        title=heading,
+        source=sv.source,
+        highlight=[indicators.TOTAL],
+        value_format=_pct,
+        axis_label="Andel sökta personer som inte anställdes med rätt kompetens",
+        n=None if text.is_missing(total["employers"]) else int(total["employers"]),
+        example=sv.example,
+    )
+    data = table[["group", "employers", "sought", "hired", "failure_rate"]].rename(
+        columns={**indicators.DISPLAY_NAMES, "group": "Bransch"}
+    )
+    notes = [
+        "Andel misslyckade rekryteringar = 1 − anställda med rätt kompetens / sökta personer, "
+        "summerat över arbetsgivarna: samma mått som i Svenskt Näringslivs "
+        "Rekryteringsenkät. Svar där fler anställts än sökts räknas inte."
+    ]
+    return _with_data(chart, data, notes + _notes(sv, table, multi=False))
+
+
+def hard_to_fill_table(sv: AreaSurvey) -> pd.DataFrame:
+    """Bristyrken (C5): employers per coded occupation, only those shown (n ≥ threshold)."""
+    table = indicators.hard_to_fill(sv.responses, sv.coded, threshold=sv.threshold)
+    shown = table.dropna(subset=["ssyk4", "n"]).sort_values("n", ascending=False, kind="stable")
+    shown.attrs.update(table.attrs)
+    shown.attrs["hidden"] = int(table["ssyk4"].notna().sum() - len(shown))
+    uncoded = table[table["ssyk4"].isna()]["n"]
+    shown.attrs["uncoded"] = uncoded.iloc[0] if len(uncoded) else 0
+    return shown.reset_index(drop=True)
+
+
+def hard_to_fill(sv: AreaSurvey) -> charts.Chart:
+    """The occupations most employers find hardest to recruit, coded to SSYK 2012."""
+    table = hard_to_fill_table(sv)
+    if len(table):
+        top = table.iloc[0]
+        heading = (
+            f"Svårast att rekrytera: {mid_sentence(top['ssyk4_label'])}, som "
+            f"{text.number(top['n'])} arbetsgivare nämner"
+        )
+    else:
+        heading = "Inget yrke nämns som svårrekryterat av tillräckligt många arbetsgivare"
+    chart = charts.bars(
+        table,
+        label="ssyk4_label",
+        value="n",
+        title=heading,
+        source=sv.source + "; yrkestitlarna kodade till SSYK 2012",
+        value_format=_count,
+        axis_label="Antal arbetsgivare som nämner yrket",
+        n=_base(table),
+        example=sv.example,
+    )
+    notes = []
+    if table.attrs["hidden"]:
+        notes.append(
+            f"Ytterligare {text.number(table.attrs['hidden'])} yrken nämndes av färre "
+            f"än {sv.threshold} arbetsgivare och visas inte."
+        )
+    if not text.is_missing(table.attrs["uncoded"]) and table.attrs["uncoded"]:
+        notes.append(
+            f"{text.number(table.attrs['uncoded'])} arbetsgivare angav yrkestitlar "
+            "som inte gick att koda."
+        )
+    data = table[["ssyk4", "ssyk4_label", "n", "share"]].rename(
+        columns={"ssyk4": "SSYK 2012", "ssyk4_label": "Yrke"}
+    )
+    return _with_data(chart, data, notes)
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def show_table(
+    rpt: Report,
+    sv: AreaSurvey | None,
+    table: pd.DataFrame,
+    caption: str,
+    *,
+    note: str = "",
+    source: str | None = None,
+) -> None:
+    """A table in the report with its source line and, for survey tables, the disclosure
+    note (when anything is hidden) and the example-data note. Columns named "Andel ..."
+    read as percentages, other numbers in Swedish format."""
+    if table.empty:
+        rpt.missing(
+            f"{caption}: inga uppgifter att visa.",
+            "Ingen arbetsgivare har svarat så att något kan redovisas här, eller så "
+            "vilar uppgifterna på för få svar.",
+        )
+        return
+    notes = [note] if note else []
+    if table.attrs.get("suppressed", False):
+        notes.append(disclosure.note(sv.threshold if sv else disclosure.THRESHOLD, secondary=True))
+    if sv is not None and sv.example:
+        notes.append(EXAMPLE_NOTE)
+    formats = {c: text.percent for c in table.columns if str(c).startswith("Andel")}
+    rpt.table(
+        table, caption=caption, source=source or sv.source, note=" ".join(notes), formats=formats
+    )
+
+
+def _display(table: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    shown = indicators.to_display(table, names)
+    shown.attrs["suppressed"] = _hidden(table)
+    return shown
+
+
+def planned_hires(sv: AreaSurvey) -> pd.DataFrame:
+    """Planned hires (C8) per occupation: rows shown, then the total of all C8 answers."""
+    table = indicators.planned_hires(sv.responses, sv.coded, threshold=sv.threshold)
+    keep = ~table["suppressed"].astype(bool) | table["ssyk4_label"].eq(indicators.TOTAL)
+    shown = table[keep.to_numpy()].copy()
+    shown = shown.drop(columns=["ssyk4"]).reset_index(drop=True)
+    out = _display(shown)
+    out.attrs["suppressed"] = bool(table["suppressed"].any())
+    out.attrs["hidden"] = int(table["suppressed"].sum())
+    return out
+
+
+def planned_note(sv: AreaSurvey, table: pd.DataFrame) -> str:
+    """What the planned-hires table leaves out, said under it."""
+    hidden = table.attrs.get("hidden", 0)
+    if not hidden:
+        return ""
+    return (
+        f"{text.number(hidden)} yrken med färre än {sv.threshold} arbetsgivare visas inte "
+        "var för sig men ingår i Totalt."
+    )
+
+
+def occupation_signals(sv: AreaSurvey, area: Area) -> pd.DataFrame:
+    """The survey's occupations against job ads and the barometer: those with a survey
+    signal or two signals (rules 1–4 of ``needs``)."""
+    table = signals(sv, area)
+    keep = table["survey_signal"] | (table["signal_strength"] >= 2)
+    shown = table[keep.to_numpy()][
+        ["ssyk4_label", "employers", "job_ads", "barometer", "signal_strength"]
+    ]
+    out = _display(
+        shown, {**needs.DISPLAY_NAMES, "ssyk4_label": "Yrke", "employers": "Arbetsgivare i enkäten"}
+    )
+    out.attrs["suppressed"] = bool(shown["employers"].isna().any())
+    return out
+
+
+def branch_matrix(sv: AreaSurvey, top: int = 5) -> pd.DataFrame:
+    """Bristyrken and bristkompetenser per branch (``indicators.branch_matrix``), one row
+    per branch: the needs its employers name, with how many, largest first.
+
+    Only counts the matrix shows are listed (a need named by fewer than ``threshold``
+    employers of a branch is left out); branches too small to show are left out too.
+    """
+    matrix = indicators.branch_matrix(sv.responses, named(sv), top=top, threshold=sv.threshold)
+    rows = []
+    for branch, values in matrix.iterrows():
+        respondents = values[("Svarande", "Antal")]
+        if text.is_missing(respondents):
+            continue
+        rows.append(
+            {
+                "Bransch": branch,
+                "Svarande": int(respondents),
+                "Bristyrken": _named(values, "Bristyrke"),
+                "Bristkompetenser": _named(values, "Bristkompetens"),
+            }
+        )
+    table = pd.DataFrame(rows, columns=["Bransch", "Svarande", "Bristyrken", "Bristkompetenser"])
+    table.attrs["suppressed"] = bool(matrix.isna().to_numpy().any())
+    table.attrs["left_out"] = int(matrix[("Svarande", "Antal")].isna().sum())
+    return table
+
+
+def _named(values: pd.Series, kind: str) -> str:
+    """The needs of one kind a branch's employers name, as "need (n)", most named first."""
+    if kind not in values.index.get_level_values(0):
+        return text.MISSING  # nobody named a need of this kind at all
+    part = values[kind].dropna()
+    part = part[part > 0].sort_values(ascending=False, kind="stable")
+    if part.empty:
+        return text.MISSING
+    return "; ".join(f"{mid_sentence(label)} ({text.number(n)})" for label, n in part.items())
+
+
+def staff_by_branch(sv: AreaSurvey) -> pd.DataFrame:
+    """Staff who need upskilling in the next 12 months (D5), per branch."""
+    table = indicators.staff_to_upskill(sv.responses, by=indicators.BRANCH, threshold=sv.threshold)
+    return _display(
+        table.drop(columns=["question"]),
+        {
+            "total": "Anställda som behöver kompetensutveckling",
+            "mean": "Medelvärde per arbetsgivare",
+        },
+    )
+
+
+def _needs(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
+    return recommendations[recommendations["kind"] == kind].reset_index(drop=True)
+
+
+def _shorter(need: str) -> str:
+    return re.sub(r"\s*\(t\.ex\.[^()]*\)$", "", need)
+
+
+def evidence_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The evidence behind each need of one kind (``needs.BRISTYRKE`` or
+    ``needs.BRISTKOMPETENS``), strongest first: employers, branches, ads, barometer, people."""
+    rows = _needs(recommendations, kind)
+    table = pd.DataFrame(
+        {
+            "Behov": rows["need"].map(_shorter),
+            "Arbetsgivare": rows["employers"],
+            "Branscher": rows["branches"].fillna(text.MISSING),
+        }
+    )
+    if kind == needs.BRISTYRKE:
+        table["Annonser"] = rows["job_ads"]
+        table["Yrkesbarometern, länet"] = rows["barometer"].fillna(text.MISSING)
+        table["Signaler"] = rows["signal_strength"]
+        table["Anställningar"] = rows["people"]
+    else:
+        table["Anställda"] = rows["people"]
+        table["Delfinansierar"] = rows["cofunding"]
+    table.attrs["suppressed"] = bool(rows[["employers", "people"]].isna().to_numpy().any())
+    return table
+
+
+def evidence_note(kind: str) -> str:
+    """What the short column names of :func:`evidence_table` mean."""
+    if kind == needs.BRISTYRKE:
+        return (
+            "Arbetsgivare = arbetsgivare som nämner yrket som svårrekryterat eller "
+            "planerar att anställa i det; Annonser = platsannonser i området; Signaler = "
+            "hur många av de tre källorna (enkäten, annonserna, Yrkesbarometern) som pekar "
+            "på brist; Anställningar = planerade anställningar."
+        )
+    return (
+        "Arbetsgivare = arbetsgivare som anger kompetensområdet; Anställda = anställda som "
+        "behöver kompetensutveckling hos dessa arbetsgivare; Delfinansierar = arbetsgivare "
+        "som helt eller delvis kan tänka sig att delfinansiera en utbildningsinsats."
+    )
+
+
+def effort_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """The suggested effort for each need of one kind, in the same order as its evidence:
+    effort, the employers' preferred format, place and time, and nearby education."""
+    rows = _needs(recommendations, kind)
+    when = [
+        ", ".join(
+            p.lower() if i else p
+            for i, p in enumerate([p for p in (place, time) if isinstance(p, str)])
+        )
+        or text.MISSING
+        for place, time in zip(rows["place"], rows["time"], strict=True)
+    ]
+    nearby = rows["education_nearby"].map(
+        lambda v: text.MISSING if text.is_missing(v) else ("Ja" if v else "Nej")
+    )
+    return pd.DataFrame(
+        {
+            "Behov": rows["need"].map(_shorter),
+            "Föreslagen insats": rows["effort"],
+            "Önskad utbildningsform": rows["format"].fillna(text.MISSING),
+            "Önskad plats och tid": when,
+            "Utbildning finns i närheten": nearby,
+        }
+    )
+
+
+def educations_table(recommendations: pd.DataFrame) -> pd.DataFrame:
+    """The educations found near each bristyrke (rule 11), one row per need that has any."""
+    rows = recommendations[
+        (recommendations["kind"] == needs.BRISTYRKE) & recommendations["education"].notna()
+    ]
+    return pd.DataFrame(
+        {"Bristyrke": rows["need"], "Utbildningar i och nära området": rows["education"]}
+    ).reset_index(drop=True)
+
+
+def signals_source(sv: AreaSurvey) -> str:
+    """The source line of the table that sets the survey against ads and the barometer."""
+    return f"{sv.source}; {jobads.SOURCE}; {barometer_source()}"
+
+
+def matrix_note(sv: AreaSurvey, matrix: pd.DataFrame) -> str:
+    """What the branch matrix leaves out, said under it."""
+    left_out = matrix.attrs.get("left_out", 0)
+    note = (
+        f"Inom parentes: antal arbetsgivare. Ett behov visas när minst {sv.threshold} "
+        "arbetsgivare i branschen nämner det."
+    )
+    if left_out:
+        note += (
+            f" {text.number(left_out)} branscher med färre än {sv.threshold} svarande "
+            "visas inte var för sig men ingår i Totalt."
+        )
+    return note

@@ -1,0 +1,193 @@
+"""What a chapter notebook talks to: the area, and ways to put prose, charts and tables in.
+
+A chapter starts with::
+
+    rpt = open_report(area, year)      # area and year come from the parameters cell
+
+and then reads like the report: ``rpt.say(...)`` for prose with figures, ``rpt.show(chart)``
+for a chart (its data table follows it and goes to the appendix), ``rpt.missing(...)`` where
+data is lacking, ``rpt.key_figure(...)`` for the figures that go to ``key_figures.json``.
+
+Key figures and appendix tables leave the kernel as display outputs with the project's own
+MIME types; the HTML template ignores them and the renderer collects them (see render.py).
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import os
+import warnings
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+from IPython.display import HTML, Markdown, display
+
+from helpers.common import text
+from helpers.config import params
+from helpers.report import charts, tables
+
+KEY_FIGURE_MIME = "application/vnd.lka.keyfigure+json"
+APPENDIX_MIME = "application/vnd.lka.appendix+json"
+#: What whoever builds the report can do about missing data (not shown in the report).
+FIX_MIME = "application/vnd.lka.fix+json"
+EXAMPLE_NOTE = "Exempeldata: enkätsvaren är påhittade och visar hur rapporten ser ut."
+
+
+class Report:
+    """One area's report for one year, as the chapter notebooks build it."""
+
+    def __init__(self, area: params.Area):
+        self.area = area
+        self.year = area.year
+        self._figure_count = 0
+        self._appendix: list[dict[str, Any]] = []
+        charts.set_area_colour(area.colour)
+
+    @property
+    def example_survey(self) -> bool:
+        """True when the survey answers are example data (labelled wherever they show)."""
+        return bool(self.area.survey and self.area.survey.example)
+
+    def say(self, markdown: str) -> None:
+        """Prose written from data (Markdown), e.g. a sentence that carries a figure."""
+        display(Markdown(markdown))
+
+    def missing(self, what: str, how: str = "", *, fix: str = "") -> None:
+        """Say in words that data is missing, instead of skipping it silently.
+
+        ``how`` is more for the reader; ``fix`` is what whoever builds the report can do
+        about it (e.g. run ``make fetch``): a command is no news to a politician, so it goes
+        to the build's output, not into the report.
+        """
+        how_html = f" {html_lib.escape(how)}" if how else ""
+        display(HTML(f'<p class="missing"><strong>{html_lib.escape(what)}</strong>{how_html}</p>'))
+        if fix:
+            display({FIX_MIME: {"what": what, "fix": fix}}, raw=True)
+
+    def show(self, chart: charts.Chart, formats: dict[str, tables.Format] | None = None) -> None:
+        """A chart with its title, source line, n, example label and data table."""
+        self._figure_count += 1
+        number = self._figure_count
+        notes = [f"Källa: {chart.source}."]
+        if chart.n is not None:
+            notes.append(f"n = {text.number(chart.n)} svarande.")
+        notes.extend(chart.notes)
+        if chart.example:
+            notes.append(EXAMPLE_NOTE)
+        caption = " ".join(html_lib.escape(note) for note in notes)
+        formats = {**chart.formats, **(formats or {})}
+        table_html = tables.html_table(
+            chart.data, caption=f"Tabell till figur {number}: {chart.title}", formats=formats
+        )
+        display(
+            HTML(
+                f'<figure class="chart" id="figur-{number}">'
+                f'<p class="chart-title"><span class="fig-no">Figur {number}.</span> '
+                f"{html_lib.escape(chart.title)}</p>"
+                f"{charts.image_html(chart)}"
+                f"<figcaption>{caption}</figcaption></figure>"
+                f'<details class="chart-data"><summary>Visa tabell till figur {number}</summary>'
+                f"{table_html}</details>"
+            )
+        )
+        self._to_appendix(
+            f"Figur {number}. {chart.title}", chart.source, chart.data, formats, figure=True
+        )
+
+    def table(
+        self,
+        table: pd.DataFrame,
+        *,
+        caption: str,
+        source: str,
+        formats: dict[str, tables.Format] | None = None,
+        note: str = "",
+    ) -> None:
+        """A table in the text, with its source; it goes to the appendix too."""
+        display(
+            HTML(
+                tables.html_table(table, caption=caption, formats=formats, note=note)
+                + f'<p class="source">Källa: {html_lib.escape(source)}.</p>'
+            )
+        )
+        self._to_appendix(caption, source, table, formats)
+
+    def key_figure(self, name: str, value: Any, label: str, source: str) -> None:
+        """Record a figure for ``key_figures.json`` (it does not show in the report)."""
+        if hasattr(value, "item"):
+            value = value.item()
+        display(
+            {KEY_FIGURE_MIME: {"name": name, "value": value, "label": label, "source": source}},
+            raw=True,
+        )
+
+    def show_appendix(self) -> None:
+        """Every chart's data as a table, in order; the Excel appendix gets these and every
+        table of the text too (those already stand as tables where they are discussed)."""
+        figures = [entry for entry in self._appendix if entry["figure"]]
+        for number, entry in enumerate(figures, start=1):
+            shown = pd.DataFrame(entry["rows"], columns=entry["columns"])
+            display(
+                HTML(
+                    tables.html_table(shown, caption=f"Bilagetabell {number}. {entry['title']}")
+                    + f'<p class="source">Källa: {html_lib.escape(entry["source"])}.</p>'
+                )
+            )
+        display({APPENDIX_MIME: self._appendix}, raw=True)
+
+    def _to_appendix(
+        self,
+        title: str,
+        source: str,
+        table: pd.DataFrame,
+        formats: dict[str, tables.Format] | None,
+        *,
+        figure: bool = False,
+    ) -> None:
+        shown = tables.formatted(table, formats)
+        self._appendix.append(
+            {
+                "title": title,
+                "figure": figure,
+                "source": source,
+                "columns": [str(c) for c in shown.columns],
+                "rows": shown.to_numpy().tolist(),
+                "values": json.loads(table.to_json(orient="values")),
+            }
+        )
+
+
+@lru_cache(maxsize=8)
+def _open(area: str, year: int | None) -> Report:
+    return Report(params.load_area(area, year=year))
+
+
+def open_report(area: str | None = None, year: int | None = None) -> Report:
+    """The report for ``area`` (papermill injects it; in JupyterLab ``make lab MUNI=...`` sets
+    the environment variable LKA_AREA, so the same notebook shows the chosen area)."""
+    chosen = area or os.environ.get("LKA_AREA") or "sotenas"
+    return _open(chosen, year)
+
+
+def warm_up(area: str | None = None, year: int | None = None) -> None:
+    """Ready a new kernel: the heavy imports, the garbage collector tuned for them and, for
+    an ``area``, its survey read and coded into the cache, so that the chapters find them done.
+
+    The pipeline has the kernel run this as it starts (``execute.start_kernel``), while the
+    pipeline itself checks the survey, so the two overlap on separate cores. It never raises
+    and prints nothing: a problem shows where a chapter meets it, with its chapter and cell.
+    """
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from helpers.analysis import area_survey  # noqa: F401  (pandas, openpyxl)
+            from helpers.build import gc_tuning  # noqa: F401  (pandas, openpyxl)
+            from helpers.report.chapters import survey_text  # noqa: F401  (pandas, openpyxl)
+
+            gc_tuning.tune()
+            if area is not None:
+                area_survey.load(open_report(area, year).area)
+    except Exception:  # noqa: BLE001, S110  (the chapter that loads it reports it)
+        pass

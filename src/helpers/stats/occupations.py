@@ -1,0 +1,720 @@
+"""Offline coding of free-text job titles to SSYK 2012 level 4 (the survey's bristyrken).
+
+Employers write job titles as they say them: "MIG-svetsare", "undersköterskor", "CNC operatör".
+This module codes them without a network, in four steps:
+
+1. A **versioned lookup** (``data/raw/classifications/derived/ssyk_title_lookup_v1.csv``) built
+   from Arbetsförmedlingen's occupation taxonomy: every occupation name, SSYK group label, job
+   title and occupation keyword, normalised, with the SSYK 4 group it belongs to. One row per
+   normalised key; when a key points at several groups the choice is made by the rule in
+   ``build_lookup`` and the losers are kept in ``alternatives``. Rebuild it with
+   ``python -m helpers.stats.occupations --rebuild``; a test checks the rebuild is byte-identical.
+2. **Normalised matching** of each title: case, Unicode NFC, hyphens and spaces ("CNC-operatör"
+   = "CNC operatör" = "cncoperatör"), counts ("2 st") and bracketed remarks removed; then
+   Swedish plural and definite forms ("svetsarna", "undersköterskan", "kocken"); then a title
+   naming several occupations ("kock/servitör") is coded by its first part; then compounds
+   (the longest known title at the end of the word: "fartygssvetsare" → "svetsare"); then
+   fuzzy matches (the first words of a longer text, or a close spelling: "svettsare").
+3. An **override file** kept by the analyst (``params/ssyk_overrides.csv``) that wins over all
+   of it and is reused next year.
+4. A **summary** for the method chapter: the share of mentions coded, and coded automatically.
+
+Codes are the taxonomy's level-4 groups (400). The taxonomy merges some SCB codes (manager
+levels 1/2, e.g. 1211 + 1212 → 1210; 5321 + 5322 → 5321; 5323 + 5324 → 5323): an SCB code
+given in the override file or to ``ssyk4_label`` is mapped to the taxonomy group it falls in.
+
+    >>> coded = code_titles(["MIG-svetsare", "undersköterskan", "fartygssvetsare", "vet ej"])
+    >>> list(coded["ssyk4"])
+    ['7212', '5321', '7212', <NA>]
+    >>> list(coded["method"])
+    ['exact', 'inflection', 'compound', 'uncoded']
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import hashlib
+import io
+import json
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.common.errors import InputFileError, ParamsError
+from helpers.config import paths
+
+#: Bump when the lookup's sources or build rules change; the file name carries it, so a report
+#: can say which lookup coded its titles and last year's file stays readable.
+LOOKUP_VERSION = "1"
+DERIVED = paths.CLASSIFICATIONS / "derived"
+LOOKUP_FILE = DERIVED / f"ssyk_title_lookup_v{LOOKUP_VERSION}.csv"
+MANIFEST_FILE = DERIVED / f"ssyk_title_lookup_v{LOOKUP_VERSION}.manifest.json"
+DEFAULT_OVERRIDES = paths.PARAMS / "ssyk_overrides.csv"
+
+GROUPS_FILE = "jobtech_ssyk-level-4-groups-with-related-occupations.json"
+NAMES_2024_FILE = "jobtech_occupation_names_with_titles_ssyk__androjon.json"
+TITLES_FILE = "jobtech_job_titles_to_occupation_names__androjon.json"
+KEYWORDS_FILE = "jobtech_keyword-concepts-with-relations.json"
+SCB_FILE = "ssyk2012_scb_codes_en_with_jobtech_sv.csv"
+#: The taxonomy files the lookup is built from (their checksums go in the manifest).
+LOOKUP_SOURCES = (GROUPS_FILE, NAMES_2024_FILE, TITLES_FILE, KEYWORDS_FILE)
+
+#: Every value of the ``method`` column, strongest first.
+METHODS = ("override", "exact", "inflection", "compound", "fuzzy", "uncoded")
+#: Methods that count as "coded automatically" (no analyst involved).
+AUTOMATIC = ("exact", "inflection", "compound", "fuzzy")
+
+#: Where a lookup key came from, strongest first. A key found in an earlier tier ignores the
+#: later ones; see ``build_lookup``.
+TIERS = (
+    "occupation-name",  # occupation names in the current taxonomy (Dec 2025)
+    "ssyk4-group",  # the SSYK 4 group's own label ("Personliga assistenter")
+    "occupation-name-2024",  # names only in the Oct 2024 taxonomy (probably retired since)
+    "job-title",  # job titles (synonyms), through the occupation names they point to
+    "ssyk4-group-part",  # one occupation of a group label ("Kallskänkor" of "Kockar och ...")
+    "occupation-name-head",  # the part of a current name before its qualifier ("Kock, fartyg")
+    "occupation-name-2024-head",  # the same for names only in the 2024 taxonomy
+    "keyword",  # keywords whose occupation names all fall in one group ("Frissa")
+)
+
+_MIN_HEAD = 4  # shortest known title accepted as the head of a compound ("kock")
+_MIN_FUZZY = 7  # shortest text tried for a close spelling
+_FUZZY_CUTOFF = 0.88
+
+# Plural and definite endings of Swedish occupation nouns → the base form's ending. Each rule
+# is tried; only forms that are known titles are used, longest first.
+_ENDINGS = (
+    ("orna", "a"),  # undersköterskorna
+    ("or", "a"),  # undersköterskor, kassörskor
+    ("an", "a"),  # undersköterskan
+    ("arna", "are"),  # svetsarna, lärarna
+    ("arna", ""),  # kockarna
+    ("ar", ""),  # kockar, lärlingar
+    ("erna", ""),  # montörerna, servitriserna
+    ("er", ""),  # montörer, servitriser, assistenter
+    ("en", ""),  # kocken, montören, assistenten
+    ("na", ""),  # elektrikerna, biträdena
+    ("n", ""),  # svetsaren, elektrikern, biträden
+    ("et", "e"),  # biträdet
+    ("männen", "man"),
+    ("mannen", "man"),
+    ("män", "man"),  # brandmän
+)
+
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_COUNT = re.compile(
+    r"(?<!\w)\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:st|stycken|personer|pers)\.?)?(?![\w-])", re.IGNORECASE
+)
+_ETC = re.compile(r"(?<!\w)(?:m\.?\s?fl|etc|osv)\.?(?!\w)")
+_NON_WORD = re.compile(r"[^\w+#]+|_")
+_PARTS = re.compile(r"\s*(?:/|,|;|&|\boch\b|\beller\b|\bsamt\b|\s\+\s)\s*", re.IGNORECASE)
+
+
+# --- normalisation ------------------------------------------------------------------------
+
+
+def normalize(text: object) -> str:
+    """The comparable form of a title: NFC, lower case, words separated by single spaces.
+
+    Hyphens, slashes and punctuation become spaces; bracketed remarks, counts ("2 st") and
+    "m.fl." are dropped. Missing values give "".
+
+    >>> normalize("  MIG-Svetsare (2 st) ")
+    'mig svetsare'
+    """
+    if text is None or (isinstance(text, float) and math.isnan(text)) or text is pd.NA:
+        return ""
+    folded = unicodedata.normalize("NFC", str(text)).casefold()
+    folded = _PAREN.sub(" ", folded)
+    folded = _COUNT.sub(" ", folded)
+    folded = _ETC.sub(" ", folded)
+    return " ".join(_NON_WORD.sub(" ", folded).split())
+
+
+def _key(text: str) -> str:
+    # Spaces are dropped so that "cnc operatör", "cnc-operatör" and "cncoperatör" meet.
+    return normalize(text).replace(" ", "")
+
+
+def base_forms(word: str) -> list[str]:
+    """Possible singular indefinite forms of a Swedish occupation noun, longest first.
+
+    Only candidates: the caller keeps those that are known titles.
+
+    >>> "undersköterska" in base_forms("undersköterskorna")
+    True
+    """
+    forms = {word[: -len(end)] + base for end, base in _ENDINGS if word.endswith(end)}
+    forms.discard(word)
+    return sorted((f for f in forms if len(f) >= 3), key=lambda f: (-len(f), f))
+
+
+# --- building the lookup from the taxonomy --------------------------------------------------
+
+
+def _read_concepts(folder: Path, name: str) -> list[dict]:
+    path = folder / name
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))["data"]["concepts"]
+    except FileNotFoundError as exc:
+        raise InputFileError(
+            f"{path} is missing: copy it from the taxonomy download "
+            f"(see {folder / 'PROVENANCE.md'})"
+        ) from exc
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise InputFileError(f"{path} is not a taxonomy download (data.concepts): {exc}") from exc
+
+
+def _label_parts(label: str) -> list[str]:
+    # "Servitör/Servitris" names two titles; keep the whole label as well.
+    parts = [label] + [p.strip() for p in label.split("/")] if "/" in label else [label]
+    return [p for p in dict.fromkeys(parts) if p]
+
+
+def _head(label: str) -> str:
+    # "Kock, à la carte" → "Kock"; "Skötare (inom psykiatrisk vård)" → "Skötare".
+    return re.split(r"[,(]", label, maxsplit=1)[0].strip()
+
+
+def _label_words(label: str) -> set[str]:
+    """The words of a group label with their base forms: "Undersköterskor, ..." → undersköterska."""
+    words = set()
+    for word in normalize(label).split():
+        words.add(word)
+        words.update(base_forms(word))
+    return words
+
+
+def build_lookup(folder: Path | None = None) -> pd.DataFrame:
+    """Build the title lookup from the taxonomy files in ``folder`` (default: the project's).
+
+    Rule for a key that points at several SSYK 4 groups, recorded in the output:
+    the key's strongest source tier (``TIERS``) decides; within it the group supported by
+    the most distinct taxonomy entries wins (for a job title: the number of its occupation
+    names in each group); a tie goes to the lowest code. ``support`` counts the winner's
+    entries, ``alternatives`` lists the other groups of the same tier as "code (entries)".
+
+    The head of a qualified name ("Undersköterska" of "Undersköterska, hemtjänst, ...") and
+    one occupation of a group label ("Kallskänkor" of "Kockar och kallskänkor") are keys only
+    when they are one word that occurs in fewer than three group labels: "Chef", "Lärling" or
+    "Maskinoperatör" alone say too little to pick a group.
+
+    Columns: key, label (one source label of the winner), ssyk4, ssyk4_label, source (tier),
+    support, alternatives. Sorted by key, so a rebuild from the same files is identical.
+    """
+    folder = folder or paths.CLASSIFICATIONS
+    groups = _read_concepts(folder, GROUPS_FILE)
+    names_2024 = _read_concepts(folder, NAMES_2024_FILE)
+    titles = _read_concepts(folder, TITLES_FILE)
+    keywords = _read_concepts(folder, KEYWORDS_FILE)
+
+    group_label = {g["ssyk_code_2012"]: g["preferred_label"] for g in groups}
+    label_words = {code: _label_words(label) for code, label in group_label.items()}
+    word_groups = Counter(word for words in label_words.values() for word in words)
+    code_of_group_id = {g["id"]: g["ssyk_code_2012"] for g in groups}
+    name_code: dict[str, str] = {}  # occupation-name id → SSYK 4
+    name_label: dict[str, str] = {}
+    for group in groups:
+        for name in group.get("narrower", []):
+            name_code[name["id"]] = group["ssyk_code_2012"]
+            name_label[name["id"]] = name["preferred_label"]
+    current_ids = set(name_code)
+    for name in names_2024:  # the current taxonomy's code wins where the two disagree
+        if name["id"] not in current_ids and name.get("ssyk"):
+            name_code[name["id"]] = code_of_group_id[name["ssyk"][0]["id"]]
+            name_label[name["id"]] = name["preferred_label"]
+
+    # evidence[key][tier][code] = {(entry id, source label)}
+    evidence: dict[str, dict[str, dict[str, set]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(set))
+    )
+
+    def add(label: str, tier: str, code: str, entry: str) -> None:
+        key = _key(label)
+        if key:
+            evidence[key][tier][code].add((entry, label))
+
+    for code, label in group_label.items():
+        add(label, "ssyk4-group", code, code)
+        # The occupations are the first comma segment ("Kockar och kallskänkor"); what follows
+        # a comma, or "inom"/"för", qualifies them ("Butikssäljare, dagligvaror").
+        first = label.split(",")[0]
+        parts = [] if re.search(r"\b(inom|för|i|vid|m\.fl)\b", first) else first.split(" och ")
+        for part in (p.strip() for p in parts if p.strip() != label.strip()):
+            # "Installations- och serviceelektriker": the elided "Installations-" is no title.
+            if (
+                part
+                and " " not in part
+                and not part.endswith("-")
+                and _key(part) in label_words[code]
+                and word_groups[_key(part)] < 3
+            ):
+                add(part, "ssyk4-group-part", code, code)
+    for name_id, label in name_label.items():
+        current = name_id in current_ids
+        for part in _label_parts(label):
+            add(
+                part,
+                "occupation-name" if current else "occupation-name-2024",
+                name_code[name_id],
+                name_id,
+            )
+            head = _head(part)
+            code = name_code[name_id]
+            if head != part and _key(head) in label_words[code] and word_groups[_key(head)] < 3:
+                tier = "occupation-name-head" if current else "occupation-name-2024-head"
+                add(head, tier, code, name_id)
+
+    links: set[tuple[str, str]] = set()  # (job title, occupation-name id)
+    for title in titles:
+        links.update((title["preferred_label"], rel["id"]) for rel in title.get("related", []))
+    for name in names_2024:
+        links.update((t["preferred_label"], name["id"]) for t in name.get("title", []))
+    for title, name_id in links:
+        if name_id in name_code:
+            for part in _label_parts(title):
+                add(part, "job-title", name_code[name_id], name_id)
+
+    for keyword in keywords:
+        ids = [r["id"] for r in keyword.get("related", []) if r.get("type") == "occupation-name"]
+        codes = {name_code[i] for i in ids if i in name_code}
+        if len(codes) == 1:  # a keyword spread over several groups says nothing about one
+            code = codes.pop()
+            for name_id in ids:
+                add(keyword["preferred_label"], "keyword", code, name_id)
+
+    rows = []
+    for key, tiers in evidence.items():
+        tier = next(t for t in TIERS if t in tiers)
+        support = {code: len({entry for entry, _ in found}) for code, found in tiers[tier].items()}
+        ranked = sorted(support, key=lambda code: (-support[code], code))
+        winner = ranked[0]
+        rows.append(
+            {
+                "key": key,
+                "label": min(label for _, label in tiers[tier][winner]),
+                "ssyk4": winner,
+                "ssyk4_label": group_label[winner],
+                "source": tier,
+                "support": support[winner],
+                "alternatives": "; ".join(f"{code} ({support[code]})" for code in ranked[1:]),
+            }
+        )
+    return pd.DataFrame(rows).sort_values("key", ignore_index=True)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _lookup_csv(table: pd.DataFrame) -> bytes:
+    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def rebuild(folder: Path | None = None, out_dir: Path | None = None) -> Path:
+    """Rebuild the lookup and its manifest (version, row count, checksums of the sources).
+
+    ``python -m helpers.stats.occupations --rebuild`` runs this on the project's files.
+    """
+    folder = folder or paths.CLASSIFICATIONS
+    out_dir = out_dir or DERIVED
+    out_dir.mkdir(parents=True, exist_ok=True)
+    table = build_lookup(folder)
+    content = _lookup_csv(table)
+    target = out_dir / LOOKUP_FILE.name
+    target.write_bytes(content)
+    manifest = {
+        "version": LOOKUP_VERSION,
+        "file": target.name,
+        "rows": len(table),
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "built_by": "python -m helpers.stats.occupations --rebuild (helpers.stats.occupations.build_lookup)",
+        "rule": "strongest source tier wins; within it the SSYK 4 group with most distinct "
+        "taxonomy entries; tie → lowest code",
+        "tiers": list(TIERS),
+        "sources": {name: _sha256(folder / name) for name in LOOKUP_SOURCES},
+    }
+    (out_dir / MANIFEST_FILE.name).write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return target
+
+
+# --- SSYK groups and labels -----------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    groups = _read_concepts(paths.CLASSIFICATIONS, GROUPS_FILE)
+    return dict(sorted((g["ssyk_code_2012"], g["preferred_label"]) for g in groups))
+
+
+def ssyk_labels() -> pd.DataFrame:
+    """The taxonomy's 400 SSYK 4 groups: ``ssyk4`` and Swedish ``label``, sorted by code.
+
+    >>> ssyk_labels().iloc[0].tolist()
+    ['0110', 'Officerare']
+    """
+    return pd.DataFrame(list(_labels().items()), columns=["ssyk4", "label"])
+
+
+@lru_cache(maxsize=1)
+def _scb_to_taxonomy() -> dict[str, str]:
+    table = pd.read_csv(paths.CLASSIFICATIONS / SCB_FILE, dtype=str, encoding="utf-8-sig")
+    level4 = table[(table["level"] == "4") & table["jobtech_group_code"].notna()]
+    return dict(zip(level4["ssyk_code"], level4["jobtech_group_code"], strict=True))
+
+
+def taxonomy_code(code: str) -> str:
+    """The taxonomy group of an SSYK 4 code; SCB codes the taxonomy merges map to their group.
+
+    >>> taxonomy_code("5322"), taxonomy_code("1212"), taxonomy_code("7212")
+    ('5321', '1210', '7212')
+    """
+    code = str(code).strip()
+    if code in _labels():
+        return code
+    mapped = _scb_to_taxonomy().get(code)
+    if mapped in _labels():
+        return mapped
+    raise KeyError(f"{code!r} is not an SSYK 2012 level-4 code")
+
+
+def ssyk4_label(code: str) -> str:
+    """The Swedish name of an SSYK 4 group as the taxonomy writes it.
+
+    >>> ssyk4_label("7212")
+    'Svetsare och gasskärare'
+    """
+    return _labels()[taxonomy_code(code)]
+
+
+# --- the matcher ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Hit:
+    ssyk4: str
+    method: str
+    matched: str  # the lookup label (or override title) that decided
+    alternatives: str = ""
+
+
+@dataclass(frozen=True)
+class _Index:
+    entries: dict[str, tuple[str, str, str]]  # key → (ssyk4, label, alternatives)
+    by_initial: dict[str, tuple[str, ...]]  # first letter → keys, for close spellings
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    try:
+        table = pd.read_csv(LOOKUP_FILE, dtype=str, keep_default_na=False)
+    except FileNotFoundError as exc:
+        raise InputFileError(
+            f"{LOOKUP_FILE} is missing: run `python -m helpers.stats.occupations --rebuild`"
+        ) from exc
+    entries = {
+        key: (code, label, alt)
+        for key, code, label, alt in zip(
+            table["key"], table["ssyk4"], table["label"], table["alternatives"], strict=True
+        )
+    }
+    initials: dict[str, list[str]] = defaultdict(list)
+    for key in entries:
+        initials[key[0]].append(key)
+    return _Index(entries, {k: tuple(v) for k, v in initials.items()})
+
+
+def _exact(key: str, entries: dict) -> _Hit | None:
+    """The key itself, or one of its base forms, is a known title."""
+    if key in entries:
+        code, label, alt = entries[key]
+        return _Hit(code, "exact", label, alt)
+    for form in base_forms(key):
+        if form in entries:
+            code, label, alt = entries[form]
+            return _Hit(code, "inflection", label, alt)
+    return None
+
+
+def _compound(key: str, entries: dict) -> _Hit | None:
+    """The longest known title at the end of the key (or of one of its base forms)."""
+    best = ""
+    for form in [key, *base_forms(key)]:
+        for start in range(2, len(form) - _MIN_HEAD + 1):
+            if form[start:] in entries:
+                best = max(best, form[start:], key=len)
+                break  # the longest head of this form
+    if not best:
+        return None
+    code, label, alt = entries[best]
+    return _Hit(code, "compound", label, alt)
+
+
+def _direct(key: str, entries: dict) -> _Hit | None:
+    return _exact(key, entries) or _compound(key, entries)
+
+
+def _close_spelling(key: str, index: _Index) -> _Hit | None:
+    if len(key) < _MIN_FUZZY:
+        return None
+    best: tuple[float, str] | None = None
+    for form in [key, *base_forms(key)]:
+        pool = [k for k in index.by_initial.get(form[0], ()) if abs(len(k) - len(form)) <= 1]
+        for match in difflib.get_close_matches(form, pool, n=1, cutoff=_FUZZY_CUTOFF):
+            ratio = difflib.SequenceMatcher(None, form, match).ratio()
+            if best is None or ratio > best[0]:
+                best = (ratio, match)
+    if best is None:
+        return None
+    code, label, alt = index.entries[best[1]]
+    return _Hit(code, "fuzzy", label, alt)
+
+
+@lru_cache(maxsize=4096)
+def _code_text(text: str) -> _Hit | None:
+    """Code one normalised text (no overrides, no parts); None when nothing matches."""
+    index = _index()
+    hit = _direct(text.replace(" ", ""), index.entries)
+    if hit is not None:
+        return hit
+    # The rest is "fuzzy": only part of the text, or a close spelling, decided.
+    words = text.split()
+    for size in range(len(words) - 1, 0, -1):  # the first words: "undersköterska natt"
+        hit = _direct("".join(words[:size]), index.entries)
+        if hit is not None:
+            return _Hit(hit.ssyk4, "fuzzy", hit.matched, hit.alternatives)
+    return _close_spelling(text.replace(" ", ""), index)
+
+
+def _code_title(title: str, text: str) -> _Hit | None:
+    """Code one title: whole-text match first, then its parts, then the rest of the rules.
+
+    A title naming several occupations ("kockar och servitörer", "kock/servitör") is coded
+    to its first part that codes; the other parts' groups go to ``alternatives``. This is
+    tried before compounds so that "kockochservitör" does not become "servitör".
+    """
+    hit = _exact(text.replace(" ", ""), _index().entries)
+    if hit is not None:
+        return hit
+    parts = [p for p in (normalize(part) for part in _PARTS.split(title)) if p]
+    if len(parts) >= 2:
+        found = [h for h in map(_code_text, parts) if h is not None]
+        if found:
+            others = sorted({h.ssyk4 for h in found[1:]} - {found[0].ssyk4})
+            return _Hit(found[0].ssyk4, "fuzzy", found[0].matched, "; ".join(others))
+    return _code_text(text)
+
+
+# --- overrides ----------------------------------------------------------------------------------
+
+
+def read_overrides(path: Path | None = None) -> pd.DataFrame:
+    """The analyst's override file: columns title, ssyk4 (taxonomy code), comment, key.
+
+    Lines starting with ``#`` are comments. Either ``,`` or ``;`` separates columns (Excel
+    in Swedish saves with ``;``). A three-digit code is read as having lost its leading zero.
+    SCB codes the taxonomy merges are mapped to its group (5322 → 5321).
+    """
+    path = path or DEFAULT_OVERRIDES
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError as exc:
+        raise ParamsError(f"override file {path} does not exist") from exc
+    lines = [
+        (n, line)
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    if not lines:
+        raise ParamsError(f"{path}: no header line 'title,ssyk4,comment'")
+    delimiter = ";" if lines[0][1].count(";") > lines[0][1].count(",") else ","
+    rows = list(csv.reader(io.StringIO("\n".join(line for _, line in lines)), delimiter=delimiter))
+    header = [h.strip().lower() for h in rows[0]]
+    if header[:2] != ["title", "ssyk4"]:
+        raise ParamsError(
+            f"{path}, line {lines[0][0]}: the header must be 'title,ssyk4,comment', "
+            f"found {','.join(rows[0])!r}"
+        )
+    records = []
+    seen: dict[str, tuple[str, int]] = {}
+    for (number, _), row in zip(lines[1:], rows[1:], strict=True):
+        row = [*row, "", ""]
+        title, code, comment = row[0].strip(), row[1].strip(), row[2].strip()
+        key = _key(title)
+        if not key:
+            raise ParamsError(f"{path}, line {number}: the title is empty")
+        if re.fullmatch(r"\d{3}", code):
+            code = code.zfill(4)
+        try:
+            code = taxonomy_code(code)
+        except KeyError:
+            raise ParamsError(
+                f"{path}, line {number}: {code!r} for {title!r} is not an SSYK 2012 level-4 "
+                "code; write the four digits of a group in ssyk_labels()"
+            ) from None
+        if key in seen and seen[key][0] != code:
+            raise ParamsError(
+                f"{path}, line {number}: {title!r} is already coded {seen[key][0]} on line "
+                f"{seen[key][1]}; keep one of the two rows"
+            )
+        seen[key] = (code, number)
+        records.append({"title": title, "ssyk4": code, "comment": comment, "key": key})
+    return pd.DataFrame(records, columns=["title", "ssyk4", "comment", "key"])
+
+
+@lru_cache(maxsize=8)
+def _override_map(path: Path, mtime: float) -> dict[str, tuple[str, str]]:
+    table = read_overrides(path)
+    return dict(zip(table["key"], zip(table["ssyk4"], table["title"], strict=True), strict=True))
+
+
+def _overrides_for(path: Path | None) -> dict[str, tuple[str, str]]:
+    if path is None:
+        if not DEFAULT_OVERRIDES.exists():
+            return {}
+        path = DEFAULT_OVERRIDES
+    path = Path(path)
+    if not path.exists():
+        raise ParamsError(f"override file {path} does not exist")
+    return _override_map(path.resolve(), path.stat().st_mtime)
+
+
+# --- public API ---------------------------------------------------------------------------
+
+
+def code_titles(titles: Iterable[str], overrides: Path | None = None) -> pd.DataFrame:
+    """Code free-text job titles to SSYK 4, one output row per title, in the given order.
+
+    ``overrides`` is the analyst's override file; None means the project's
+    ``params/ssyk_overrides.csv`` (no overrides if it does not exist). An override matches the
+    title's normalised form or its singular (so "elektriker" also covers "elektrikerna").
+
+    The output keeps the index of a Series passed as ``titles`` (so it joins back to the
+    survey's rows); other iterables get a RangeIndex.
+
+    Columns: ``title`` (as given), ``normalized``, ``ssyk4`` (4-digit string, <NA> when
+    uncoded), ``ssyk4_label``, ``method`` (one of ``METHODS``), ``matched`` (the taxonomy label
+    or override title that decided, for review), ``alternatives`` (other SSYK 4 groups the
+    matched title could also mean, or other parts of a multi-part title; "" if none).
+
+    >>> code_titles(["CNC operatör"])[["ssyk4", "method"]].values.tolist()
+    [['7223', 'exact']]
+    """
+    override_map = _overrides_for(overrides)
+    index = titles.index if isinstance(titles, pd.Series) else None
+    titles = list(titles)
+    rows = []
+    for title in titles:
+        text = normalize(title)
+        hit: _Hit | None = None
+        if text:
+            key = text.replace(" ", "")
+            for form in [key, *base_forms(key)]:
+                if form in override_map:
+                    code, written = override_map[form]
+                    hit = _Hit(code, "override", written)
+                    break
+            if hit is None:
+                hit = _code_title(str(title), text)
+        if hit is None:
+            rows.append((title, text, pd.NA, pd.NA, "uncoded", "", ""))
+        else:
+            rows.append(
+                (
+                    title,
+                    text,
+                    hit.ssyk4,
+                    _labels()[hit.ssyk4],
+                    hit.method,
+                    hit.matched,
+                    hit.alternatives,
+                )
+            )
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "title",
+            "normalized",
+            "ssyk4",
+            "ssyk4_label",
+            "method",
+            "matched",
+            "alternatives",
+        ],
+    )
+    table["title"] = pd.Series([*titles], dtype=object)
+    for column in ("ssyk4", "ssyk4_label"):
+        table[column] = table[column].astype("string")
+    if index is not None:
+        table.index = index
+    return table
+
+
+def coding_summary(coded: pd.DataFrame) -> dict:
+    """How well a set of mentions was coded, for the method chapter.
+
+    A *mention* is a row of ``code_titles`` output with a non-empty normalised title.
+    ``share_coded`` = mentions with a code / mentions (overrides included);
+    ``share_automatic`` = mentions coded without an override / mentions. Shares are NaN when
+    there are no mentions. ``by_method`` counts mentions per method.
+
+    >>> coding_summary(code_titles(["svetsare", "qwzx"]))["share_automatic"]
+    0.5
+    """
+    mentions = coded[coded["normalized"].fillna("").str.len() > 0]
+    n = len(mentions)
+    by_method = {m: int((mentions["method"] == m).sum()) for m in METHODS}
+    automatic = sum(by_method[m] for m in AUTOMATIC)
+    total = automatic + by_method["override"]
+    return {
+        "mentions": n,
+        "coded": total,
+        "coded_automatically": automatic,
+        "overridden": by_method["override"],
+        "uncoded": by_method["uncoded"],
+        "share_coded": total / n if n else math.nan,
+        "share_automatic": automatic / n if n else math.nan,
+        "by_method": by_method,
+        "lookup_version": LOOKUP_VERSION,
+    }
+
+
+def coding_rate(coded: pd.DataFrame) -> float:
+    """The share of mentions coded automatically (no override): ``share_automatic`` above."""
+    return coding_summary(coded)["share_automatic"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m helpers.stats.occupations --rebuild``: rebuild the lookup from the taxonomy."""
+    parser = argparse.ArgumentParser(
+        prog="python -m helpers.stats.occupations", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the title lookup")
+    args = parser.parse_args(argv)
+    if not args.rebuild:
+        parser.print_help()
+        return 0
+    target = rebuild()
+    table = pd.read_csv(target, dtype=str, keep_default_na=False)
+    counts = Counter(table["source"])
+    print(
+        f"wrote {target} ({len(table)} keys: "
+        + ", ".join(f"{tier} {counts[tier]}" for tier in TIERS)
+        + ")"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

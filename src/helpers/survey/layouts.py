@@ -1,0 +1,417 @@
+"""Which survey tool wrote an export, and which column holds which question.
+
+The layout is detected from the file's content (``survey-exports.md`` in the spec):
+
+* Microsoft Forms, in any UI language: a metadata block found by position and type (an
+  integer id, then two date-time columns, e-mail and name, maybe a last-modified time);
+* Google Forms: first column ``Tidstämpel``/``Timestamp`` (or dates), maybe an e-mail column;
+* SurveyMonkey "expanded": two header rows, the second with ``Response`` or option labels;
+* LimeSurvey: ``submitdate``/``lastpage`` metadata; headings are question codes (``C6[SQ001]``,
+  ``C81antal``) or full texts (``C6. Vad var ... [För få sökande]``).
+
+Question columns are matched by the question id that starts the header (``C4. Hur svårt ...``,
+``C8_1_antal. ...``), never by position::
+
+    >>> from helpers.survey.questionnaire import load_questionnaire
+    >>> parse_header("C6. Vad var de främsta orsakerna? [För få sökande]", load_questionnaire())
+    Ref(qid='C6', sub='För få sökande', unknown=None)
+    >>> parse_header("C81antal", load_questionnaire()).qid
+    'C8_1_antal'
+
+The result is a ``Plan``: one ``Column`` per file column with its role, which
+``survey_answers`` follows to read every row the same way whatever the tool.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from openpyxl.utils import get_column_letter
+
+from helpers.survey.issues import IssueLog
+from helpers.survey.questionnaire import Question, Questionnaire
+from helpers.survey.values import (
+    CLOSE_ENOUGH,
+    OTHER_WORDS,
+    clean_text,
+    closest_label,
+    exact_label,
+    label_key,
+)
+
+LAYOUTS = ("microsoft_forms", "google_forms", "surveymonkey", "limesurvey", "mapping")
+LAYOUT_NAMES = {
+    "microsoft_forms": "Microsoft Forms",
+    "google_forms": "Google Forms",
+    "surveymonkey": "SurveyMonkey",
+    "limesurvey": "LimeSurvey",
+    "mapping": "mappningsfil",
+}
+
+# Column roles.
+FIELD = "field"  # one answer of a S, N, T or TL question (or of one field of a group)
+MULTI_CELL = "multi_cell"  # every chosen option of a M question in one cell
+OPTION = "option"  # one option of a M question, marked when chosen
+OTHER = "other"  # typed "other" text of a question
+CONTACT = "contact"  # a contact question of the questionnaire (A5, G1..G4)
+IDENTITY = "identity"  # a tool column that identifies the respondent (e-mail, name, IP, ids)
+SUBMITTED = "submitted"  # LimeSurvey's submit date: empty means an incomplete response
+IGNORED = "ignored"  # tool metadata and unknown columns: never read
+
+TIMESTAMP_HEADERS = frozenset(
+    {
+        "tidstämpel",
+        "timestamp",
+        "marca temporal",
+        "horodateur",
+        "zeitstempel",
+        "tidsstempel",
+        "aikaleima",
+        "tijdstempel",
+        "carimbo de data/hora",
+        "informazioni cronologiche",
+    }
+)
+EMAIL_HEADERS = frozenset({"e-postadress", "email address", "e-mail address", "email", "e-post"})
+SURVEYMONKEY_RESPONSE = frozenset(
+    {"response", "open-ended response", "svar", "öppet svar", "other (please specify)"}
+)
+SURVEYMONKEY_META = {
+    "respondent id": IDENTITY,
+    "collector id": IDENTITY,
+    "start date": IGNORED,
+    "end date": IGNORED,
+    "ip address": IDENTITY,
+    "email address": IDENTITY,
+    "first name": IDENTITY,
+    "last name": IDENTITY,
+    "custom data 1": IDENTITY,
+}
+LIMESURVEY_META = {
+    "id": IDENTITY,
+    "response id": IDENTITY,
+    "submitdate": SUBMITTED,
+    "date submitted": SUBMITTED,
+    "lastpage": IGNORED,
+    "last page": IGNORED,
+    "startlanguage": IGNORED,
+    "start language": IGNORED,
+    "seed": IGNORED,
+    "startdate": IGNORED,
+    "date started": IGNORED,
+    "datestamp": IGNORED,
+    "date last action": IGNORED,
+    "token": IDENTITY,
+    "ipaddr": IDENTITY,
+    "ip address": IDENTITY,
+    "refurl": IDENTITY,
+    "referrer url": IDENTITY,
+}
+# Anything that looks like it names a person or machine goes to the contact file.
+_IDENTITY_HINT = re.compile(
+    r"e-?post|e-?mail|\bnamn\b|\bname\b|ip.?add?r|\btoken\b|telefon|phone|personnummer", re.I
+)
+# Quiz columns of Microsoft Forms and Google Forms: ignored without a warning.
+_QUIZ = re.compile(r"^(points|feedback|poäng)\s*-|^(total points|quiz feedback|totalpoäng|score)")
+_CODE = re.compile(r"^([A-Za-z]\d+[A-Za-z0-9_]*)\s*(?:\[([^\[\]]*)\])?$")
+_TEXT = re.compile(r"^([A-Za-z]\d+(?:_[0-9A-Za-z]+)*)\s*(?:\[([^\[\]]*)\])?\s*[.:)]\s*(.*)$", re.S)
+_TRAILING_BRACKET = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
+_DATE_TEXT = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]+\d{1,2}[:.]\d{2})?")
+
+
+@dataclass(frozen=True)
+class Ref:
+    """What a header names: a question id, a sub-label (option, row, field), or an unknown id."""
+
+    qid: str | None
+    sub: str | None = None
+    unknown: str | None = None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the export and what it holds."""
+
+    index: int
+    header: str
+    role: str
+    qid: str | None = None
+    option: str | None = None
+
+    @property
+    def letter(self) -> str:
+        """The column's Excel letter, for messages."""
+        return get_column_letter(self.index + 1)
+
+
+@dataclass
+class Plan:
+    """How to read an export: its layout, header rows and the role of every column."""
+
+    layout: str
+    header_rows: int
+    columns: list[Column]
+    separator: str | None = None  # multi-select cell separator; None: ";" if present, else ", "
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # mapping-file translations
+    marks: str = "yesno"  # how an option column marks a choice: "yesno" or the option's "label"
+
+    def questions(self) -> set[str]:
+        """Ids of the questions that have at least one column."""
+        return {c.qid for c in self.columns if c.qid and c.role not in (IGNORED, IDENTITY)}
+
+
+def header_text(value: object) -> str:
+    """A header cell as clean text (NFC, single spaces, trimmed), '' if blank."""
+    text = clean_text(value)
+    return " ".join(text.split()) if text else ""
+
+
+def _codes(questionnaire: Questionnaire) -> dict[str, str]:
+    codes = {}
+    for question in questionnaire:
+        codes[question.id.upper()] = question.id
+        # LimeSurvey question codes cannot hold "_": C8_1_antal is coded C81antal.
+        codes[question.id.replace("_", "").upper()] = question.id
+    return codes
+
+
+def parse_header(text: str, questionnaire: Questionnaire) -> Ref | None:
+    """The question a header names, or None if it names none.
+
+    ``Ref.unknown`` is set when the header starts like a question id that the questionnaire
+    does not have (``H1. ...``).
+    """
+    text = header_text(text)
+    codes = _codes(questionnaire)
+    if m := _CODE.match(text):
+        qid = codes.get(m[1].upper())
+        return Ref(qid, m[2]) if qid else None  # a bare word such as "seed" is metadata
+    if m := _TEXT.match(text):
+        qid = codes.get(m[1].upper())
+        if qid is None:
+            return Ref(None, unknown=m[1])
+        sub = m[2]
+        if sub is None and (bracket := _TRAILING_BRACKET.search(m[3])):
+            sub = bracket[1]
+        return Ref(qid, sub)
+    return None
+
+
+def _has_id(value: object, questionnaire: Questionnaire) -> bool:
+    ref = parse_header(header_text(value), questionnaire)
+    return ref is not None
+
+
+def _is_int(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
+        return True
+    return isinstance(value, str) and value.strip().isdigit()
+
+
+def _is_date(value: object) -> bool:
+    if isinstance(value, datetime | date):
+        return True
+    return isinstance(value, str) and bool(_DATE_TEXT.match(value.strip()))
+
+
+def _values(rows: list[list[object]], index: int) -> list[object]:
+    return [r[index] for r in rows if index < len(r) and header_text(r[index])]
+
+
+def microsoft_forms_metadata(rows: list[list[object]], questionnaire: Questionnaire) -> int:
+    """How many metadata columns a Microsoft Forms export starts with (5 or 6), or 0.
+
+    Detected by position and type, not by the (translated) header text: an integer id, two
+    date-time columns, e-mail and name, and in newer exports a last-modified time.
+    """
+    header, data = rows[0], rows[1:]
+    if len(header) < 6 or not data or any(_has_id(h, questionnaire) for h in header[:5]):
+        return 0
+    ids, starts, ends = _values(data, 0), _values(data, 1), _values(data, 2)
+    if not ids or not all(_is_int(v) for v in ids):
+        return 0
+    if not starts or not all(_is_date(v) for v in starts + ends):
+        return 0
+    last_modified = _values(data, 5)
+    if not _has_id(header[5], questionnaire) and all(_is_date(v) for v in last_modified):
+        return 6
+    return 5
+
+
+def detect_layout(rows: list[list[object]], questionnaire: Questionnaire) -> str | None:
+    """The tool that wrote ``rows`` (one of ``LAYOUTS``), or None if it cannot be told."""
+    if not rows:
+        return None
+    names = [header_text(h).casefold() for h in rows[0]]
+    if ("submitdate" in names or "date submitted" in names) and (
+        {"lastpage", "startlanguage", "last page", "start language", "seed"} & set(names)
+    ):
+        return "limesurvey"
+    if len(rows) > 1:
+        second = [header_text(h).casefold() for h in rows[1]]
+        has_marker = any(s in SURVEYMONKEY_RESPONSE for s in second)
+        blanks_after_start = any(not n for n in names[1:]) and any(names)
+        if has_marker and (set(SURVEYMONKEY_META) & set(names) or blanks_after_start):
+            return "surveymonkey"
+    if names and names[0] in TIMESTAMP_HEADERS:
+        return "google_forms"
+    if microsoft_forms_metadata(rows, questionnaire):
+        return "microsoft_forms"
+    first = _values(rows[1:], 0)
+    if first and not _has_id(rows[0][0], questionnaire) and all(_is_date(v) for v in first):
+        return "google_forms"
+    return None
+
+
+def plan_layout(
+    rows: list[list[object]], questionnaire: Questionnaire, log: IssueLog, layout: str
+) -> Plan:
+    """The column roles of an export of a detected ``layout`` (not ``mapping``)."""
+    if layout == "surveymonkey":
+        return _plan_surveymonkey(rows, questionnaire, log)
+    header = [header_text(h) for h in rows[0]]
+    meta: dict[int, str] = {}
+    if layout == "microsoft_forms":
+        width = microsoft_forms_metadata(rows, questionnaire)
+        roles = [IDENTITY, IGNORED, IGNORED, IDENTITY, IDENTITY, IGNORED]
+        meta = {i: roles[i] for i in range(width)}
+    elif layout == "google_forms":
+        meta = {0: IGNORED}
+        meta |= {i: IDENTITY for i, h in enumerate(header) if h.casefold() in EMAIL_HEADERS}
+    elif layout == "limesurvey":
+        meta = {
+            i: LIMESURVEY_META[h.casefold()]
+            for i, h in enumerate(header)
+            if h.casefold() in LIMESURVEY_META
+        }
+    separator = {"microsoft_forms": ";", "google_forms": ", "}.get(layout)
+    columns = [
+        Column(i, h, meta[i]) if i in meta else question_column(i, h, None, questionnaire, log)
+        for i, h in enumerate(header)
+    ]
+    return Plan(layout, 1, columns, separator)
+
+
+def _plan_surveymonkey(rows: list[list[object]], questionnaire: Questionnaire, log: IssueLog):
+    first = [header_text(h) for h in rows[0]]
+    second = [header_text(h) for h in rows[1]]
+    columns = []
+    current = ""
+    for i, (top, sub) in enumerate(zip(first, second, strict=True)):
+        current = top or current  # row 1 names a question only in its block's first column
+        if top.casefold() in SURVEYMONKEY_META:
+            columns.append(Column(i, top, SURVEYMONKEY_META[top.casefold()]))
+            continue
+        option = (
+            None if sub.casefold() in SURVEYMONKEY_RESPONSE - {"other (please specify)"} else sub
+        )
+        header = f"{current} [{option}]" if option else current
+        columns.append(question_column(i, header, option, questionnaire, log))
+    return Plan("surveymonkey", 2, columns, None, marks="label")
+
+
+def question_column(
+    index: int, header: str, sub: str | None, questionnaire: Questionnaire, log: IssueLog
+) -> Column:
+    """The role of a non-metadata column from its header (and SurveyMonkey's second row)."""
+    letter = get_column_letter(index + 1)
+    short = header if len(header) <= 60 else header[:57] + "..."
+    ref = parse_header(header, questionnaire)
+    if ref is None or ref.qid is None:
+        if not header:
+            return Column(index, header, IGNORED)
+        if _IDENTITY_HINT.search(header):
+            return Column(index, header, IDENTITY)
+        if not _QUIZ.match(header.casefold()):
+            what = (
+                f"frågan {ref.unknown} finns inte i standardenkäten"
+                if ref
+                else ("rubriken börjar inte med ett fråge-id")
+            )
+            log.warning(f"kolumnen '{short}' används inte: {what}.", column=letter)
+        return Column(index, header, IGNORED)
+    question = questionnaire[ref.qid]
+    sub = ref.sub if ref.sub is not None else sub
+    if question.contact:
+        return Column(index, header, CONTACT, question.id)
+    if question.type == "group":
+        fieldq = _group_field(question, sub, questionnaire)
+        if fieldq is None:
+            log.warning(
+                f"kolumnen '{short}' används inte: den anger inte vilket fält av {question.id} "
+                "den gäller.",
+                column=letter,
+            )
+            return Column(index, header, IGNORED)
+        question = fieldq
+        sub = None
+    if question.type == "M":
+        return _option_column(index, header, sub, question, log)
+    if sub is None:
+        return Column(index, header, FIELD, question.id)
+    if question.other and label_key(sub) in OTHER_WORDS:
+        return Column(index, header, OTHER, question.id)
+    log.warning(
+        f"kolumnen '{short}' används inte: {question.id} har ingen delfråga '{sub}'.",
+        column=letter,
+    )
+    return Column(index, header, IGNORED)
+
+
+def _group_field(group: Question, sub: str | None, questionnaire: Questionnaire):
+    """The field of a group question a sub-label names.
+
+    ``C5[SQ002]`` and ``C5. ... [Yrke 2]`` name C5_2; for C8, whose fields have a slot and a
+    part, ``C8[1_antal]``, ``C8. ... [Yrke 1 – antal]`` and the array cell ``C8[SQ001_SQ002]``
+    (slot 1, second part) name C8_1_antal.
+    """
+    if sub is None:
+        return None
+    numbers = [int(n) for n in re.findall(r"\d+", sub)]
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", sub)]
+    by_id = {f.id: f for f in questionnaire.group_fields(group.id)}
+    if not numbers:
+        return None
+    if f"{group.id}_{numbers[0]}" in by_id:
+        return by_id[f"{group.id}_{numbers[0]}"]
+    slot = [f for f in by_id.values() if f.id.startswith(f"{group.id}_{numbers[0]}_")]
+    parts = [f.id.rsplit("_", 1)[1] for f in slot]
+    named = [w for w in words if w in parts]
+    if named:
+        return by_id[f"{group.id}_{numbers[0]}_{named[-1]}"]
+    if len(numbers) >= 2 and 1 <= numbers[1] <= len(slot):
+        return slot[numbers[1] - 1]
+    return None
+
+
+def _option_column(index: int, header: str, sub: str | None, question: Question, log: IssueLog):
+    letter = get_column_letter(index + 1)
+    if sub is None:
+        return Column(index, header, MULTI_CELL, question.id)
+    if label := exact_label(sub, question.options):
+        return Column(index, header, OPTION, question.id, label)
+    if label_key(sub) in OTHER_WORDS or "please specify" in sub.casefold():
+        return Column(index, header, OTHER, question.id)
+    if m := re.fullmatch(r"(?:SQ)?0*(\d+)", sub.strip(), re.I):
+        number = int(m[1])
+        if 1 <= number <= len(question.options):
+            return Column(index, header, OPTION, question.id, question.options[number - 1])
+    best, ratio = closest_label(sub, question.options)
+    if best is not None and ratio >= CLOSE_ENOUGH:
+        log.warning(
+            f"{question.id}: alternativet '{sub}' är inget standardalternativ: tolkat som "
+            f"'{best}'.",
+            column=letter,
+        )
+        return Column(index, header, OPTION, question.id, best)
+    hint = f" Närmast: '{best}'." if best else ""
+    log.warning(
+        f"{question.id}: alternativet '{sub}' är inget standardalternativ; kolumnen används "
+        f"inte.{hint}",
+        column=letter,
+    )
+    return Column(index, header, IGNORED)

@@ -1,0 +1,243 @@
+"""Read the employer survey from any tool's export into one tidy, personal-data-free result.
+
+    >>> from helpers.config import paths
+    >>> survey = read_survey(paths.SURVEYS / "sotenas" / "2026" / "kompetensbehov-2026.xlsx",
+    ...                      municipalities=["Sotenäs"])
+    >>> survey.layout, survey.responses.index.name
+    ('microsoft_forms', 'respondent')
+    >>> survey.responses["C2"].dtype
+    Int64Dtype()
+
+``read_survey`` raises ``SurveyError`` (one line: file, sheet, column, row) when the report
+cannot be made from the file; warnings stay in ``SurveyData.issues``. ``inspect_survey`` reads
+the same way but keeps errors in ``issues`` too, for ``lka validate``.
+
+The tidy contract (other modules rely on it):
+
+* ``responses``: index ``respondent`` (a random key such as ``r-3f9a1c2b``), one column per
+  question of the questionnaire except contact data (A5, G1..G4), in questionnaire order.
+  S: ``string`` standard label or <NA>; M: frozenset of standard labels (empty if answered with
+  nothing chosen), None if not answered; N: ``Int64``; T/TL: ``string``, masked.
+* ``multi``: respondent, question, option: one row per chosen option of every M question.
+* ``other_text``: respondent, question, text: typed "other" text, masked.
+* ``contacts``: the respondent key with A5, G1..G4 and the tool's identity columns. It is only
+  ever written by ``privacy.write_contacts``.
+
+Rows keep the file's (submission) order. Keys are random on every read, so they cannot be
+traced back to a row or a person without the contact file.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from helpers.survey.answers import Answers, read_row
+from helpers.survey.checks import check_answers, check_columns, find_duplicates
+from helpers.survey.files import Sheet, read_sheets
+from helpers.survey.issues import Issue, IssueLog, errors, survey_error
+from helpers.survey.layouts import LAYOUT_NAMES, Plan, detect_layout, plan_layout
+from helpers.survey.mapping import MappingSpec, load_mapping
+from helpers.survey.questionnaire import Questionnaire, load_questionnaire
+from helpers.survey.values import is_blank
+
+
+@dataclass
+class SurveyData:
+    """A survey export read into tidy tables; see the module docstring for the contract."""
+
+    responses: pd.DataFrame
+    multi: pd.DataFrame
+    other_text: pd.DataFrame
+    layout: str
+    source: Path
+    n_rows: int
+    n_duplicates: int
+    n_incomplete: int
+    issues: list[Issue] = field(default_factory=list)
+    contacts: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+
+    @property
+    def layout_name(self) -> str:
+        """The layout as the broker knows it: ``Microsoft Forms``."""
+        return LAYOUT_NAMES.get(self.layout, self.layout)
+
+
+def read_survey(
+    path: Path,
+    *,
+    municipalities: list[str],
+    mapping: Path | None = None,
+    sheet: str | None = None,
+) -> SurveyData:
+    """Read a survey export; ``municipalities`` are A1's options before ``Annan kommun``.
+
+    Raises ``SurveyError`` if the file cannot be read or has errors (not for warnings).
+    """
+    survey = inspect_survey(path, municipalities=municipalities, mapping=mapping, sheet=sheet)
+    if found := errors(survey.issues):
+        raise survey_error(found)
+    return survey
+
+
+def inspect_survey(
+    path: Path,
+    *,
+    municipalities: list[str],
+    mapping: Path | None = None,
+    sheet: str | None = None,
+) -> SurveyData:
+    """Like ``read_survey`` but errors found in the answers stay in ``issues``.
+
+    A file that cannot be opened at all still raises ``SurveyError``.
+    """
+    path = Path(path)
+    questionnaire = load_questionnaire(municipalities)
+    spec = load_mapping(mapping) if mapping is not None else None
+    sheets = read_sheets(path)
+    chosen = _choose_sheet(sheets, sheet or (spec.sheet if spec else None), path, questionnaire)
+    log = IssueLog(path.name, chosen.name)
+    plan = _plan(chosen, spec, questionnaire, log)
+    check_columns(plan, questionnaire, log)
+
+    data = [
+        (plan.header_rows + offset + 1, cells)
+        for offset, cells in enumerate(chosen.rows[plan.header_rows :])
+        if not all(is_blank(c) for c in cells)
+    ]
+    # Each row's warnings are kept apart and reported only for rows that count, so a dropped
+    # duplicate or incomplete response does not repeat its original's warnings.
+    row_logs = {number: IssueLog(log.file, log.sheet) for number, _ in data}
+    rows = [
+        read_row(cells, number, plan, questionnaire, row_logs[number]) for number, cells in data
+    ]
+    complete = [r for r in rows if r.submitted is not False]
+    if len(complete) < len(rows):
+        log.warning(
+            f"{len(rows) - len(complete)} ofullständiga svar (utan inskickningsdatum) räknas inte."
+        )
+    answered = []
+    for answers in complete:
+        if answers.empty:
+            log.warning("svaret är tomt och räknas inte.", row=answers.row)
+        else:
+            answered.append(answers)
+    keep = find_duplicates(answered, log)
+    kept = [a for a, k in zip(answered, keep, strict=True) if k]
+    for answers in kept:
+        log.issues += row_logs[answers.row].issues
+        check_answers(answers, questionnaire, log)
+    if not kept:
+        log.error("filen innehåller inga svar.")
+    log.issues.sort(key=lambda issue: issue.row or 0)
+    return _tidy(
+        kept,
+        questionnaire,
+        layout=plan.layout,
+        source=path,
+        n_rows=len(rows),
+        n_duplicates=len(answered) - len(kept),
+        n_incomplete=len(rows) - len(complete),
+        issues=log.issues,
+    )
+
+
+def _choose_sheet(
+    sheets: list[Sheet], name: str | None, path: Path, questionnaire: Questionnaire
+) -> Sheet:
+    if name is not None:
+        for sheet in sheets:
+            if sheet.name == name or (sheet.name or "").casefold() == name.casefold():
+                return sheet
+        names = ", ".join(s.name or "" for s in sheets)
+        raise IssueLog(path.name).fail(f"bladet '{name}' finns inte; filen har bladen {names}.")
+    filled = [s for s in sheets if s.rows]
+    recognised = [s for s in filled if detect_layout(s.rows, questionnaire)]
+    return (recognised or filled)[0]
+
+
+def _plan(
+    sheet: Sheet, spec: MappingSpec | None, questionnaire: Questionnaire, log: IssueLog
+) -> Plan:
+    if spec is not None:
+        return spec.plan(sheet.rows, questionnaire, log)
+    if len(sheet.rows) < 2:
+        raise log.fail("filen har bara en rubrikrad och inga svar. Exportera när svar kommit in.")
+    layout = detect_layout(sheet.rows, questionnaire)
+    if layout is None:
+        raise log.fail(
+            "okänt format: filen ser inte ut som en export från Microsoft Forms, Google Forms, "
+            "SurveyMonkey eller LimeSurvey. Beskriv kolumnerna i en mappningsfil "
+            "(docs/survey-mapping.md)."
+        )
+    plan = plan_layout(sheet.rows, questionnaire, log, layout)
+    if not plan.questions():
+        raise log.fail(
+            "inga kolumner med fråge-id (t.ex. 'C4. Hur svårt ...') hittades i "
+            f"{LAYOUT_NAMES[layout]}-exporten. Lägg till id i frågetexterna eller använd en "
+            "mappningsfil."
+        )
+    return plan
+
+
+def _keys(count: int) -> list[str]:
+    keys: set[str] = set()
+    ordered = []
+    while len(ordered) < count:
+        key = f"r-{secrets.token_hex(4)}"
+        if key not in keys:
+            keys.add(key)
+            ordered.append(key)
+    return ordered
+
+
+def _tidy(rows: list[Answers], questionnaire: Questionnaire, **meta: object) -> SurveyData:
+    keys = _keys(len(rows))
+    index = pd.Index(keys, name="respondent", dtype="string")
+    columns = {}
+    for qid in questionnaire.analysis_ids():
+        values = [r.values.get(qid) for r in rows]
+        kind = questionnaire[qid].type
+        if kind == "N":
+            columns[qid] = pd.array(values, dtype="Int64")
+        elif kind == "M":
+            columns[qid] = pd.Series(values, index=index, dtype=object)
+        else:
+            columns[qid] = pd.array(values, dtype="string")
+    responses = pd.DataFrame(columns, index=index)
+
+    multi = [
+        (key, qid, option)
+        for key, answers in zip(keys, rows, strict=True)
+        for qid in questionnaire.analysis_ids()
+        if questionnaire[qid].type == "M" and answers.values.get(qid)
+        for option in questionnaire.options(qid)
+        if option in answers.values[qid]
+    ]
+    other = [
+        (key, qid, answers.other[qid])
+        for key, answers in zip(keys, rows, strict=True)
+        for qid in questionnaire.analysis_ids()
+        if qid in answers.other
+    ]
+    contact_columns = ["respondent", "rad", "E6", *questionnaire.contact_ids()]
+    for answers in rows:
+        contact_columns += [h for h in answers.contacts if h not in contact_columns]
+    contacts = pd.DataFrame(
+        [
+            {"respondent": key, "rad": answers.row, "E6": answers.values.get("E6")}
+            | answers.contacts
+            for key, answers in zip(keys, rows, strict=True)
+        ],
+        columns=contact_columns,
+    )
+    return SurveyData(
+        responses=responses,
+        multi=pd.DataFrame(multi, columns=["respondent", "question", "option"], dtype="string"),
+        other_text=pd.DataFrame(other, columns=["respondent", "question", "text"], dtype="string"),
+        contacts=contacts,
+        **meta,
+    )

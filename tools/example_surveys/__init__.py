@@ -1,0 +1,1 @@
+"""Example survey data: deterministic answers and the exports each tool would write."""
