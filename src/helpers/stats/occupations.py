@@ -337,7 +337,9 @@ def rebuild(folder: Path | None = None, out_dir: Path | None = None) -> Path:
         "file": target.name,
         "rows": len(table),
         "sha256": hashlib.sha256(content).hexdigest(),
-        "built_by": "python -m helpers.stats.occupations --rebuild (helpers.stats.occupations.build_lookup)",
+        "built_by": (
+            "python -m helpers.stats.occupations --rebuild (helpers.stats.occupations.build_lookup)"
+        ),
         "rule": "strongest source tier wins; within it the SSYK 4 group with most distinct "
         "taxonomy entries; tie → lowest code",
         "tiers": list(TIERS),

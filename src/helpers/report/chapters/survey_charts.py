@@ -1,4 +1,4 @@
-"""Charts and tables of the employer survey, built on ``helpers.report.charts`` and disclosure control.
+"""Charts and tables of the employer survey, built on ``report.charts`` and disclosure control.
 
 Every chart here is a horizontal bar chart of shares (or counts) from a
 ``indicators`` table: its title states the finding, written from the data; ``n`` under
