@@ -23,7 +23,6 @@ year = None  # None: the year in the area's params file
 # %%
 from helpers.analysis import area_survey
 from helpers.report.chapters import survey_text
-from helpers.report.chapters.survey_charts import show_table
 from helpers.report.context import open_report
 from helpers.stats import jobads
 
@@ -41,12 +40,12 @@ rpt.say(survey_text.basis(rpt.area, sv))
 
 # %%
 if sv:
-    show_table(rpt, sv, survey_text.top_occupations(sv),
-               "Yrken som flest arbetsgivare har svårt att rekrytera")
+    rpt.table(survey_text.top_occupations(sv),
+              caption="Yrken som flest arbetsgivare har svårt att rekrytera", survey=sv)
 else:
     rpt.missing(survey_text.needs_survey(rpt.area, "Bristyrken"))
-    show_table(rpt, sv, survey_text.top_ads(rpt.area), "Yrken med flest platsannonser i området",
-               source=jobads.SOURCE)
+    rpt.table(survey_text.top_ads(rpt.area),
+              caption="Yrken med flest platsannonser i området", survey=sv, source=jobads.SOURCE)
 
 # %% [markdown]
 # ### Bristkompetenser
@@ -56,8 +55,9 @@ else:
 
 # %%
 if sv:
-    show_table(rpt, sv, survey_text.top_skills(sv),
-               "Områden där flest arbetsgivare säger att personalen behöver utvecklas")
+    rpt.table(survey_text.top_skills(sv),
+              caption="Områden där flest arbetsgivare säger att personalen behöver utvecklas",
+              survey=sv)
 else:
     rpt.missing(survey_text.needs_survey(rpt.area, "Bristkompetenser"))
 
@@ -69,7 +69,7 @@ else:
 
 # %%
 if sv:
-    show_table(rpt, sv, survey_text.top_efforts(rpt.area, sv),
-               "De starkaste behoven och föreslagna insatser")
+    rpt.table(survey_text.top_efforts(rpt.area, sv),
+              caption="De starkaste behoven och föreslagna insatser", survey=sv)
 else:
     rpt.missing(survey_text.needs_survey(rpt.area, "Rekommenderade utbildningsinsatser"))

@@ -88,8 +88,9 @@ if sv:
 if sv:
     rpt.say(survey_text.planned(sv))
     table = sc.planned_hires(sv)
-    sc.show_table(rpt, sv, table, "Planerade anställningar per yrke",
-                  note=sc.planned_note(sv, table))
+    rpt.table(table,
+              caption="Planerade anställningar per yrke", survey=sv,
+              note=sc.planned_note(sv, table))
 
 # %% [markdown]
 # #### Enkäten, platsannonserna och Yrkesbarometern
@@ -102,9 +103,9 @@ if sv:
 # %%
 if sv:
     rpt.say(survey_text.agreement(sv, rpt.area))
-    sc.show_table(rpt, sv, sc.occupation_signals(sv, rpt.area),
-                  "Enkätens yrken, platsannonser och Yrkesbarometern",
-                  source=sc.signals_source(sv))
+    rpt.table(sc.occupation_signals(sv, rpt.area),
+              caption="Enkätens yrken, platsannonser och Yrkesbarometern", survey=sv,
+              source=sc.signals_source(sv))
 
 # %% [markdown]
 # ### Orsaker och konsekvenser
@@ -128,8 +129,8 @@ if sv:
     rpt.show(sc.question(sv, "D1"))
     rpt.show(sc.question(sv, "D3"))
     rpt.say(survey_text.staff(sv))
-    sc.show_table(rpt, sv, sc.staff_by_branch(sv),
-                  "Anställda som behöver kompetensutveckling, per bransch")
+    rpt.table(sc.staff_by_branch(sv),
+              caption="Anställda som behöver kompetensutveckling, per bransch", survey=sv)
 
 # %% [markdown]
 # ### Utbildningsformer, plats och hinder
@@ -168,5 +169,6 @@ if sv:
 # %%
 if sv:
     matrix = sc.branch_matrix(sv)
-    sc.show_table(rpt, sv, matrix, "Bristyrken och bristkompetenser per bransch",
-                  note=sc.matrix_note(sv, matrix))
+    rpt.table(matrix,
+              caption="Bristyrken och bristkompetenser per bransch", survey=sv,
+              note=sc.matrix_note(sv, matrix))

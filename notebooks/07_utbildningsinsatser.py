@@ -45,19 +45,19 @@ SUPPLY = area_survey.supply_source(rpt.area)
 
 # %%
 rpt.say(survey_text.supply(rpt.area))
-sc.show_table(rpt, None, area_survey.supply_overview(rpt.area),
-              "Beviljade YH-utbildningar och YH-kurser per utbildningsområde", source=SUPPLY)
+rpt.table(area_survey.supply_overview(rpt.area),
+          caption="Beviljade YH-utbildningar och YH-kurser per utbildningsområde", source=SUPPLY)
 
 # %%
-sc.show_table(rpt, None, area_survey.supply_latest(rpt.area),
-              f"YH-utbildningar och YH-kurser beviljade {area_survey.latest_round(rpt.area)}",
-              source=SUPPLY)
+rpt.table(area_survey.supply_latest(rpt.area),
+          caption=f"YH-utbildningar och YH-kurser beviljade {area_survey.latest_round(rpt.area)}",
+          source=SUPPLY)
 
 # %%
 if sv:
-    sc.show_table(rpt, None, area_survey.offers(rpt.area, area_survey.survey_codes(sv)),
-                  "Andra yrkesutbildningar för enkätens yrken",
-                  source=area_survey.OFFERS_SOURCE)
+    rpt.table(area_survey.offers(rpt.area, area_survey.survey_codes(sv)),
+              caption="Andra yrkesutbildningar för enkätens yrken",
+              source=area_survey.OFFERS_SOURCE)
 
 # %% [markdown]
 # ### Bristyrken: utbilda nya
@@ -71,18 +71,20 @@ if sv:
 if sv:
     recommendations = area_survey.recommendations(sv, rpt.area)
     rpt.say(survey_text.needs_overview(rpt.area, sv))
-    sc.show_table(rpt, sv, sc.evidence_table(recommendations, needs.BRISTYRKE),
-                  "Bristyrken: underlag", source=sc.signals_source(sv),
-                  note=sc.evidence_note(needs.BRISTYRKE))
-    sc.show_table(rpt, sv, sc.effort_table(recommendations, needs.BRISTYRKE),
-                  "Bristyrken: föreslagna insatser", source=sv.source + "; " + SUPPLY)
+    rpt.table(sc.evidence_table(recommendations, needs.BRISTYRKE),
+              caption="Bristyrken: underlag", survey=sv, source=sc.signals_source(sv),
+              note=sc.evidence_note(needs.BRISTYRKE))
+    rpt.table(sc.effort_table(recommendations, needs.BRISTYRKE),
+              caption="Bristyrken: föreslagna insatser", survey=sv,
+              source=sv.source + "; " + SUPPLY)
 else:
     rpt.missing(survey_text.needs_survey(rpt.area, "Bristyrken och föreslagna insatser"))
 
 # %%
 if sv:
-    sc.show_table(rpt, sv, sc.educations_table(recommendations),
-                  "Utbildningar i närheten per bristyrke", source=SUPPLY + "; Arbetsförmedlingen")
+    rpt.table(sc.educations_table(recommendations),
+              caption="Utbildningar i närheten per bristyrke", survey=sv,
+              source=SUPPLY + "; Arbetsförmedlingen")
 
 # %% [markdown]
 # ### Bristkompetenser: kompetensutveckla personalen
@@ -94,10 +96,12 @@ if sv:
 
 # %%
 if sv:
-    sc.show_table(rpt, sv, sc.evidence_table(recommendations, needs.BRISTKOMPETENS),
-                  "Bristkompetenser: underlag", note=sc.evidence_note(needs.BRISTKOMPETENS))
-    sc.show_table(rpt, sv, sc.effort_table(recommendations, needs.BRISTKOMPETENS),
-                  "Bristkompetenser: föreslagna insatser", source=sv.source + "; " + SUPPLY)
+    rpt.table(sc.evidence_table(recommendations, needs.BRISTKOMPETENS),
+              caption="Bristkompetenser: underlag", survey=sv,
+              note=sc.evidence_note(needs.BRISTKOMPETENS))
+    rpt.table(sc.effort_table(recommendations, needs.BRISTKOMPETENS),
+              caption="Bristkompetenser: föreslagna insatser", survey=sv,
+              source=sv.source + "; " + SUPPLY)
 else:
     rpt.missing(survey_text.needs_survey(rpt.area, "Bristkompetenser och föreslagna insatser"))
 

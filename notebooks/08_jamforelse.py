@@ -27,7 +27,6 @@ year = None  # None: the year in the area's params file
 # %%
 from helpers.analysis import area_survey
 from helpers.report.chapters import survey_text
-from helpers.report.chapters.survey_charts import show_table
 from helpers.report.context import open_report
 
 rpt = open_report(area, year)
@@ -36,13 +35,14 @@ sv = area_survey.load(rpt.area)
 # %%
 if sv and sv.previous:
     rpt.say(survey_text.change(sv))
-    show_table(rpt, sv, survey_text.changes_table(sv),
-               "Nyckeltal från enkäten, förändring sedan förra året")
+    rpt.table(survey_text.changes_table(sv),
+              caption="Nyckeltal från enkäten, förändring sedan förra året", survey=sv)
 else:
     rpt.say(survey_text.no_comparison(rpt.area, sv))
 
 # %%
 if sv and sv.previous:
     changes = area_survey.skill_area_changes(sv)
-    show_table(rpt, sv, survey_text.skills_changes_table(sv, changes),
-               "Områden där personalen behöver utvecklas, förändring sedan förra året")
+    rpt.table(survey_text.skills_changes_table(sv, changes),
+              caption="Områden där personalen behöver utvecklas, förändring sedan förra året",
+              survey=sv)

@@ -24,7 +24,6 @@ year = None  # None: the year in the area's params file
 from helpers.analysis import area_survey
 from helpers.report import availability, sources
 from helpers.report.chapters import survey_text
-from helpers.report.chapters.survey_charts import show_table
 from helpers.report.context import open_report
 from helpers.survey import disclosure
 
@@ -39,7 +38,7 @@ PROJECT = "Lokal kompetensanalys"
 # med källa, år och kontrollsumma. Varje diagram och tabell anger sin källa.
 
 # %%
-show_table(rpt, None, sources.sources(), "Datakällor", source=PROJECT + ", datakatalogen")
+rpt.table(sources.sources(), caption="Datakällor", source=PROJECT + ", datakatalogen")
 if sv:
     rpt.say(survey_text.survey_source(sv))
 
@@ -54,7 +53,7 @@ if sv:
 # %%
 rpt.say(survey_text.suppression(rpt.area.suppression_threshold))
 rpt.say(disclosure.note(rpt.area.suppression_threshold, secondary=True))
-show_table(rpt, None, sources.questions(), "Enkätens frågor", source="Standardformuläret")
+rpt.table(sources.questions(), caption="Enkätens frågor", source="Standardformuläret")
 
 # %% [markdown]
 # ### Klassifikationer och definitioner
@@ -69,9 +68,9 @@ show_table(rpt, None, sources.questions(), "Enkätens frågor", source="Standard
 # - **I närheten**: de övriga kommunerna i den region området jämförs med.
 
 # %%
-show_table(rpt, None, sources.classifications(), "Klassifikationer", source=PROJECT)
-show_table(rpt, None, sources.sni_table(), "Enkätens branscher och SNI 2007",
-           source="Standardformuläret; SCB, SNI 2007")
+rpt.table(sources.classifications(), caption="Klassifikationer", source=PROJECT)
+rpt.table(sources.sni_table(),
+          caption="Enkätens branscher och SNI 2007", source="Standardformuläret; SCB, SNI 2007")
 if sv:
     rpt.say(survey_text.coding(area_survey.coding(sv), sv.threshold))
 

@@ -9,19 +9,20 @@ import pytest
 
 from helpers.common.errors import FetchError
 from helpers.config import params, regions
+from helpers.fetch import kolada as kolada_api
 from helpers.stats import kolada, snapshot
 from http_replay import ReplayServer, Reply
 
 
-def api(server: ReplayServer) -> kolada.KoladaApi:
-    return kolada.KoladaApi.connect(
+def api(server: ReplayServer) -> kolada_api.KoladaApi:
+    return kolada_api.KoladaApi.connect(
         f"{server.url}/kolada/v3", sleep=lambda s: None, progress=lambda m: None, retries=0
     )
 
 
 def test_segments_hold_at_most_25_ids():
     ids = [f"{n:04d}" for n in range(60)]
-    parts = kolada.segments(ids)
+    parts = kolada_api.segments(ids)
     assert [len(p.split(",")) for p in parts] == [25, 25, 10]
     assert ",".join(parts).split(",") == ids
 

@@ -1,29 +1,11 @@
-"""What a chapter talks to (``open_report``), and the kernel's warm-up before the chapters."""
+"""What a chapter talks to (``open_report``)."""
 
 from __future__ import annotations
 
 import pytest
 
-from helpers.analysis import area_survey
 from helpers.config.params import load_area
 from helpers.report import context
-
-
-@pytest.mark.usefixtures("restored_collector")
-def test_warm_up_reads_the_areas_survey_into_the_cache_the_chapters_use():
-    area_survey._load.cache_clear()
-    context.warm_up("sotenas", 2026)
-    assert area_survey._load.cache_info().currsize == 1
-    misses = area_survey._load.cache_info().misses
-    assert area_survey.load(load_area("sotenas")) is not None  # what the first chapter does
-    assert area_survey._load.cache_info().misses == misses
-
-
-@pytest.mark.usefixtures("restored_collector")
-def test_warm_up_never_raises_or_prints(capsys: pytest.CaptureFixture[str]):
-    context.warm_up("atlantis", 2026)  # an unknown area: the chapter will say so, not this
-    context.warm_up(None)  # a batch worker's kernel: imports only
-    assert capsys.readouterr() == ("", "")
 
 
 def test_open_report_is_one_report_per_area_and_year():

@@ -8,8 +8,9 @@ import pytest
 
 from helpers.common.errors import FetchError
 from helpers.fetch import scb_api
-from helpers.fetch.scb_api import ScbApi, TableSpec, expand
+from helpers.fetch.scb_api import ScbApi, expand
 from helpers.stats import snapshot
+from helpers.stats.snapshot import TableSpec
 from http_replay import FIXTURES, ReplayServer, Reply
 
 YEARS = ["2020", "2021", "2022", "2023"]

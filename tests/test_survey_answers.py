@@ -2,7 +2,7 @@
 
 from helpers.survey.answers import read_row
 from helpers.survey.issues import IssueLog
-from helpers.survey.layouts import (
+from helpers.survey.layouts.base import (
     CONTACT,
     FIELD,
     IDENTITY,

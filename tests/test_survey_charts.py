@@ -7,6 +7,8 @@ import pytest
 from test_area_survey import employer, survey
 
 from helpers.analysis import needs
+from helpers.config.params import load_area
+from helpers.report import context
 from helpers.report.chapters import survey_charts as sc
 from helpers.report.context import EXAMPLE_NOTE
 from helpers.survey import disclosure
@@ -108,29 +110,21 @@ def test_branch_matrix_hides_what_would_reveal_a_small_cell():
     assert table.attrs["suppressed"]
 
 
-class FakeReport:
-    def __init__(self):
-        self.tables = []
-        self.missings = []
-
-    def missing(self, what, how=""):
-        self.missings.append(what)
-
-    def table(self, table, *, caption, source, note="", formats=None):
-        self.tables.append(
-            {"table": table, "caption": caption, "source": source, "note": note, "formats": formats}
-        )
+def report_showing(monkeypatch: pytest.MonkeyPatch) -> tuple[context.Report, list]:
+    shown: list = []
+    monkeypatch.setattr(context, "display", lambda item, raw=False: shown.append(item))
+    return context.Report(load_area("sotenas")), shown
 
 
-def test_show_table_adds_source_disclosure_and_example_notes():
-    rpt, sv = FakeReport(), survey([employer() for _ in range(6)])
+def test_a_survey_table_gets_its_source_disclosure_and_example_notes(monkeypatch):
+    (rpt, shown), sv = report_showing(monkeypatch), survey([employer() for _ in range(6)])
     table = pd.DataFrame({"Yrke": ["Kock"], "Andel": [0.5]})
     table.attrs["suppressed"] = True
-    sc.show_table(rpt, sv, table, "Rubrik")
-    shown = rpt.tables[0]
-    assert shown["source"] == sv.source
-    assert NOTE in shown["note"] and EXAMPLE_NOTE in shown["note"]
-    assert shown["formats"]["Andel"](0.5) == "50,0\u00a0%"
+    rpt.table(table, caption="Rubrik", survey=sv)
+    html = shown[0].data
+    assert f"Källa: {sv.source}." in html
+    assert NOTE in html and EXAMPLE_NOTE in html
+    assert "50,0\u00a0%" in html
 
 
 RECOMMENDED = pd.DataFrame(
@@ -194,7 +188,7 @@ def test_evidence_and_effort_tables_per_kind_of_need():
     assert list(sc.educations_table(RECOMMENDED)["Bristyrke"]) == ["Kockar och kallskänkor"]
 
 
-def test_a_tiny_survey_shows_nothing_but_never_fails():
+def test_a_tiny_survey_shows_nothing_but_never_fails(monkeypatch):
     rows = [
         employer(C1="Ja", C2=3, C3=1, C4="Mycket svårt", C5_1="Kock", D3={"Engelska"}, D5=3)
         for _ in range(3)
@@ -209,6 +203,6 @@ def test_a_tiny_survey_shows_nothing_but_never_fails():
     assert sc.failure(sv).data.iloc[:, 1:].isna().all().all()
     assert sc.hard_to_fill(sv).data.empty
     assert sc.branch_matrix(sv).empty
-    rpt = FakeReport()
-    sc.show_table(rpt, sv, sc.branch_matrix(sv), "Tom")
-    assert rpt.tables == [] and rpt.missings == ["Tom: inga uppgifter att visa."]
+    rpt, shown = report_showing(monkeypatch)
+    rpt.table(sc.branch_matrix(sv), caption="Tom", survey=sv)
+    assert len(shown) == 1 and "Tom: inga uppgifter att visa." in shown[0].data

@@ -3,7 +3,7 @@
 from helpers.survey.answers import Answers
 from helpers.survey.checks import check_answers, check_columns, find_duplicates
 from helpers.survey.issues import IssueLog
-from helpers.survey.layouts import FIELD, Column, Plan
+from helpers.survey.layouts.base import FIELD, Column, Plan
 from helpers.survey.questionnaire import load_questionnaire
 
 Q = load_questionnaire(["Sotenäs"])

@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from helpers.survey.issues import IssueLog
-from helpers.survey.layouts import (
+from helpers.survey.layouts.base import (
     CONTACT,
     FIELD,
     IDENTITY,
@@ -14,10 +14,9 @@ from helpers.survey.layouts import (
     OPTION,
     OTHER,
     Ref,
-    detect_layout,
     parse_header,
-    plan_layout,
 )
+from helpers.survey.layouts.registry import detect_layout, plan_layout
 from helpers.survey.questionnaire import load_questionnaire
 
 Q = load_questionnaire(["Sotenäs"])
@@ -181,6 +180,7 @@ def test_nothing_recognisable_is_no_layout():
 def test_docstring_examples():
     import doctest
 
-    from helpers.survey import layouts
+    from helpers.survey.layouts import base, registry
 
-    assert doctest.testmod(layouts).failed == 0
+    assert doctest.testmod(base).failed == 0
+    assert doctest.testmod(registry).failed == 0

@@ -8,7 +8,7 @@ import yaml
 from helpers.common.errors import SurveyError
 from helpers.config import paths
 from helpers.survey.issues import IssueLog
-from helpers.survey.layouts import CONTACT, FIELD, IDENTITY, IGNORED, MULTI_CELL, OPTION, OTHER
+from helpers.survey.layouts.base import CONTACT, FIELD, IDENTITY, IGNORED, MULTI_CELL, OPTION, OTHER
 from helpers.survey.mapping import MappingSpec, load_mapping
 from helpers.survey.questionnaire import load_questionnaire
 

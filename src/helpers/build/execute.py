@@ -108,11 +108,11 @@ def start_kernel(area: str | None = None, year: int | None = None) -> IPCKernelM
     worker's), saving its start-up and imports each time. Stop it with :func:`stop_kernel`,
     and replace it after a failed report.
 
-    The kernel readies itself as it starts (``report.warm_up``: imports and, for an
+    The kernel readies itself as it starts (``warm_up.warm_up``: imports and, for an
     ``area``, that area's survey): this returns at once, and the kernel works on its own core
     while the caller goes on.
     """
-    warm_up = f"from helpers.report.context import warm_up; warm_up({area!r}, {year!r})"
+    warm_up = f"from helpers.build.warm_up import warm_up; warm_up({area!r}, {year!r})"
     kernel = IPCKernelManager(kernel_name=KERNEL_NAME)
     try:
         run_sync(kernel.start_kernel)(

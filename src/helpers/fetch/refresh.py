@@ -30,6 +30,7 @@ import pandas as pd
 
 from helpers.common.errors import FetchError
 from helpers.config import paths, regions
+from helpers.fetch import kolada as kolada_api
 from helpers.fetch import scb_api
 from helpers.fetch.http_client import HttpClient, stderr_progress
 from helpers.stats import kolada, manifest, snapshot, yrkesbarometer
@@ -47,7 +48,7 @@ class Settings:
     """Where to fetch from and how patiently; tests shorten the waits and the region list."""
 
     scb_url: str = scb_api.BASE_URL
-    kolada_url: str = kolada.BASE_URL
+    kolada_url: str = kolada_api.BASE_URL
     barometer_url: str = yrkesbarometer.URL
     #: Municipalities to fetch (default: all 290, so any area's report works).
     municipalities: tuple[str, ...] | None = None
@@ -133,7 +134,7 @@ def _kolada_ids(settings: Settings) -> list[str]:
 
 def fetch_kolada(settings: Settings, public: Path) -> dict[str, dict[str, str]]:
     """The KPIs in :data:`snapshot.KOLADA_KPIS` that Kolada still publishes."""
-    api = kolada.KoladaApi.connect(
+    api = kolada_api.KoladaApi.connect(
         settings.kolada_url, sleep=settings.sleep, clock=settings.clock, **settings.client_options()
     )  # type: ignore[arg-type]
     published = api.catalogue()

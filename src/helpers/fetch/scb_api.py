@@ -23,7 +23,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pandas as pd
@@ -31,6 +31,7 @@ import pandas as pd
 from helpers.common.errors import FetchError
 from helpers.fetch import jsonstat
 from helpers.fetch.http_client import HttpClient, HttpStatusError, RateLimit
+from helpers.stats.snapshot import TableSpec
 
 BASE_URL = "https://statistikdatabasen.scb.se/api/v2"
 #: Published limits of the v2 API (``GET /config`` may lower them).
@@ -38,38 +39,6 @@ MAX_CELLS = 150_000
 CALLS_PER_WINDOW, WINDOW_SECONDS = 30, 10.0
 #: Labels that mark a variable's total, used when a variable cannot be left out.
 TOTAL_WORDS = ("totalt", "samtliga", "total", "alla")
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    """One SCB table the report uses, and what to ask it for.
-
-    ``select`` maps a variable key to value codes or selection expressions. Keys are
-    ``region``, ``time`` and ``contents`` (found through the table's roles) or the start of
-    a variable's Swedish label or code (``kön``, ``ålder``). ``region`` codes come from the
-    fetch (the municipalities), not from here. ``columns`` names the output column for each
-    key; variables not selected are left out (summed by SCB) where the table allows it.
-    """
-
-    name: str
-    title: str
-    v1_path: str
-    query: str
-    table_id: str | None = None
-    select: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    columns: Mapping[str, str] = field(default_factory=dict)
-    #: Variable labels a table found by search must have (e.g. ``("kön", "ålder")``).
-    variables: Sequence[str] = ()
-    #: A found table must start at or after this period (the CKM tables start in 2025).
-    first_period_from: str | None = None
-    #: Series name for tables that continue one another across a break (``BAS``, ``RAMS``).
-    series: str = ""
-    note: str = ""
-
-    @property
-    def folder(self) -> str:
-        """The v1 folder id (``BE0101A``), which v2 lists among each table's ``paths``."""
-        return self.v1_path.split("/")[-2]
 
 
 @dataclass(frozen=True)

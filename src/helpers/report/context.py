@@ -17,9 +17,8 @@ from __future__ import annotations
 import html as html_lib
 import json
 import os
-import warnings
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 from IPython.display import HTML, Markdown, display
@@ -27,6 +26,10 @@ from IPython.display import HTML, Markdown, display
 from helpers.common import text
 from helpers.config import params
 from helpers.report import charts, tables
+from helpers.survey import disclosure
+
+if TYPE_CHECKING:
+    from helpers.analysis.area_survey import AreaSurvey
 
 KEY_FIGURE_MIME = "application/vnd.lka.keyfigure+json"
 APPENDIX_MIME = "application/vnd.lka.appendix+json"
@@ -101,14 +104,40 @@ class Report:
         table: pd.DataFrame,
         *,
         caption: str,
-        source: str,
+        source: str | None = None,
+        survey: AreaSurvey | None = None,
         formats: dict[str, tables.Format] | None = None,
         note: str = "",
     ) -> None:
-        """A table in the text, with its source; it goes to the appendix too."""
+        """A table in the text, with its source; it goes to the appendix too.
+
+        A survey table names its ``survey``: the source is then the survey's unless given, and
+        the notes say when disclosure control hid something and that the answers are example
+        data. Columns named "Andel ..." read as percentages unless ``formats`` says otherwise.
+        An empty table is said in words instead.
+        """
+        if table.empty:
+            self.missing(
+                f"{caption}: inga uppgifter att visa.",
+                "Ingen arbetsgivare har svarat så att något kan redovisas här, eller så "
+                "vilar uppgifterna på för få svar.",
+            )
+            return
+        notes = [note] if note else []
+        if table.attrs.get("suppressed", False):
+            threshold = survey.threshold if survey else disclosure.THRESHOLD
+            notes.append(disclosure.note(threshold, secondary=True))
+        if survey is not None and survey.example:
+            notes.append(EXAMPLE_NOTE)
+        shares = {c: text.percent for c in table.columns if str(c).startswith("Andel")}
+        formats = {**shares, **(formats or {})}
+        if source is None:
+            if survey is None:
+                raise ValueError(f"table {caption!r}: give its source or its survey")
+            source = survey.source
         display(
             HTML(
-                tables.html_table(table, caption=caption, formats=formats, note=note)
+                tables.html_table(table, caption=caption, formats=formats, note=" ".join(notes))
                 + f'<p class="source">Källa: {html_lib.escape(source)}.</p>'
             )
         )
@@ -169,25 +198,3 @@ def open_report(area: str | None = None, year: int | None = None) -> Report:
     the environment variable LKA_AREA, so the same notebook shows the chosen area)."""
     chosen = area or os.environ.get("LKA_AREA") or "sotenas"
     return _open(chosen, year)
-
-
-def warm_up(area: str | None = None, year: int | None = None) -> None:
-    """Ready a new kernel: the heavy imports, the garbage collector tuned for them and, for
-    an ``area``, its survey read and coded into the cache, so that the chapters find them done.
-
-    The pipeline has the kernel run this as it starts (``execute.start_kernel``), while the
-    pipeline itself checks the survey, so the two overlap on separate cores. It never raises
-    and prints nothing: a problem shows where a chapter meets it, with its chapter and cell.
-    """
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            from helpers.analysis import area_survey  # noqa: F401  (pandas, openpyxl)
-            from helpers.build import gc_tuning  # noqa: F401  (pandas, openpyxl)
-            from helpers.report.chapters import survey_text  # noqa: F401  (pandas, openpyxl)
-
-            gc_tuning.tune()
-            if area is not None:
-                area_survey.load(open_report(area, year).area)
-    except Exception:  # noqa: BLE001, S110  (the chapter that loads it reports it)
-        pass

@@ -13,7 +13,41 @@ all read the names from here.
 
 from __future__ import annotations
 
-from helpers.fetch.scb_api import TableSpec
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """One SCB table the report uses, and what to ask it for.
+
+    ``select`` maps a variable key to value codes or selection expressions. Keys are
+    ``region``, ``time`` and ``contents`` (found through the table's roles) or the start of
+    a variable's Swedish label or code (``kön``, ``ålder``). ``region`` codes come from the
+    fetch (the municipalities), not from here. ``columns`` names the output column for each
+    key; variables not selected are left out (summed by SCB) where the table allows it.
+    """
+
+    name: str
+    title: str
+    v1_path: str
+    query: str
+    table_id: str | None = None
+    select: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    columns: Mapping[str, str] = field(default_factory=dict)
+    #: Variable labels a table found by search must have (e.g. ``("kön", "ålder")``).
+    variables: Sequence[str] = ()
+    #: A found table must start at or after this period (the CKM tables start in 2025).
+    first_period_from: str | None = None
+    #: Series name for tables that continue one another across a break (``BAS``, ``RAMS``).
+    series: str = ""
+    note: str = ""
+
+    @property
+    def folder(self) -> str:
+        """The v1 folder id (``BE0101A``), which v2 lists among each table's ``paths``."""
+        return self.v1_path.split("/")[-2]
+
 
 _AGES_25_64 = tuple(str(age) for age in range(25, 65))
 

@@ -5,7 +5,7 @@ multi-select as a frozenset of standard labels, numbers as int, free text masked
 text apart; contact data apart. Problems go to the ``IssueLog`` with column and row::
 
     >>> from helpers.survey.questionnaire import load_questionnaire
-    >>> from helpers.survey.layouts import Column, Plan, FIELD, MULTI_CELL
+    >>> from helpers.survey.layouts.base import Column, Plan, FIELD, MULTI_CELL
     >>> from helpers.survey.issues import IssueLog
     >>> plan = Plan("microsoft_forms", 1, [Column(0, "C2", FIELD, "C2"),
     ...                                    Column(1, "D8", MULTI_CELL, "D8")], ";")
@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from helpers.survey.issues import IssueLog
-from helpers.survey.layouts import (
+from helpers.survey.layouts.base import (
     CONTACT,
     FIELD,
     IDENTITY,

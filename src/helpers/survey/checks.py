@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 from helpers.survey.answers import Answers
 from helpers.survey.issues import IssueLog
-from helpers.survey.layouts import FIELD, MULTI_CELL, OPTION, OTHER, Plan
+from helpers.survey.layouts.base import FIELD, MULTI_CELL, OPTION, OTHER, Plan
 from helpers.survey.questionnaire import Questionnaire
 
 MIN_ANSWERS_FOR_DUPLICATE = 8

@@ -30,7 +30,7 @@ from openpyxl.utils import column_index_from_string
 
 from helpers.common.errors import SurveyError
 from helpers.survey.issues import IssueLog
-from helpers.survey.layouts import (
+from helpers.survey.layouts.base import (
     CONTACT,
     FIELD,
     IDENTITY,

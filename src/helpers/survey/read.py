@@ -39,7 +39,8 @@ from helpers.survey.answers import Answers, read_row
 from helpers.survey.checks import check_answers, check_columns, find_duplicates
 from helpers.survey.files import Sheet, read_sheets
 from helpers.survey.issues import Issue, IssueLog, errors, survey_error
-from helpers.survey.layouts import LAYOUT_NAMES, Plan, detect_layout, plan_layout
+from helpers.survey.layouts.base import Plan
+from helpers.survey.layouts.registry import LAYOUT_NAMES, detect_layout, plan_layout
 from helpers.survey.mapping import MappingSpec, load_mapping
 from helpers.survey.questionnaire import Questionnaire, load_questionnaire
 from helpers.survey.values import is_blank

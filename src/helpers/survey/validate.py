@@ -20,7 +20,7 @@ from pathlib import Path
 
 from helpers.common.errors import SurveyError
 from helpers.survey.issues import ERROR, WARNING, Issue
-from helpers.survey.layouts import LAYOUT_NAMES
+from helpers.survey.layouts.registry import LAYOUT_NAMES
 from helpers.survey.read import inspect_survey
 
 NO_MUNICIPALITIES = (

@@ -12,8 +12,8 @@ when the survey is; and when any figure is hidden the disclosure note stands und
     >>> chart.title, chart.n
     ('83\\xa0% av arbetsgivarna har försökt rekrytera de senaste 12 månaderna', 60)
 
-Tables go into the report with :func:`show_table`, which adds the survey's source line, the
-disclosure note and the example-data note.
+Tables go into the report with ``rpt.table(..., survey=sv)``, which adds the survey's source
+line, the disclosure note and the example-data note.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from helpers.analysis.area_survey import (
 from helpers.common import text
 from helpers.config.params import Area
 from helpers.report import charts
-from helpers.report.context import EXAMPLE_NOTE, Report
 from helpers.stats import jobads
 from helpers.survey import disclosure
 from helpers.survey.questionnaire import load_questionnaire
@@ -406,36 +405,6 @@ def hard_to_fill(sv: AreaSurvey) -> charts.Chart:
 
 
 # --- tables ---------------------------------------------------------------------------------
-
-
-def show_table(
-    rpt: Report,
-    sv: AreaSurvey | None,
-    table: pd.DataFrame,
-    caption: str,
-    *,
-    note: str = "",
-    source: str | None = None,
-) -> None:
-    """A table in the report with its source line and, for survey tables, the disclosure
-    note (when anything is hidden) and the example-data note. Columns named "Andel ..."
-    read as percentages, other numbers in Swedish format."""
-    if table.empty:
-        rpt.missing(
-            f"{caption}: inga uppgifter att visa.",
-            "Ingen arbetsgivare har svarat så att något kan redovisas här, eller så "
-            "vilar uppgifterna på för få svar.",
-        )
-        return
-    notes = [note] if note else []
-    if table.attrs.get("suppressed", False):
-        notes.append(disclosure.note(sv.threshold if sv else disclosure.THRESHOLD, secondary=True))
-    if sv is not None and sv.example:
-        notes.append(EXAMPLE_NOTE)
-    formats = {c: text.percent for c in table.columns if str(c).startswith("Andel")}
-    rpt.table(
-        table, caption=caption, source=source or sv.source, note=" ".join(notes), formats=formats
-    )
 
 
 def _display(table: pd.DataFrame, names: Mapping[str, str] | None = None) -> pd.DataFrame:

@@ -1,13 +1,4 @@
-"""Which survey tool wrote an export, and which column holds which question.
-
-The layout is detected from the file's content (``survey-exports.md`` in the spec):
-
-* Microsoft Forms, in any UI language: a metadata block found by position and type (an
-  integer id, then two date-time columns, e-mail and name, maybe a last-modified time);
-* Google Forms: first column ``Tidstämpel``/``Timestamp`` (or dates), maybe an e-mail column;
-* SurveyMonkey "expanded": two header rows, the second with ``Response`` or option labels;
-* LimeSurvey: ``submitdate``/``lastpage`` metadata; headings are question codes (``C6[SQ001]``,
-  ``C81antal``) or full texts (``C6. Vad var ... [För få sökande]``).
+"""What every survey layout shares: column roles, the reading plan and header parsing.
 
 Question columns are matched by the question id that starts the header (``C4. Hur svårt ...``,
 ``C8_1_antal. ...``), never by position::
@@ -18,13 +9,15 @@ Question columns are matched by the question id that starts the header (``C4. Hu
     >>> parse_header("C81antal", load_questionnaire()).qid
     'C8_1_antal'
 
-The result is a ``Plan``: one ``Column`` per file column with its role, which
-``survey_answers`` follows to read every row the same way whatever the tool.
+A layout (one module per tool in this folder, listed in ``registry``) turns an export's rows
+into a :class:`Plan`: one :class:`Column` per file column with its role, which
+``survey.answers`` follows to read every row the same way whatever the tool.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -41,14 +34,7 @@ from helpers.survey.values import (
     label_key,
 )
 
-LAYOUTS = ("microsoft_forms", "google_forms", "surveymonkey", "limesurvey", "mapping")
-LAYOUT_NAMES = {
-    "microsoft_forms": "Microsoft Forms",
-    "google_forms": "Google Forms",
-    "surveymonkey": "SurveyMonkey",
-    "limesurvey": "LimeSurvey",
-    "mapping": "mappningsfil",
-}
+Rows = list[list[object]]
 
 # Column roles.
 FIELD = "field"  # one answer of a S, N, T or TL question (or of one field of a group)
@@ -60,55 +46,6 @@ IDENTITY = "identity"  # a tool column that identifies the respondent (e-mail, n
 SUBMITTED = "submitted"  # LimeSurvey's submit date: empty means an incomplete response
 IGNORED = "ignored"  # tool metadata and unknown columns: never read
 
-TIMESTAMP_HEADERS = frozenset(
-    {
-        "tidstämpel",
-        "timestamp",
-        "marca temporal",
-        "horodateur",
-        "zeitstempel",
-        "tidsstempel",
-        "aikaleima",
-        "tijdstempel",
-        "carimbo de data/hora",
-        "informazioni cronologiche",
-    }
-)
-EMAIL_HEADERS = frozenset({"e-postadress", "email address", "e-mail address", "email", "e-post"})
-SURVEYMONKEY_RESPONSE = frozenset(
-    {"response", "open-ended response", "svar", "öppet svar", "other (please specify)"}
-)
-SURVEYMONKEY_META = {
-    "respondent id": IDENTITY,
-    "collector id": IDENTITY,
-    "start date": IGNORED,
-    "end date": IGNORED,
-    "ip address": IDENTITY,
-    "email address": IDENTITY,
-    "first name": IDENTITY,
-    "last name": IDENTITY,
-    "custom data 1": IDENTITY,
-}
-LIMESURVEY_META = {
-    "id": IDENTITY,
-    "response id": IDENTITY,
-    "submitdate": SUBMITTED,
-    "date submitted": SUBMITTED,
-    "lastpage": IGNORED,
-    "last page": IGNORED,
-    "startlanguage": IGNORED,
-    "start language": IGNORED,
-    "seed": IGNORED,
-    "startdate": IGNORED,
-    "date started": IGNORED,
-    "datestamp": IGNORED,
-    "date last action": IGNORED,
-    "token": IDENTITY,
-    "ipaddr": IDENTITY,
-    "ip address": IDENTITY,
-    "refurl": IDENTITY,
-    "referrer url": IDENTITY,
-}
 # Anything that looks like it names a person or machine goes to the contact file.
 _IDENTITY_HINT = re.compile(
     r"e-?post|e-?mail|\bnamn\b|\bname\b|ip.?add?r|\btoken\b|telefon|phone|personnummer", re.I
@@ -162,6 +99,39 @@ class Plan:
         return {c.qid for c in self.columns if c.qid and c.role not in (IGNORED, IDENTITY)}
 
 
+@dataclass(frozen=True)
+class Layout:
+    """One survey tool's export layout.
+
+    ``detect`` tells how sure it is that the tool wrote the rows: 0 (not this tool), 1 (a
+    weak sign, such as dates in the first column) or 2 (the tool's own columns); the registry
+    takes the surest, the first registered on a tie. ``plan`` gives the column roles.
+    """
+
+    name: str
+    title: str
+    detect: Callable[[Rows, Questionnaire], int]
+    plan: Callable[[Rows, Questionnaire, IssueLog], Plan]
+
+
+def plan_one_header_row(
+    rows: Rows,
+    questionnaire: Questionnaire,
+    log: IssueLog,
+    layout: str,
+    meta: dict[int, str],
+    separator: str | None,
+) -> Plan:
+    """The plan of an export with one header row: ``meta`` gives the tool's own columns'
+    roles by position, every other column is read as a question column."""
+    header = [header_text(h) for h in rows[0]]
+    columns = [
+        Column(i, h, meta[i]) if i in meta else question_column(i, h, None, questionnaire, log)
+        for i, h in enumerate(header)
+    ]
+    return Plan(layout, 1, columns, separator)
+
+
 def header_text(value: object) -> str:
     """A header cell as clean text (NFC, single spaces, trimmed), '' if blank."""
     text = clean_text(value)
@@ -199,12 +169,14 @@ def parse_header(text: str, questionnaire: Questionnaire) -> Ref | None:
     return None
 
 
-def _has_id(value: object, questionnaire: Questionnaire) -> bool:
+def has_id(value: object, questionnaire: Questionnaire) -> bool:
+    """True when a header cell names a question of the questionnaire."""
     ref = parse_header(header_text(value), questionnaire)
     return ref is not None
 
 
-def _is_int(value: object) -> bool:
+def is_int(value: object) -> bool:
+    """True for a whole number, or text that is one (a respondent id)."""
     if isinstance(value, bool):
         return False
     if isinstance(value, int) or (isinstance(value, float) and value.is_integer()):
@@ -212,106 +184,16 @@ def _is_int(value: object) -> bool:
     return isinstance(value, str) and value.strip().isdigit()
 
 
-def _is_date(value: object) -> bool:
+def is_date(value: object) -> bool:
+    """True for a date or date-time, or text that reads as one."""
     if isinstance(value, datetime | date):
         return True
     return isinstance(value, str) and bool(_DATE_TEXT.match(value.strip()))
 
 
-def _values(rows: list[list[object]], index: int) -> list[object]:
+def values_in(rows: list[list[object]], index: int) -> list[object]:
+    """The non-blank values of column ``index`` in ``rows``."""
     return [r[index] for r in rows if index < len(r) and header_text(r[index])]
-
-
-def microsoft_forms_metadata(rows: list[list[object]], questionnaire: Questionnaire) -> int:
-    """How many metadata columns a Microsoft Forms export starts with (5 or 6), or 0.
-
-    Detected by position and type, not by the (translated) header text: an integer id, two
-    date-time columns, e-mail and name, and in newer exports a last-modified time.
-    """
-    header, data = rows[0], rows[1:]
-    if len(header) < 6 or not data or any(_has_id(h, questionnaire) for h in header[:5]):
-        return 0
-    ids, starts, ends = _values(data, 0), _values(data, 1), _values(data, 2)
-    if not ids or not all(_is_int(v) for v in ids):
-        return 0
-    if not starts or not all(_is_date(v) for v in starts + ends):
-        return 0
-    last_modified = _values(data, 5)
-    if not _has_id(header[5], questionnaire) and all(_is_date(v) for v in last_modified):
-        return 6
-    return 5
-
-
-def detect_layout(rows: list[list[object]], questionnaire: Questionnaire) -> str | None:
-    """The tool that wrote ``rows`` (one of ``LAYOUTS``), or None if it cannot be told."""
-    if not rows:
-        return None
-    names = [header_text(h).casefold() for h in rows[0]]
-    if ("submitdate" in names or "date submitted" in names) and (
-        {"lastpage", "startlanguage", "last page", "start language", "seed"} & set(names)
-    ):
-        return "limesurvey"
-    if len(rows) > 1:
-        second = [header_text(h).casefold() for h in rows[1]]
-        has_marker = any(s in SURVEYMONKEY_RESPONSE for s in second)
-        blanks_after_start = any(not n for n in names[1:]) and any(names)
-        if has_marker and (set(SURVEYMONKEY_META) & set(names) or blanks_after_start):
-            return "surveymonkey"
-    if names and names[0] in TIMESTAMP_HEADERS:
-        return "google_forms"
-    if microsoft_forms_metadata(rows, questionnaire):
-        return "microsoft_forms"
-    first = _values(rows[1:], 0)
-    if first and not _has_id(rows[0][0], questionnaire) and all(_is_date(v) for v in first):
-        return "google_forms"
-    return None
-
-
-def plan_layout(
-    rows: list[list[object]], questionnaire: Questionnaire, log: IssueLog, layout: str
-) -> Plan:
-    """The column roles of an export of a detected ``layout`` (not ``mapping``)."""
-    if layout == "surveymonkey":
-        return _plan_surveymonkey(rows, questionnaire, log)
-    header = [header_text(h) for h in rows[0]]
-    meta: dict[int, str] = {}
-    if layout == "microsoft_forms":
-        width = microsoft_forms_metadata(rows, questionnaire)
-        roles = [IDENTITY, IGNORED, IGNORED, IDENTITY, IDENTITY, IGNORED]
-        meta = {i: roles[i] for i in range(width)}
-    elif layout == "google_forms":
-        meta = {0: IGNORED}
-        meta |= {i: IDENTITY for i, h in enumerate(header) if h.casefold() in EMAIL_HEADERS}
-    elif layout == "limesurvey":
-        meta = {
-            i: LIMESURVEY_META[h.casefold()]
-            for i, h in enumerate(header)
-            if h.casefold() in LIMESURVEY_META
-        }
-    separator = {"microsoft_forms": ";", "google_forms": ", "}.get(layout)
-    columns = [
-        Column(i, h, meta[i]) if i in meta else question_column(i, h, None, questionnaire, log)
-        for i, h in enumerate(header)
-    ]
-    return Plan(layout, 1, columns, separator)
-
-
-def _plan_surveymonkey(rows: list[list[object]], questionnaire: Questionnaire, log: IssueLog):
-    first = [header_text(h) for h in rows[0]]
-    second = [header_text(h) for h in rows[1]]
-    columns = []
-    current = ""
-    for i, (top, sub) in enumerate(zip(first, second, strict=True)):
-        current = top or current  # row 1 names a question only in its block's first column
-        if top.casefold() in SURVEYMONKEY_META:
-            columns.append(Column(i, top, SURVEYMONKEY_META[top.casefold()]))
-            continue
-        option = (
-            None if sub.casefold() in SURVEYMONKEY_RESPONSE - {"other (please specify)"} else sub
-        )
-        header = f"{current} [{option}]" if option else current
-        columns.append(question_column(i, header, option, questionnaire, log))
-    return Plan("surveymonkey", 2, columns, None, marks="label")
 
 
 def question_column(
