@@ -22,7 +22,7 @@ year = None  # None: the year in the area's params file
 
 # %%
 from helpers.analysis import area_survey
-from helpers.report.chapters import survey_text
+from helpers.report.chapters import summary, survey_text
 from helpers.report.context import open_report
 from helpers.stats import jobads
 
@@ -30,8 +30,8 @@ rpt = open_report(area, year)
 sv = area_survey.load(rpt.area)
 
 # %%
-rpt.say(survey_text.bullets(survey_text.summary_sentences(rpt.area, sv)))
-rpt.say(survey_text.basis(rpt.area, sv))
+rpt.say(summary.bullets(summary.summary_sentences(rpt.area, sv)))
+rpt.say(summary.basis(rpt.area, sv))
 
 # %% [markdown]
 # ### Bristyrken
@@ -40,11 +40,11 @@ rpt.say(survey_text.basis(rpt.area, sv))
 
 # %%
 if sv:
-    rpt.table(survey_text.top_occupations(sv),
+    rpt.table(summary.top_occupations(sv),
               caption="Yrken som flest arbetsgivare har svårt att rekrytera", survey=sv)
 else:
     rpt.missing(survey_text.needs_survey(rpt.area, "Bristyrken"))
-    rpt.table(survey_text.top_ads(rpt.area),
+    rpt.table(summary.top_ads(rpt.area),
               caption="Yrken med flest platsannonser i området", survey=sv, source=jobads.SOURCE)
 
 # %% [markdown]
@@ -55,7 +55,7 @@ else:
 
 # %%
 if sv:
-    rpt.table(survey_text.top_skills(sv),
+    rpt.table(summary.top_skills(sv),
               caption="Områden där flest arbetsgivare säger att personalen behöver utvecklas",
               survey=sv)
 else:
@@ -69,7 +69,7 @@ else:
 
 # %%
 if sv:
-    rpt.table(survey_text.top_efforts(rpt.area, sv),
+    rpt.table(summary.top_efforts(rpt.area, sv),
               caption="De starkaste behoven och föreslagna insatser", survey=sv)
 else:
     rpt.missing(survey_text.needs_survey(rpt.area, "Rekommenderade utbildningsinsatser"))

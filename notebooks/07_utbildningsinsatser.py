@@ -27,14 +27,14 @@ area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
 
 # %%
-from helpers.analysis import area_survey, needs
+from helpers.analysis import area_survey, needs, supply
 from helpers.report.chapters import survey_charts as sc
 from helpers.report.chapters import survey_text
 from helpers.report.context import open_report
 
 rpt = open_report(area, year)
 sv = area_survey.load(rpt.area)
-SUPPLY = area_survey.supply_source(rpt.area)
+SUPPLY = supply.supply_source(rpt.area)
 
 # %% [markdown]
 # ### Utbildningsutbudet i och nära området
@@ -45,19 +45,19 @@ SUPPLY = area_survey.supply_source(rpt.area)
 
 # %%
 rpt.say(survey_text.supply(rpt.area))
-rpt.table(area_survey.supply_overview(rpt.area),
+rpt.table(supply.supply_overview(rpt.area),
           caption="Beviljade YH-utbildningar och YH-kurser per utbildningsområde", source=SUPPLY)
 
 # %%
-rpt.table(area_survey.supply_latest(rpt.area),
-          caption=f"YH-utbildningar och YH-kurser beviljade {area_survey.latest_round(rpt.area)}",
+rpt.table(supply.supply_latest(rpt.area),
+          caption=f"YH-utbildningar och YH-kurser beviljade {supply.latest_round(rpt.area)}",
           source=SUPPLY)
 
 # %%
 if sv:
-    rpt.table(area_survey.offers(rpt.area, area_survey.survey_codes(sv)),
+    rpt.table(supply.offers(rpt.area, area_survey.survey_codes(sv)),
               caption="Andra yrkesutbildningar för enkätens yrken",
-              source=area_survey.OFFERS_SOURCE)
+              source=supply.OFFERS_SOURCE)
 
 # %% [markdown]
 # ### Bristyrken: utbilda nya

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import ROOT
 from example_surveys import answers
-from helpers.analysis import area_survey
+from helpers.analysis import area_survey, supply
 from helpers.config import regions
 from helpers.config.params import load_area
 from helpers.stats import education_supply
@@ -190,20 +190,18 @@ def test_changes_since_last_year_in_share_points():
 
 
 def test_near_is_the_rest_of_the_region():
-    near = area_survey.near_codes(load_area("sotenas"))
+    near = supply.near_codes(load_area("sotenas"))
     assert "1427" not in near and len(near) == len(regions.FYRBODAL) - 1
 
 
 def test_supply_overview_counts_each_education_once():
     area = load_area("trollhattan-vanersborg")
-    overview = area_survey.supply_overview(area)
-    programmes = education_supply.yh_programmes(
-        list(area.municipalities), area_survey.near_codes(area)
-    )
+    overview = supply.supply_overview(area)
+    programmes = education_supply.yh_programmes(list(area.municipalities), supply.near_codes(area))
     in_area = programmes[programmes["where"] == education_supply.IN_AREA]
     per_field = in_area.groupby(in_area["education_area"].fillna("Övrigt"))["name"].nunique()
     assert overview["YH-utbildningar i området"].sum() == per_field.sum()
-    latest = area_survey.supply_latest(area)
+    latest = supply.supply_latest(area)
     assert set(latest["Läge"]) <= {education_supply.IN_AREA, education_supply.NEAR}
     assert list(latest["Läge"]) == sorted(latest["Läge"], key=lambda w: w != "i området")
 

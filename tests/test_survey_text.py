@@ -9,13 +9,13 @@ from test_area_survey import employer, survey
 
 from helpers.analysis import area_survey
 from helpers.config.params import load_area
-from helpers.report.chapters import survey_text
+from helpers.report.chapters import summary, survey_text
 from helpers.stats import aggregate, jobads
 
 
 def test_summary_without_survey_is_statistics_and_says_so():
     area = load_area("lysekil")
-    sentences = survey_text.summary_sentences(area, None)
+    sentences = summary.summary_sentences(area, None)
     assert sentences[0] == survey_text.no_survey(area)
     assert 5 <= len(sentences) <= 7
     assert all(re.search(r"\d", s) for s in sentences)
@@ -29,7 +29,7 @@ def test_summary_without_survey_is_statistics_and_says_so():
 
 def test_summary_with_survey_leads_with_the_survey_findings():
     area = load_area("sotenas")
-    sentences = survey_text.summary_sentences(area, area_survey.load(area))
+    sentences = summary.summary_sentences(area, area_survey.load(area))
     assert 5 <= len(sentences) <= 7
     assert sentences[0].startswith("Flest arbetsgivare har svårt att rekrytera")
     assert any(s.startswith("Den tydligaste insatsen är") for s in sentences)
@@ -41,7 +41,7 @@ def test_response_and_basis_sentences():
     assert survey_text.response(sv) == (
         "Enkäten skickades till 40 arbetsgivare och 10 svarade, en svarsfrekvens på 25,0\u00a0%."
     )
-    basis = survey_text.basis(load_area("sotenas"), sv)
+    basis = summary.basis(load_area("sotenas"), sv)
     assert "svar från 10 av 40 inbjudna arbetsgivare" in basis
 
 

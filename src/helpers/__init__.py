@@ -1,7 +1,9 @@
 """Lokal kompetensanalys: the yearly local competence-needs report for Swedish municipalities.
 
-The package is flat: each module does one thing (see docs/architecture.md).
-Notebooks import what they need, e.g. ``from helpers import text, charts``.
+Subpackages by what they do, imported one way only (docs/architecture.md draws it):
+``common`` → ``config`` → ``stats`` → ``fetch`` → ``survey`` → ``analysis`` → ``report`` →
+``build`` → ``cli``. Notebooks import what they need, e.g.
+``from helpers.report.context import open_report``.
 """
 
 import sys

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.analysis import comparison, indicators, needs
+from helpers.analysis import comparison, indicators, needs, supply
 from helpers.common import memo
 from helpers.config.params import Area
 from helpers.stats import education_supply, jobads, occupations, yrkesbarometer
@@ -38,9 +38,6 @@ from helpers.survey.read import read_survey
 #: Free-text answers never analysed or shown (F1 may hold names, e-mail addresses, phones).
 DROPPED = ("F1",)
 SOURCE = "Arbetsgivarenkät om kompetensbehov"
-OFFERS_SOURCE = (
-    "Arbetsförmedlingen, yrkesutbildningar per yrke, maj 2025 (ett urval, inget komplett register)"
-)
 #: Key indicators compared year on year: id → (label in tables, subject in a sentence).
 INDICATORS = {
     "tried": (
@@ -340,11 +337,6 @@ def skill_area_changes(sv: AreaSurvey, top: int = 6) -> pd.DataFrame | None:
 # --- needs, job ads, barometer and education supply ---------------------------------------
 
 
-def near_codes(area: Area) -> list[str]:
-    """Municipalities counted as "near" the area: the rest of its region (e.g. Fyrbodal)."""
-    return [c for c in area.region.municipalities if c not in area.municipalities]
-
-
 def barometer(area: Area) -> pd.DataFrame:
     """Yrkesbarometern's rows for the area's county."""
     return yrkesbarometer.load().county(area.county)
@@ -353,23 +345,6 @@ def barometer(area: Area) -> pd.DataFrame:
 def barometer_source() -> str:
     """The barometer's source line (says when the snapshot is partial)."""
     return yrkesbarometer.load().source
-
-
-def supply(area: Area, codes: Sequence[str] = ()) -> pd.DataFrame:
-    """Education in and near the area: YH programmes and courses (MYH, rounds 2020–2024) and
-    Arbetsförmedlingen's vocational offers for ``codes`` (SSYK 4), ``where`` = in/near."""
-    return _supply(area, tuple(sorted(codes)))
-
-
-@memo.per_area
-def _supply(area: Area, codes: tuple[str, ...]) -> pd.DataFrame:
-    here, near = list(area.municipalities), near_codes(area)
-    yh = education_supply.education_supply(here, near)
-    parts = [yh]
-    if codes:
-        offers = education_supply.vocational_offers(codes, here, near)
-        parts.append(offers.assign(provider=pd.NA, year=pd.NA))
-    return pd.concat(parts, ignore_index=True)
 
 
 def survey_codes(sv: AreaSurvey) -> list[str]:
@@ -390,7 +365,7 @@ def signals(sv: AreaSurvey, area: Area) -> pd.DataFrame:
 @memo.remembered(key=lambda sv, area: (sv, repr(area)))
 def recommendations(sv: AreaSurvey, area: Area) -> pd.DataFrame:
     """``needs.recommend`` for the area: one row per need, strongest first."""
-    education = supply(area, survey_codes(sv))
+    education = supply.supply(area, survey_codes(sv))
     return needs.recommend(
         sv.responses,
         sv.coded,
@@ -404,85 +379,3 @@ def recommendations(sv: AreaSurvey, area: Area) -> pd.DataFrame:
 def coding(sv: AreaSurvey) -> dict:
     """``occupations.coding_summary`` of every title mention in the survey."""
     return occupations.coding_summary(sv.mentions)
-
-
-YH_KINDS = {"YH-program": "YH-utbildningar", "YH-kurs": "YH-kurser"}
-
-
-def yh_supply(area: Area) -> pd.DataFrame:
-    """The YH programmes and courses (MYH) in and near the area, all rounds."""
-    table = supply(area)
-    return table[table["kind"].isin(list(YH_KINDS))]
-
-
-def supply_overview(area: Area) -> pd.DataFrame:
-    """Distinct YH programmes and courses per education area, in the area and near it."""
-    table = yh_supply(area)
-    table = table.assign(education_area=table["education_area"].fillna("Övrigt"))
-    counts = table.groupby(["education_area", "kind", "where"])["name"].nunique()
-    columns = [
-        (kind, where)
-        for kind in YH_KINDS
-        for where in (education_supply.IN_AREA, education_supply.NEAR)
-    ]
-    wide = counts.unstack(["kind", "where"]).reindex(columns=columns).fillna(0).astype(int)
-    wide.columns = [f"{YH_KINDS[kind]} {where}" for kind, where in columns]
-    wide = wide.assign(_total=wide.sum(axis=1)).sort_values("_total", ascending=False)
-    wide = wide.drop(columns="_total").rename_axis("Utbildningsområde").reset_index()
-    return wide
-
-
-def supply_latest(area: Area) -> pd.DataFrame:
-    """The YH programmes and courses granted in the latest application round, in and near."""
-    table = yh_supply(area)
-    if table.empty:
-        return pd.DataFrame(columns=["Utbildning", "Typ", "Anordnare", "Kommun", "Läge"])
-    latest = table[table["year"] == table["year"].max()]
-    near_last = latest["where"].eq(education_supply.NEAR).astype(int)
-    latest = latest.assign(_near=near_last).sort_values(["_near", "kind", "name"])
-    return (
-        pd.DataFrame(
-            {
-                "Utbildning": latest["name"],
-                "Typ": latest["kind"],
-                "Anordnare": latest["provider"],
-                "Kommun": latest["municipality"],
-                "Läge": latest["where"],
-            }
-        )
-        .drop_duplicates()
-        .reset_index(drop=True)
-    )
-
-
-def latest_round(area: Area) -> int | None:
-    """The latest YH application round in the data."""
-    years = yh_supply(area)["year"].dropna()
-    return int(years.max()) if len(years) else None
-
-
-def offers(area: Area, codes: Sequence[str]) -> pd.DataFrame:
-    """Arbetsförmedlingen's vocational offers in and near the area for the given SSYK codes."""
-    table = supply(area, codes)
-    table = table[~table["kind"].isin(list(YH_KINDS))]
-    return (
-        pd.DataFrame(
-            {
-                "Yrke": table["ssyk4_label"],
-                "Utbildning": table["name"],
-                "Typ": table["kind"],
-                "Ort": table["town"],
-                "Läge": table["where"],
-            }
-        )
-        .drop_duplicates()
-        .sort_values(["Yrke", "Utbildning"])
-        .reset_index(drop=True)
-    )
-
-
-def supply_source(area: Area) -> str:
-    """The source line of the YH tables, with the application rounds they cover."""
-    years = yh_supply(area)["year"].dropna()
-    rounds = f" {int(years.min())}–{int(years.max())}" if len(years) else ""
-    return f"Myndigheten för yrkeshögskolan, beviljade YH-utbildningar och YH-kurser{rounds}"

@@ -1,0 +1,1 @@
+"""What every layer uses: the project's errors, how a number reads in Swedish, caching."""

@@ -1,0 +1,1 @@
+"""An area's settings and where things live: paths, params files, municipalities and regions."""

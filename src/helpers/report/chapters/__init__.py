@@ -1,0 +1,1 @@
+"""Helpers of the report's chapters: the figures, charts and sentences each chapter shows."""

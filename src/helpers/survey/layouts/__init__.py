@@ -1,0 +1,1 @@
+"""Survey tools' export layouts: one module per tool, listed in ``registry``."""

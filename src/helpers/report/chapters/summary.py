@@ -1,0 +1,206 @@
+"""The summary chapter: its findings, what they rest on and its short tables.
+
+The findings are ``analysis.summary.write_summary`` over facts from the survey
+(``analysis.summary.*_fact``) and from the statistics (population, education level, job
+ads), so nothing in the summary is typed per area::
+
+    >>> from helpers.config.params import load_area
+    >>> from helpers.analysis import area_survey
+    >>> area = load_area("sotenas")
+    >>> sentences = summary_sentences(area, area_survey.load(area))
+    >>> 5 <= len(sentences) <= 7
+    True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+
+from helpers.analysis import indicators, needs, summary
+from helpers.analysis.area_survey import INDICATORS, AreaSurvey, changes, recommendations
+from helpers.analysis.summary import Fact, Gap
+from helpers.common import text
+from helpers.config.params import Area
+from helpers.report.chapters.survey_charts import hard_to_fill_table, mid_sentence
+from helpers.report.chapters.survey_text import no_survey
+from helpers.stats import aggregate, jobads
+
+#: Priorities of the statistics facts, beside ``summary.PRIORITY`` (higher is chosen first).
+PRIORITY = {"ingen enkät": 100, "platsannonser": 40, "befolkning": 35}
+POST_SECONDARY = "andelen 25–64-åringar med eftergymnasial utbildning"
+DEPENDENCY = "försörjningskvoten (unga och äldre per 100 invånare i arbetsför ålder)"
+TOP = 3
+
+
+def statistics_facts(area: Area) -> list[Fact]:
+    """Facts from the statistics: education level, dependency ratio, population, job ads."""
+    facts = []
+    names = [c.name for c in area.comparisons]
+    region, country = names[1], names[-1]
+    education = aggregate.post_secondary_share(area)
+    education = education[education["sex"] == "totalt"].set_index("comparison")["share"]
+    gaps = [
+        Gap(POST_SECONDARY, education[area.name], education[ref], _in(ref))
+        for ref in (region, country)
+    ]
+    facts.append(_retopic(summary.gap_fact(area.name, gaps), "utbildningsnivå"))
+    people = aggregate.population_indicators(area)
+    ratios = [
+        Gap(
+            DEPENDENCY,
+            people.at[area.name, "dependency_ratio"],
+            people.at[ref, "dependency_ratio"],
+            _in(ref),
+            kind="number",
+            decimals=0,
+        )
+        for ref in (region, country)
+    ]
+    facts.append(_retopic(summary.gap_fact(area.name, ratios), "försörjningskvot"))
+    old, old_country = people.at[area.name, "share_65_plus"], people.at[country, "share_65_plus"]
+    facts.append(
+        Fact(
+            "befolkning",
+            int(people.at[area.name, "persons"]),
+            f"{area.name} hade {text.number(people.at[area.name, 'persons'])} invånare vid "
+            f"slutet av 2019; {text.percent(old)} var 65 år eller äldre, "
+            f"{text.comparative(old, old_country, higher='fler', lower='färre', same='lika många')}"
+            f" än i riket ({text.percent(old_country)}).",
+            PRIORITY["befolkning"],
+        )
+    )
+    facts.append(ads_fact(area))
+    return [f for f in facts if f is not None]
+
+
+def _in(name: str) -> str:
+    """A comparison's name after "i": "riket" mid-sentence, other names as they are."""
+    return "riket" if name == "Riket" else name
+
+
+def _retopic(fact: Fact | None, topic: str) -> Fact | None:
+    return dataclasses.replace(fact, topic=topic) if fact else None
+
+
+def ads_fact(area: Area, top: int = TOP) -> Fact | None:
+    """The occupations with the most job ads in the area (Platsbanken), the local demand."""
+    ads = jobads.top_occupations(area.municipalities, top)
+    ads = ads.dropna(subset=["job_ads"])
+    if ads.empty:
+        return None
+    parts = [f"{mid_sentence(r.ssyk4_label)} ({text.number(r.job_ads)})" for r in ads.itertuples()]
+    total = jobads.total(area.municipalities)
+    sentence = (
+        f"Av de {text.number(total)} platsannonserna i {area.name} "
+        f"{text.year(jobads.YEAR)} gällde flest {text.join(parts)}."
+    )
+    return Fact("platsannonser", int(ads["job_ads"].iloc[0]), sentence, PRIORITY["platsannonser"])
+
+
+def survey_facts(area: Area, sv: AreaSurvey) -> list[Fact]:
+    """Facts from the survey: bristyrken, effort, skills, failure rate, change, response."""
+    r, t = sv.responses, sv.threshold
+    facts = [
+        summary.occupations_fact(indicators.hard_to_fill(r, sv.coded, threshold=t)),
+        summary.effort_fact(recommendations(sv, area)),
+        summary.skills_fact(indicators.skill_areas(r, threshold=t)),
+        summary.failure_fact(indicators.failure_rate(r, threshold=t)),
+        summary.response_fact(indicators.response_summary(r, sv.invited)),
+        summary.change_fact(changes(sv), {k: v[1] for k, v in INDICATORS.items()}),
+    ]
+    return [f for f in facts if f is not None]
+
+
+def summary_sentences(area: Area, sv: AreaSurvey | None) -> list[str]:
+    """The summary's 5–7 findings, chosen by priority (``summary.write_summary``)."""
+    facts = statistics_facts(area)
+    if sv is None:
+        facts.append(Fact("ingen enkät", None, no_survey(area), PRIORITY["ingen enkät"]))
+    else:
+        facts += survey_facts(area, sv)
+    return summary.write_summary(facts)
+
+
+def bullets(sentences: list[str]) -> str:
+    """Sentences as a Markdown list (the summary chapter styles it as its findings)."""
+    return "\n".join(f"- {sentence}" for sentence in sentences)
+
+
+def basis(area: Area, sv: AreaSurvey | None) -> str:
+    """What the summary rests on: the survey's respondents, and the statistics' years."""
+    statistics = (
+        f"befolknings- och utbildningsstatistik från SCB (2019) och platsannonser "
+        f"från Arbetsförmedlingen ({text.year(jobads.YEAR)})"
+    )
+    if sv is None:
+        return f"Underlaget är {statistics}."
+    answered = f"svar från {text.number(sv.answered)}"
+    if sv.invited:
+        rate = text.percent(sv.answered / sv.invited)
+        answered += (
+            f" av {text.number(sv.invited)} inbjudna arbetsgivare i "
+            f"arbetsgivarenkäten {text.year(sv.year)} (svarsfrekvens {rate})"
+        )
+    else:
+        answered += f" arbetsgivare i arbetsgivarenkäten {text.year(sv.year)}"
+    return f"Underlaget är {answered}, {statistics}."
+
+
+def top_occupations(sv: AreaSurvey, top: int = 3) -> pd.DataFrame:
+    """The summary's table of the hardest-to-fill occupations."""
+    table = hard_to_fill_table(sv).head(top)
+    return pd.DataFrame(
+        {
+            "Yrke": table["ssyk4_label"],
+            "Arbetsgivare som har svårt att rekrytera": table["n"],
+            "Andel": table["share"],
+        }
+    )
+
+
+def top_skills(sv: AreaSurvey, top: int = 3) -> pd.DataFrame:
+    """The summary's table of the skill areas (D3) most employers name for current staff."""
+    table = indicators.skill_areas(sv.responses, threshold=sv.threshold)
+    table = table[table["option"] != "Annat"].dropna(subset=["n", "share"])
+    table = table[table["n"] > 0].sort_values("n", ascending=False, kind="stable").head(top)
+    return pd.DataFrame(
+        {
+            "Kompetensområde": table["option"],
+            "Arbetsgivare": table["n"],
+            "Andel": table["share"],
+            "Anställda som berörs": table["staff"].astype("Int64"),
+        }
+    ).reset_index(drop=True)
+
+
+def top_efforts(area: Area, sv: AreaSurvey, per_kind: int = 2) -> pd.DataFrame:
+    """The summary's short table of recommended efforts: the strongest needs of each kind."""
+    table = recommendations(sv, area)
+    parts = [
+        table[table["kind"] == kind].head(per_kind)
+        for kind in (needs.BRISTYRKE, needs.BRISTKOMPETENS)
+    ]
+    chosen = pd.concat(parts, ignore_index=True)
+    return pd.DataFrame(
+        {
+            "Behov": [mid_sentence(n)[:1].upper() + mid_sentence(n)[1:] for n in chosen["need"]],
+            "Typ": chosen["kind"],
+            "Föreslagen insats": chosen["effort"],
+            "Önskad form": chosen["format"].fillna(text.MISSING),
+            "Arbetsgivare": chosen["employers"],
+        }
+    )
+
+
+def top_ads(area: Area, top: int = 5) -> pd.DataFrame:
+    """Occupations with the most job ads in the area (for a summary without a survey)."""
+    table = jobads.top_occupations(area.municipalities, top)
+    return pd.DataFrame(
+        {
+            "Yrke": table["ssyk4_label"],
+            "Platsannonser": table["job_ads"],
+            "Andel av alla annonser": table["share"],
+        }
+    )
