@@ -22,7 +22,7 @@ year = None  # None: the year in the area's params file
 
 # %%
 from helpers.analysis import area_survey
-from helpers.report.chapters import summary, survey_text
+from helpers.report.chapters import employer_survey, summary
 from helpers.report.context import open_report
 from helpers.stats import jobads
 
@@ -43,7 +43,7 @@ if sv:
     rpt.table(summary.top_occupations(sv),
               caption="Yrken som flest arbetsgivare har svårt att rekrytera", survey=sv)
 else:
-    rpt.missing(survey_text.needs_survey(rpt.area, "Bristyrken"))
+    rpt.missing(employer_survey.needs_survey(rpt.area, "Bristyrken"))
     rpt.table(summary.top_ads(rpt.area),
               caption="Yrken med flest platsannonser i området", survey=sv, source=jobads.SOURCE)
 
@@ -59,7 +59,7 @@ if sv:
               caption="Områden där flest arbetsgivare säger att personalen behöver utvecklas",
               survey=sv)
 else:
-    rpt.missing(survey_text.needs_survey(rpt.area, "Bristkompetenser"))
+    rpt.missing(employer_survey.needs_survey(rpt.area, "Bristkompetenser"))
 
 # %% [markdown]
 # ### Rekommenderade utbildningsinsatser
@@ -72,4 +72,4 @@ if sv:
     rpt.table(summary.top_efforts(rpt.area, sv),
               caption="De starkaste behoven och föreslagna insatser", survey=sv)
 else:
-    rpt.missing(survey_text.needs_survey(rpt.area, "Rekommenderade utbildningsinsatser"))
+    rpt.missing(employer_survey.needs_survey(rpt.area, "Rekommenderade utbildningsinsatser"))

@@ -26,14 +26,13 @@ year = None  # None: the year in the area's params file
 
 # %%
 from helpers.analysis import area_survey
-from helpers.report.chapters import survey_charts as sc
-from helpers.report.chapters import survey_text
+from helpers.report.chapters import employer_survey
 from helpers.report.context import open_report
 
 rpt = open_report(area, year)
 sv = area_survey.load(rpt.area)
 if sv is None:
-    rpt.missing(survey_text.needs_survey(rpt.area, "Arbetsgivarenkätens resultat"),
+    rpt.missing(employer_survey.needs_survey(rpt.area, "Arbetsgivarenkätens resultat"),
                 "Avsnitten nedan beskriver vad enkäten mäter.")
 
 # %% [markdown]
@@ -44,14 +43,14 @@ if sv is None:
 
 # %%
 if sv:
-    rpt.say(survey_text.method(sv))
-    rpt.show(sc.respondents(sv))
+    rpt.say(employer_survey.method(sv))
+    rpt.show(employer_survey.respondents(sv))
     rpt.key_figure("respondents", sv.answered, "Antal svarande arbetsgivare", sv.source)
     rpt.key_figure("invited", sv.invited, "Antal inbjudna arbetsgivare", sv.source)
 
 # %%
 if sv and len(rpt.area.municipalities) > 1:
-    rpt.show(sc.respondents(sv, by="A1"))
+    rpt.show(employer_survey.respondents(sv, by="A1"))
 
 # %% [markdown]
 # ### Rekrytering
@@ -61,15 +60,15 @@ if sv and len(rpt.area.municipalities) > 1:
 
 # %%
 if sv:
-    rpt.say(survey_text.recruitment(sv))
-    rpt.show(sc.question(sv, "C1"))
-    rpt.show(sc.question(sv, "C4"))
+    rpt.say(employer_survey.recruitment(sv))
+    rpt.show(employer_survey.question(sv, "C1"))
+    rpt.show(employer_survey.question(sv, "C4"))
 
 # %%
 if sv:
-    rpt.say(survey_text.failure(sv))
-    rpt.show(sc.failure(sv))
-    rpt.key_figure("failure_rate", survey_text.indicator(sv, "failure")["share"],
+    rpt.say(employer_survey.failure(sv))
+    rpt.show(employer_survey.failure_by_branch(sv))
+    rpt.key_figure("failure_rate", employer_survey.indicator(sv, "failure")["share"],
                    "Andel sökta personer som inte anställdes med rätt kompetens", sv.source)
 
 # %% [markdown]
@@ -81,16 +80,16 @@ if sv:
 
 # %%
 if sv:
-    rpt.say(survey_text.coding(area_survey.coding(sv), sv.threshold))
-    rpt.show(sc.hard_to_fill(sv))
+    rpt.say(employer_survey.coding(area_survey.coding(sv), sv.threshold))
+    rpt.show(employer_survey.hard_to_fill(sv))
 
 # %%
 if sv:
-    rpt.say(survey_text.planned(sv))
-    table = sc.planned_hires(sv)
+    rpt.say(employer_survey.planned(sv))
+    table = employer_survey.planned_hires(sv)
     rpt.table(table,
               caption="Planerade anställningar per yrke", survey=sv,
-              note=sc.planned_note(sv, table))
+              note=employer_survey.planned_note(sv, table))
 
 # %% [markdown]
 # #### Enkäten, platsannonserna och Yrkesbarometern
@@ -102,10 +101,10 @@ if sv:
 
 # %%
 if sv:
-    rpt.say(survey_text.agreement(sv, rpt.area))
-    rpt.table(sc.occupation_signals(sv, rpt.area),
+    rpt.say(employer_survey.agreement(sv, rpt.area))
+    rpt.table(employer_survey.occupation_signals(sv, rpt.area),
               caption="Enkätens yrken, platsannonser och Yrkesbarometern", survey=sv,
-              source=sc.signals_source(sv))
+              source=employer_survey.signals_source(sv))
 
 # %% [markdown]
 # ### Orsaker och konsekvenser
@@ -115,8 +114,8 @@ if sv:
 
 # %%
 if sv:
-    rpt.show(sc.question(sv, "C6"))
-    rpt.show(sc.question(sv, "C7"))
+    rpt.show(employer_survey.question(sv, "C6"))
+    rpt.show(employer_survey.question(sv, "C7"))
 
 # %% [markdown]
 # ### Bristkompetenser
@@ -126,10 +125,10 @@ if sv:
 
 # %%
 if sv:
-    rpt.show(sc.question(sv, "D1"))
-    rpt.show(sc.question(sv, "D3"))
-    rpt.say(survey_text.staff(sv))
-    rpt.table(sc.staff_by_branch(sv),
+    rpt.show(employer_survey.question(sv, "D1"))
+    rpt.show(employer_survey.question(sv, "D3"))
+    rpt.say(employer_survey.staff(sv))
+    rpt.table(employer_survey.staff_by_branch(sv),
               caption="Anställda som behöver kompetensutveckling, per bransch", survey=sv)
 
 # %% [markdown]
@@ -141,10 +140,10 @@ if sv:
 
 # %%
 if sv:
-    rpt.show(sc.question(sv, "D6"))
-    rpt.show(sc.question(sv, "D7"))
-    rpt.show(sc.question(sv, "D8"))
-    rpt.show(sc.question(sv, "D9"))
+    rpt.show(employer_survey.question(sv, "D6"))
+    rpt.show(employer_survey.question(sv, "D7"))
+    rpt.show(employer_survey.question(sv, "D8"))
+    rpt.show(employer_survey.question(sv, "D9"))
 
 # %% [markdown]
 # ### Praktik, lärlingar och samverkan
@@ -154,11 +153,11 @@ if sv:
 
 # %%
 if sv:
-    rpt.show(sc.question(sv, "E1"))
-    rpt.say(survey_text.places(sv))
-    rpt.show(sc.question(sv, "E3"))
-    rpt.show(sc.question(sv, "E4"))
-    rpt.show(sc.question(sv, "E5"))
+    rpt.show(employer_survey.question(sv, "E1"))
+    rpt.say(employer_survey.places(sv))
+    rpt.show(employer_survey.question(sv, "E3"))
+    rpt.show(employer_survey.question(sv, "E4"))
+    rpt.show(employer_survey.question(sv, "E5"))
 
 # %% [markdown]
 # ### Bristyrken och bristkompetenser per bransch
@@ -168,7 +167,7 @@ if sv:
 
 # %%
 if sv:
-    matrix = sc.branch_matrix(sv)
+    matrix = employer_survey.branch_matrix(sv)
     rpt.table(matrix,
               caption="Bristyrken och bristkompetenser per bransch", survey=sv,
-              note=sc.matrix_note(sv, matrix))
+              note=employer_survey.matrix_note(sv, matrix))

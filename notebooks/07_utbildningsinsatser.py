@@ -28,8 +28,7 @@ year = None  # None: the year in the area's params file
 
 # %%
 from helpers.analysis import area_survey, needs, supply
-from helpers.report.chapters import survey_charts as sc
-from helpers.report.chapters import survey_text
+from helpers.report.chapters import efforts, employer_survey
 from helpers.report.context import open_report
 
 rpt = open_report(area, year)
@@ -44,7 +43,7 @@ SUPPLY = supply.supply_source(rpt.area)
 # beviljats flera år.
 
 # %%
-rpt.say(survey_text.supply(rpt.area))
+rpt.say(efforts.supply(rpt.area))
 rpt.table(supply.supply_overview(rpt.area),
           caption="Beviljade YH-utbildningar och YH-kurser per utbildningsområde", source=SUPPLY)
 
@@ -70,19 +69,19 @@ if sv:
 # %%
 if sv:
     recommendations = area_survey.recommendations(sv, rpt.area)
-    rpt.say(survey_text.needs_overview(rpt.area, sv))
-    rpt.table(sc.evidence_table(recommendations, needs.BRISTYRKE),
-              caption="Bristyrken: underlag", survey=sv, source=sc.signals_source(sv),
-              note=sc.evidence_note(needs.BRISTYRKE))
-    rpt.table(sc.effort_table(recommendations, needs.BRISTYRKE),
+    rpt.say(efforts.needs_overview(rpt.area, sv))
+    rpt.table(efforts.evidence_table(recommendations, needs.BRISTYRKE),
+              caption="Bristyrken: underlag", survey=sv, source=employer_survey.signals_source(sv),
+              note=efforts.evidence_note(needs.BRISTYRKE))
+    rpt.table(efforts.effort_table(recommendations, needs.BRISTYRKE),
               caption="Bristyrken: föreslagna insatser", survey=sv,
               source=sv.source + "; " + SUPPLY)
 else:
-    rpt.missing(survey_text.needs_survey(rpt.area, "Bristyrken och föreslagna insatser"))
+    rpt.missing(employer_survey.needs_survey(rpt.area, "Bristyrken och föreslagna insatser"))
 
 # %%
 if sv:
-    rpt.table(sc.educations_table(recommendations),
+    rpt.table(efforts.educations_table(recommendations),
               caption="Utbildningar i närheten per bristyrke", survey=sv,
               source=SUPPLY + "; Arbetsförmedlingen")
 
@@ -96,14 +95,14 @@ if sv:
 
 # %%
 if sv:
-    rpt.table(sc.evidence_table(recommendations, needs.BRISTKOMPETENS),
+    rpt.table(efforts.evidence_table(recommendations, needs.BRISTKOMPETENS),
               caption="Bristkompetenser: underlag", survey=sv,
-              note=sc.evidence_note(needs.BRISTKOMPETENS))
-    rpt.table(sc.effort_table(recommendations, needs.BRISTKOMPETENS),
+              note=efforts.evidence_note(needs.BRISTKOMPETENS))
+    rpt.table(efforts.effort_table(recommendations, needs.BRISTKOMPETENS),
               caption="Bristkompetenser: föreslagna insatser", survey=sv,
               source=sv.source + "; " + SUPPLY)
 else:
-    rpt.missing(survey_text.needs_survey(rpt.area, "Bristkompetenser och föreslagna insatser"))
+    rpt.missing(employer_survey.needs_survey(rpt.area, "Bristkompetenser och föreslagna insatser"))
 
 # %% [markdown]
 # ### Reglerna
@@ -112,4 +111,4 @@ else:
 # gäller varje område och år på samma sätt:
 
 # %%
-rpt.say(survey_text.rules(rpt.area.suppression_threshold))
+rpt.say(efforts.rules(rpt.area.suppression_threshold))

@@ -26,7 +26,7 @@ year = None  # None: the year in the area's params file
 
 # %%
 from helpers.analysis import area_survey
-from helpers.report.chapters import survey_text
+from helpers.report.chapters import year_on_year
 from helpers.report.context import open_report
 
 rpt = open_report(area, year)
@@ -34,15 +34,15 @@ sv = area_survey.load(rpt.area)
 
 # %%
 if sv and sv.previous:
-    rpt.say(survey_text.change(sv))
-    rpt.table(survey_text.changes_table(sv),
+    rpt.say(year_on_year.change(sv))
+    rpt.table(year_on_year.changes_table(sv),
               caption="Nyckeltal från enkäten, förändring sedan förra året", survey=sv)
 else:
-    rpt.say(survey_text.no_comparison(rpt.area, sv))
+    rpt.say(year_on_year.no_comparison(rpt.area, sv))
 
 # %%
 if sv and sv.previous:
     changes = area_survey.skill_area_changes(sv)
-    rpt.table(survey_text.skills_changes_table(sv, changes),
+    rpt.table(year_on_year.skills_changes_table(sv, changes),
               caption="Områden där personalen behöver utvecklas, förändring sedan förra året",
               survey=sv)

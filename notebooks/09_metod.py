@@ -23,7 +23,7 @@ year = None  # None: the year in the area's params file
 # %%
 from helpers.analysis import area_survey
 from helpers.report import availability, sources
-from helpers.report.chapters import survey_text
+from helpers.report.chapters import employer_survey, method
 from helpers.report.context import open_report
 from helpers.survey import disclosure
 
@@ -40,7 +40,7 @@ PROJECT = "Lokal kompetensanalys"
 # %%
 rpt.table(sources.sources(), caption="Datakällor", source=PROJECT + ", datakatalogen")
 if sv:
-    rpt.say(survey_text.survey_source(sv))
+    rpt.say(method.survey_source(sv))
 
 # %% [markdown]
 # ### Arbetsgivarenkäten och sekretess
@@ -51,7 +51,7 @@ if sv:
 # och fritextsvar skiljs från svaren när filen läses in och når aldrig rapporten.
 
 # %%
-rpt.say(survey_text.suppression(rpt.area.suppression_threshold))
+rpt.say(method.suppression(rpt.area.suppression_threshold))
 rpt.say(disclosure.note(rpt.area.suppression_threshold, secondary=True))
 rpt.table(sources.questions(), caption="Enkätens frågor", source="Standardformuläret")
 
@@ -72,7 +72,7 @@ rpt.table(sources.classifications(), caption="Klassifikationer", source=PROJECT)
 rpt.table(sources.sni_table(),
           caption="Enkätens branscher och SNI 2007", source="Standardformuläret; SCB, SNI 2007")
 if sv:
-    rpt.say(survey_text.coding(area_survey.coding(sv), sv.threshold))
+    rpt.say(employer_survey.coding(area_survey.coding(sv), sv.threshold))
 
 # %% [markdown]
 # ### Regler för rekommendationerna
@@ -84,4 +84,4 @@ if sv:
 # ### Det som saknas i underlaget
 
 # %%
-rpt.say(survey_text.lacking(availability.lacking()))
+rpt.say(method.lacking(availability.lacking()))

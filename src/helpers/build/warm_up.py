@@ -25,7 +25,7 @@ def warm_up(area: str | None = None, year: int | None = None) -> None:
             from helpers.build import gc_tuning
             from helpers.config.params import load_area
             from helpers.report import context  # noqa: F401  (IPython's display, the charts)
-            from helpers.report.chapters import survey_text  # noqa: F401
+            from helpers.report.chapters import employer_survey  # noqa: F401
 
             gc_tuning.tune()
             if area is not None:

@@ -23,8 +23,7 @@ from helpers.analysis.area_survey import INDICATORS, AreaSurvey, changes, recomm
 from helpers.analysis.summary import Fact, Gap
 from helpers.common import text
 from helpers.config.params import Area
-from helpers.report.chapters.survey_charts import hard_to_fill_table, mid_sentence
-from helpers.report.chapters.survey_text import no_survey
+from helpers.report.chapters.employer_survey import hard_to_fill_table, mid_sentence, no_survey
 from helpers.stats import aggregate, jobads
 
 #: Priorities of the statistics facts, beside ``summary.PRIORITY`` (higher is chosen first).

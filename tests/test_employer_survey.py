@@ -1,4 +1,5 @@
-"""Survey charts and tables: titles from the data, n, example mark, disclosure notes."""
+"""Chapter 06, the employer survey: titles from the data, n, example mark, disclosure notes,
+sentences that carry their figures."""
 
 from __future__ import annotations
 
@@ -6,10 +7,9 @@ import pandas as pd
 import pytest
 from test_area_survey import employer, survey
 
-from helpers.analysis import needs
 from helpers.config.params import load_area
 from helpers.report import context
-from helpers.report.chapters import survey_charts as sc
+from helpers.report.chapters import employer_survey as sc
 from helpers.report.context import EXAMPLE_NOTE
 from helpers.survey import disclosure
 
@@ -64,7 +64,7 @@ def test_failure_chart_pools_positions_and_puts_the_total_last():
     rows = [employer(A2="Handel", C1="Ja", C2=10, C3=5) for _ in range(5)] + [
         employer(A2="Byggverksamhet", C1="Ja", C2=2, C3=2) for _ in range(5)
     ]
-    chart = sc.failure(survey(rows))
+    chart = sc.failure_by_branch(survey(rows))
     assert list(chart.data["Bransch"]) == ["Handel", "Byggverksamhet", "Totalt"]
     rates = list(chart.data["Andel misslyckade rekryteringar"])
     assert rates == pytest.approx([0.5, 0.0, 25 / 60])
@@ -127,67 +127,6 @@ def test_a_survey_table_gets_its_source_disclosure_and_example_notes(monkeypatch
     assert "50,0\u00a0%" in html
 
 
-RECOMMENDED = pd.DataFrame(
-    [
-        {
-            "kind": needs.BRISTYRKE,
-            "need": "Kockar och kallskänkor",
-            "employers": 7,
-            "people": 12,
-            "branches": "Hotell och restaurang",
-            "job_ads": 18,
-            "barometer": "brist",
-            "signal_strength": 3,
-            "effort": needs.YRKESVUX,
-            "format": "Kort kurs (1–5 dagar)",
-            "place": "På arbetsplatsen",
-            "time": "Dagtid",
-            "cofunding": pd.NA,
-            "education_nearby": True,
-            "education": "Kock (Arbetsmarknadsutbildning; Uddevalla)",
-        },
-        {
-            "kind": needs.BRISTKOMPETENS,
-            "need": "Certifikat och behörigheter (t.ex. truck/lift/svets)",
-            "employers": 9,
-            "people": pd.NA,
-            "branches": "Flera branscher",
-            "job_ads": pd.NA,
-            "barometer": pd.NA,
-            "signal_strength": pd.NA,
-            "effort": "Kort kurs",
-            "format": None,
-            "place": None,
-            "time": None,
-            "cofunding": 5,
-            "education_nearby": pd.NA,
-            "education": pd.NA,
-        },
-    ]
-)
-
-
-def test_evidence_and_effort_tables_per_kind_of_need():
-    evidence = sc.evidence_table(RECOMMENDED, needs.BRISTYRKE)
-    assert evidence.iloc[0].to_dict() | {} == {
-        "Behov": "Kockar och kallskänkor",
-        "Arbetsgivare": 7,
-        "Branscher": "Hotell och restaurang",
-        "Annonser": 18,
-        "Yrkesbarometern, länet": "brist",
-        "Signaler": 3,
-        "Anställningar": 12,
-    }
-    effort = sc.effort_table(RECOMMENDED, needs.BRISTKOMPETENS).iloc[0]
-    assert effort["Behov"] == "Certifikat och behörigheter"
-    assert effort["Önskad utbildningsform"] == "–" and effort["Utbildning finns i närheten"] == "–"
-    assert sc.effort_table(RECOMMENDED, needs.BRISTYRKE).iloc[0]["Önskad plats och tid"] == (
-        "På arbetsplatsen, dagtid"
-    )
-    assert sc.evidence_table(RECOMMENDED, needs.BRISTKOMPETENS).attrs["suppressed"]
-    assert list(sc.educations_table(RECOMMENDED)["Bristyrke"]) == ["Kockar och kallskänkor"]
-
-
 def test_a_tiny_survey_shows_nothing_but_never_fails(monkeypatch):
     rows = [
         employer(C1="Ja", C2=3, C3=1, C4="Mycket svårt", C5_1="Kock", D3={"Engelska"}, D5=3)
@@ -200,9 +139,32 @@ def test_a_tiny_survey_shows_nothing_but_never_fails(monkeypatch):
         assert chart.data["Andel"].isna().all()
         counts = chart.data["Antal arbetsgivare"].dropna()
         assert (counts == 0).all()  # zero may show: it points at nobody
-    assert sc.failure(sv).data.iloc[:, 1:].isna().all().all()
+    assert sc.failure_by_branch(sv).data.iloc[:, 1:].isna().all().all()
     assert sc.hard_to_fill(sv).data.empty
     assert sc.branch_matrix(sv).empty
     rpt, shown = report_showing(monkeypatch)
     rpt.table(sc.branch_matrix(sv), caption="Tom", survey=sv)
     assert len(shown) == 1 and "Tom: inga uppgifter att visa." in shown[0].data
+
+
+def test_recruitment_and_failure_sentences_carry_their_figures():
+    rows = [employer(C1="Ja", C2=10, C3=8, C4="Mycket svårt") for _ in range(6)]
+    rows += [employer() for _ in range(6)]
+    sv = survey(rows)
+    assert sc.recruitment(sv).startswith("6 av 12 arbetsgivare (50,0\u00a0%) har försökt rekrytera")
+    assert "gick 20,0\u00a0% inte att anställa" in sc.failure(sv)
+    assert "Rekryteringsenkät" in sc.failure(sv)
+
+
+def test_a_sentence_whose_figure_is_hidden_is_not_written():
+    sv = survey([employer(C1="Ja", C2=3, C3=1) for _ in range(3)])
+    assert sc.recruitment(sv) == ""
+    assert sc.failure(sv) == ""
+    assert sc.staff(sv) == ""
+
+
+def test_coding_sentence_from_the_coding_summary():
+    summary = {"mentions": 20, "share_automatic": 0.75, "overridden": 3, "uncoded": 2}
+    sentence = sc.coding(summary, 5)
+    assert "20 yrkestitlar" in sentence and "75,0\u00a0% kodades automatiskt" in sentence
+    assert "15,0\u00a0% med analytikerns rättelser" in sentence and "10,0\u00a0%" in sentence

@@ -1,9 +1,11 @@
-"""Charts and tables of the employer survey, built on ``report.charts`` and disclosure control.
+"""Chapter 06, the employer survey: its charts, tables and sentences, written from the data.
 
 Every chart here is a horizontal bar chart of shares (or counts) from a
 ``indicators`` table: its title states the finding, written from the data; ``n`` under
 it is the number of employers the shares are counted among; it is marked as example data
-when the survey is; and when any figure is hidden the disclosure note stands under it::
+when the survey is; and when any figure is hidden the disclosure note stands under it.
+Every sentence carries its figure; a sentence whose figure is missing or hidden by
+disclosure control is not written (functions return ``""``)::
 
     >>> from helpers.config.params import load_area
     >>> from helpers.analysis import area_survey
@@ -11,9 +13,13 @@ when the survey is; and when any figure is hidden the disclosure note stands und
     >>> chart = question(sv, "C1")
     >>> chart.title, chart.n
     ('83\\xa0% av arbetsgivarna har försökt rekrytera de senaste 12 månaderna', 60)
+    >>> response(sv).split(",")[0]
+    'Enkäten skickades till 160 arbetsgivare och 60 svarade'
 
 Tables go into the report with ``rpt.table(..., survey=sv)``, which adds the survey's source
-line, the disclosure note and the example-data note.
+line, the disclosure note and the example-data note. The sentences an area without a survey
+shows (:func:`no_survey`, :func:`needs_survey`) live here too; the other survey chapters
+use them.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.analysis import indicators, needs
+from helpers.analysis import indicators, needs, summary
 from helpers.analysis.area_survey import (
     AreaSurvey,
     barometer_source,
@@ -39,7 +45,6 @@ from helpers.stats import jobads
 from helpers.survey import disclosure
 from helpers.survey.questionnaire import load_questionnaire
 
-#: Options that say "none of them": never the headline of a "most common" title.
 NONE_OPTIONS = frozenset({"Inga konsekvenser", "Inga hinder", "Ingen", "Nej", "Annat"})
 #: Words that keep their capital letter mid-sentence.
 PROPER = ("Arbetsförmedlingen", "Komvux")
@@ -151,6 +156,189 @@ DATA_COLUMNS = {
     "share": "Andel",
     "staff": "Antal anställda som berörs",
 }
+
+
+# --- an area without a survey -----------------------------------------------------------------
+
+
+def no_survey(area: Area) -> str:
+    """The sentence every survey chapter shows when the area has no survey.
+
+    >>> from helpers.config.params import load_area
+    >>> no_survey(load_area("lysekil"))[:45]
+    'Ingen arbetsgivarenkät har genomförts i Lysek'
+    """
+    return (
+        f"Ingen arbetsgivarenkät har genomförts i {area.name} {text.year(area.year)}. "
+        "Rapporten bygger därför enbart på offentlig statistik och redovisar inga "
+        "bristyrken eller bristkompetenser från arbetsgivarna."
+    )
+
+
+def needs_survey(area: Area, what: str) -> str:
+    """Said where a section rests on the survey and the area has none.
+
+    >>> from helpers.config.params import load_area
+    >>> needs_survey(load_area("lysekil"), "Bristkompetenser")[:40]
+    'Bristkompetenser redovisas från arbetsgi'
+    """
+    return (
+        f"{what} redovisas från arbetsgivarenkäten, och någon enkät har inte genomförts i "
+        f"{area.name} {text.year(area.year)}."
+    )
+
+
+# --- the survey chapter ---------------------------------------------------------------------
+
+
+def response(sv: AreaSurvey) -> str:
+    """Invited, answered and response rate, and how duplicates were counted."""
+    table = indicators.response_summary(sv.responses, sv.invited)
+    row = table.iloc[0]
+    if text.is_missing(row["invited"]):
+        sentence = (
+            f"{text.number(row['answered'])} arbetsgivare svarade på enkäten "
+            "(antalet inbjudna är inte angivet, så svarsfrekvensen kan inte räknas)."
+        )
+    else:
+        sentence = (
+            f"Enkäten skickades till {text.number(row['invited'])} arbetsgivare och "
+            f"{text.number(row['answered'])} svarade, en svarsfrekvens på "
+            f"{text.percent(row['rate'])}."
+        )
+    return sentence
+
+
+def method(sv: AreaSurvey) -> str:
+    """How the answers were read: tool, duplicates, and what the figures describe."""
+    parts = [response(sv), f"Svaren lästes från en export från {sv.layout}."]
+    if sv.n_duplicates:
+        parts.append(
+            f"{text.number(sv.n_duplicates)} svar som skickats in två gånger räknades bara en gång."
+        )
+    if sv.n_incomplete:
+        parts.append(f"{text.number(sv.n_incomplete)} ofullständiga svar räknades inte.")
+    parts.append(
+        "Resultaten beskriver de arbetsgivare som svarat. De är inte viktade och kan "
+        "inte räknas upp till alla arbetsgivare i området."
+    )
+    return " ".join(parts)
+
+
+def indicator(sv: AreaSurvey, name: str) -> pd.Series:
+    """One key indicator's row (``area_survey.INDICATORS``): n, base, share."""
+    return key_indicators(sv).set_index("question").loc[name]
+
+
+def recruitment(sv: AreaSurvey) -> str:
+    """Who tried to recruit, and how many found it hard."""
+    tried, hard = indicator(sv, "tried"), indicator(sv, "difficult")
+    if text.is_missing(tried["share"]):
+        return ""
+    sentence = (
+        f"{text.number(tried['n'])} av {text.number(tried['base'])} arbetsgivare "
+        f"({text.percent(tried['share'])}) har försökt rekrytera de senaste 12 "
+        "månaderna."
+    )
+    if not text.is_missing(hard["share"]):
+        sentence += (
+            f" Av dem som svarat på hur det gick tyckte {text.percent(hard['share'])} "
+            "att det var ganska eller mycket svårt att hitta personer med rätt "
+            "kompetens."
+        )
+    return sentence
+
+
+def failure(sv: AreaSurvey) -> str:
+    """The failure rate, said as the Rekryteringsenkät says it."""
+    fact = summary.failure_fact(indicators.failure_rate(sv.responses, threshold=sv.threshold))
+    if fact is None:
+        return ""
+    return (
+        fact.sentence + " Måttet räknas på samma sätt som i Svenskt Näringslivs "
+        "Rekryteringsenkät, så det går att jämföra med deras regionala och nationella "
+        "resultat."
+    )
+
+
+def coding(summary_: dict, threshold: int) -> str:
+    """How well the job titles were coded to SSYK 2012 (share coded automatically)."""
+    if not summary_["mentions"]:
+        return "Inga yrkestitlar angavs i enkäten."
+    return (
+        f"Arbetsgivarna skrev {text.number(summary_['mentions'])} yrkestitlar i fritext. "
+        f"{text.percent(summary_['share_automatic'])} kodades automatiskt till SSYK 2012 "
+        f"(fyrsiffrig nivå), {text.percent(summary_['overridden'] / summary_['mentions'])} "
+        "med analytikerns rättelser och "
+        f"{text.percent(summary_['uncoded'] / summary_['mentions'])} gick inte att koda. "
+        f"Ett yrke visas när minst {threshold} arbetsgivare nämner det."
+    )
+
+
+def planned(sv: AreaSurvey) -> str:
+    """The planned hires in all: how many, and how soon."""
+    table = indicators.planned_hires(sv.responses, sv.coded, threshold=sv.threshold)
+    total = table.iloc[-1]
+    if text.is_missing(total["hires"]) or not total["hires"]:
+        return "Inga planerade anställningar kan redovisas."
+    return (
+        f"{text.number(total['employers'])} arbetsgivare planerar tillsammans "
+        f"{text.number(total['hires'])} anställningar, varav "
+        f"{text.number(total['hires_0_12'])} inom 12 månader och "
+        f"{text.number(total['hires_1_3'])} om 1–3 år."
+    )
+
+
+def agreement(sv: AreaSurvey, area: Area) -> str:
+    """Where the survey, the job ads and the barometer agree (two or three signals)."""
+    table = signals(sv, area)
+    strong = table[(table["signal_strength"] >= 2) & table["survey_signal"]]
+    if len(strong):
+        first = strong.iloc[0]
+        sentence = (
+            f"{text.number(len(strong))} av enkätens yrken får signal både från enkäten "
+            "och från platsannonserna eller Yrkesbarometern. Starkast är signalen för "
+            f"{mid_sentence(first['ssyk4_label'])} "
+            f"({text.number(first['signal_strength'])} av 3 källor)."
+        )
+    else:
+        sentence = (
+            "Inget av enkätens yrken får signal både från enkäten och från "
+            "platsannonserna eller Yrkesbarometern."
+        )
+    if "ofullständigt" in barometer_source():
+        sentence += (
+            " Yrkesbarometern finns här bara som ett ofullständigt utdrag; yrken "
+            "utan bedömning kan därför ha brist utan att det syns."
+        )
+    return sentence
+
+
+def staff(sv: AreaSurvey) -> str:
+    """How many staff need upskilling in the next 12 months (D5)."""
+    row = indicators.staff_to_upskill(sv.responses, threshold=sv.threshold).iloc[-1]
+    if text.is_missing(row["total"]) or not row["employers"]:
+        return ""
+    return (
+        f"De {text.number(row['employers'])} arbetsgivare som svarat på frågan uppger att "
+        f"sammanlagt {text.number(row['total'])} anställda behöver kompetensutveckling de "
+        "kommande 12 månaderna."
+    )
+
+
+def places(sv: AreaSurvey) -> str:
+    """Internship places per year employers can offer (E2)."""
+    row = indicators.internship_places(sv.responses, threshold=sv.threshold).iloc[-1]
+    if text.is_missing(row["total"]) or not row["total"]:
+        return ""
+    return (
+        f"De {text.number(row['employers'])} arbetsgivare som kan ta emot praktikanter "
+        f"och svarat på hur många erbjuder tillsammans omkring "
+        f"{text.number(row['total'])} platser per år."
+    )
+
+
+# --- charts -------------------------------------------------------------------------------------
 
 
 def mid_sentence(label: str) -> str:
@@ -312,7 +500,7 @@ def respondents(sv: AreaSurvey, by: str = indicators.BRANCH) -> charts.Chart:
     return _with_data(chart, data, _notes(sv, table, multi=False))
 
 
-def failure(sv: AreaSurvey) -> charts.Chart:
+def failure_by_branch(sv: AreaSurvey) -> charts.Chart:
     """Failure rate (1 − hired / sought) per branch and in all, the total highlighted."""
     table = indicators.failure_rate(sv.responses, by=indicators.BRANCH, threshold=sv.threshold)
     order = table.iloc[:-1]["failure_rate"].astype("Float64").fillna(-1.0).to_numpy()
@@ -499,89 +687,6 @@ def staff_by_branch(sv: AreaSurvey) -> pd.DataFrame:
             "mean": "Medelvärde per arbetsgivare",
         },
     )
-
-
-def _needs(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
-    return recommendations[recommendations["kind"] == kind].reset_index(drop=True)
-
-
-def _shorter(need: str) -> str:
-    return re.sub(r"\s*\(t\.ex\.[^()]*\)$", "", need)
-
-
-def evidence_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """The evidence behind each need of one kind (``needs.BRISTYRKE`` or
-    ``needs.BRISTKOMPETENS``), strongest first: employers, branches, ads, barometer, people."""
-    rows = _needs(recommendations, kind)
-    table = pd.DataFrame(
-        {
-            "Behov": rows["need"].map(_shorter),
-            "Arbetsgivare": rows["employers"],
-            "Branscher": rows["branches"].fillna(text.MISSING),
-        }
-    )
-    if kind == needs.BRISTYRKE:
-        table["Annonser"] = rows["job_ads"]
-        table["Yrkesbarometern, länet"] = rows["barometer"].fillna(text.MISSING)
-        table["Signaler"] = rows["signal_strength"]
-        table["Anställningar"] = rows["people"]
-    else:
-        table["Anställda"] = rows["people"]
-        table["Delfinansierar"] = rows["cofunding"]
-    table.attrs["suppressed"] = bool(rows[["employers", "people"]].isna().to_numpy().any())
-    return table
-
-
-def evidence_note(kind: str) -> str:
-    """What the short column names of :func:`evidence_table` mean."""
-    if kind == needs.BRISTYRKE:
-        return (
-            "Arbetsgivare = arbetsgivare som nämner yrket som svårrekryterat eller "
-            "planerar att anställa i det; Annonser = platsannonser i området; Signaler = "
-            "hur många av de tre källorna (enkäten, annonserna, Yrkesbarometern) som pekar "
-            "på brist; Anställningar = planerade anställningar."
-        )
-    return (
-        "Arbetsgivare = arbetsgivare som anger kompetensområdet; Anställda = anställda som "
-        "behöver kompetensutveckling hos dessa arbetsgivare; Delfinansierar = arbetsgivare "
-        "som helt eller delvis kan tänka sig att delfinansiera en utbildningsinsats."
-    )
-
-
-def effort_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """The suggested effort for each need of one kind, in the same order as its evidence:
-    effort, the employers' preferred format, place and time, and nearby education."""
-    rows = _needs(recommendations, kind)
-    when = [
-        ", ".join(
-            p.lower() if i else p
-            for i, p in enumerate([p for p in (place, time) if isinstance(p, str)])
-        )
-        or text.MISSING
-        for place, time in zip(rows["place"], rows["time"], strict=True)
-    ]
-    nearby = rows["education_nearby"].map(
-        lambda v: text.MISSING if text.is_missing(v) else ("Ja" if v else "Nej")
-    )
-    return pd.DataFrame(
-        {
-            "Behov": rows["need"].map(_shorter),
-            "Föreslagen insats": rows["effort"],
-            "Önskad utbildningsform": rows["format"].fillna(text.MISSING),
-            "Önskad plats och tid": when,
-            "Utbildning finns i närheten": nearby,
-        }
-    )
-
-
-def educations_table(recommendations: pd.DataFrame) -> pd.DataFrame:
-    """The educations found near each bristyrke (rule 11), one row per need that has any."""
-    rows = recommendations[
-        (recommendations["kind"] == needs.BRISTYRKE) & recommendations["education"].notna()
-    ]
-    return pd.DataFrame(
-        {"Bristyrke": rows["need"], "Utbildningar i och nära området": rows["education"]}
-    ).reset_index(drop=True)
 
 
 def signals_source(sv: AreaSurvey) -> str:

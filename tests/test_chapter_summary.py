@@ -1,0 +1,44 @@
+"""Chapter 00, the summary: sentences written from the data, with or without a survey."""
+
+from __future__ import annotations
+
+import re
+
+from test_area_survey import employer, survey
+
+from helpers.analysis import area_survey
+from helpers.config.params import load_area
+from helpers.report.chapters import employer_survey, summary
+from helpers.stats import aggregate, jobads
+
+
+def test_summary_without_survey_is_statistics_and_says_so():
+    area = load_area("lysekil")
+    sentences = summary.summary_sentences(area, None)
+    assert sentences[0] == employer_survey.no_survey(area)
+    assert 5 <= len(sentences) <= 7
+    assert all(re.search(r"\d", s) for s in sentences)
+    education = aggregate.post_secondary_share(area)
+    mine = education[(education["comparison"] == "Lysekil") & (education["sex"] == "totalt")]
+    share = f"{mine['share'].iloc[0] * 100:.1f}".replace(".", ",")
+    assert any(share in s and "eftergymnasial" in s for s in sentences)
+    top = jobads.top_occupations(area.municipalities, 1).iloc[0]
+    assert any(f"({top['job_ads']})" in s and "platsannonserna" in s for s in sentences)
+
+
+def test_summary_with_survey_leads_with_the_survey_findings():
+    area = load_area("sotenas")
+    sentences = summary.summary_sentences(area, area_survey.load(area))
+    assert 5 <= len(sentences) <= 7
+    assert sentences[0].startswith("Flest arbetsgivare har svårt att rekrytera")
+    assert any(s.startswith("Den tydligaste insatsen är") for s in sentences)
+    assert any(s.startswith("Sedan förra året") for s in sentences)  # Sotenäs has 2025
+
+
+def test_response_and_basis_sentences():
+    sv = survey([employer() for _ in range(10)])
+    assert employer_survey.response(sv) == (
+        "Enkäten skickades till 40 arbetsgivare och 10 svarade, en svarsfrekvens på 25,0\u00a0%."
+    )
+    basis = summary.basis(load_area("sotenas"), sv)
+    assert "svar från 10 av 40 inbjudna arbetsgivare" in basis
