@@ -18,7 +18,7 @@ SYSTEM_STAMP := build/.system-packages
 AXE_VERSION := 4.10.3
 AXE_STAMP := build/node/.axe-core-$(AXE_VERSION)
 
-.PHONY: help install bytecode report-deps system-deps report reports bench validate areas new-area fetch lab preview test lint format clean
+.PHONY: help install bytecode report-deps system-deps report reports bench validate areas new-area fetch processed lab preview test lint format clean
 
 help: ## List the commands
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
@@ -86,6 +86,9 @@ lab: install ## Edit the chapters in JupyterLab with one area's data: make lab M
 fetch: install ## Refresh the statistics snapshot from SCB, Kolada and Arbetsförmedlingen
 	@$(PY) -m helpers.cli.main fetch $(if $(ONLY),--only $(ONLY))
 
+processed: install ## Rebuild data/processed from data/raw (YH tables, SSYK title lookup; ONLY=education|title_lookup)
+	@PYTHONPATH=tools $(PY) -m processed $(ONLY)
+
 preview: install system-deps ## Screenshots (desktop, phone) and PDF page images: make preview MUNI=sotenas
 	@$(PY) -m helpers.cli.preview $(MUNI)
 
@@ -97,13 +100,13 @@ test: install system-deps ## Run every test, then the linters (CI runs this)
 	  $(MAKE) --no-print-directory lint || status=1; exit $$status
 
 lint: install ## Lint and format check (ruff) and the notebook guardrails
-	$(VENV)/bin/ruff check src tests bench notebooks
-	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/ruff check src tests tools bench notebooks
+	$(VENV)/bin/ruff format --check src tests tools bench
 	$(PY) -m helpers.build.notebooks --check
 
 format: install ## Fix what the linters can fix: ruff format, ruff check --fix, notebooks --fix
-	$(VENV)/bin/ruff format src tests bench
-	$(VENV)/bin/ruff check --fix src tests bench notebooks
+	$(VENV)/bin/ruff format src tests tools bench
+	$(VENV)/bin/ruff check --fix src tests tools bench notebooks
 	$(PY) -m helpers.build.notebooks --fix
 
 clean: ## Remove built reports and caches (not the environment)

@@ -19,8 +19,9 @@ import pytest
 from helpers.config import paths
 
 ROOT = Path(__file__).resolve().parents[1]
-# data/raw is shared (read only); data/contacts, where imports write, is the tree's own.
-LINKED = ("src", "data/raw", "templates", "pyproject.toml")
+# data/raw and data/processed are shared (read only); data/contacts, where imports write, is
+# the tree's own.
+LINKED = ("src", "data/raw", "data/processed", "templates", "pyproject.toml")
 COPIED = ("notebooks", "params")
 
 

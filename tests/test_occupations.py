@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import time
@@ -15,6 +14,7 @@ import pytest
 from helpers.common.errors import ParamsError
 from helpers.config import paths
 from helpers.stats import occupations
+from processed import title_lookup
 
 
 @cache
@@ -37,7 +37,7 @@ def taxonomy_codes() -> dict[str, set[str]]:
         for n in g["narrower"]:
             for part in n["preferred_label"].split("/"):
                 result.setdefault(part.strip().lower(), set()).add(g["ssyk_code_2012"])
-    for n in concepts(occupations.NAMES_2024_FILE):
+    for n in concepts(title_lookup.NAMES_2024_FILE):
         code = name_code.get(n["id"], group_code[n["ssyk"][0]["id"]])
         for part in n["preferred_label"].split("/"):
             result.setdefault(part.strip().lower(), set()).add(code)
@@ -311,28 +311,11 @@ def test_labels():
 # --- the lookup -----------------------------------------------------------------------------
 
 
-def test_rebuild_gives_the_committed_lookup(tmp_path):
-    target = occupations.rebuild(out_dir=tmp_path)
-    assert target.read_bytes() == occupations.LOOKUP_FILE.read_bytes()
-    built = json.loads((tmp_path / occupations.MANIFEST_FILE.name).read_text(encoding="utf-8"))
-    committed = json.loads(occupations.MANIFEST_FILE.read_text(encoding="utf-8"))
-    assert built == committed
-
-
-def test_manifest_matches_the_files():
-    manifest = json.loads(occupations.MANIFEST_FILE.read_text(encoding="utf-8"))
-    assert manifest["version"] == occupations.LOOKUP_VERSION
-    content = occupations.LOOKUP_FILE.read_bytes()
-    assert manifest["sha256"] == hashlib.sha256(content).hexdigest()
-    for name, digest in manifest["sources"].items():
-        assert hashlib.sha256((paths.CLASSIFICATIONS / name).read_bytes()).hexdigest() == digest
-
-
 def test_lookup_is_consistent():
     table = pd.read_csv(occupations.LOOKUP_FILE, dtype=str, keep_default_na=False)
     assert table["key"].is_unique
     assert set(table["ssyk4"]) <= set(occupations.ssyk_labels()["ssyk4"])
-    assert set(table["source"]) <= set(occupations.TIERS)
+    assert set(table["source"]) <= set(title_lookup.TIERS)
     labels = dict(
         zip(occupations.ssyk_labels()["ssyk4"], occupations.ssyk_labels()["label"], strict=True)
     )

@@ -10,14 +10,27 @@ from pathlib import Path
 ROOT = Path(os.environ.get("LKA_ROOT", Path(__file__).resolve().parents[3]))
 
 PARAMS = ROOT / "params"
-DATA_RAW = ROOT / "data" / "raw"
+DATA = ROOT / "data"
+#: Input as it came from its source, never rewritten by the project (each folder has a
+#: PROVENANCE.md). ``make fetch`` still refreshes public/ and yrkesbarometer/ here.
+DATA_RAW = DATA / "raw"
 PUBLIC = DATA_RAW / "public"
 CLASSIFICATIONS = DATA_RAW / "classifications"
 YRKESBAROMETER = DATA_RAW / "yrkesbarometer"
 EDUCATION = DATA_RAW / "education"
 SURVEYS = DATA_RAW / "surveys"
+#: Tables the project derives from data/raw, committed with a manifest of checksums; built
+#: by ``make processed`` (tools/processed/), read by helpers.stats.
+PROCESSED = DATA / "processed"
+#: MYH's programmes and courses as tidy tables (helpers.stats.education_supply reads them).
+PROCESSED_EDUCATION = PROCESSED / "education"
+#: The SSYK title lookup (helpers.stats.occupations reads it).
+PROCESSED_CLASSIFICATIONS = PROCESSED / "classifications"
+#: Data fetched from outside on request (``make fetch``): not used yet; the fetched snapshot
+#: moves here from data/raw/public and data/raw/yrkesbarometer (issue 15).
+EXTERNAL = DATA / "external"
 #: Personal data split off from survey exports: outside reports/, never committed.
-CONTACTS = ROOT / "data" / "contacts"
+CONTACTS = DATA / "contacts"
 NOTEBOOKS = ROOT / "notebooks"
 TEMPLATES = ROOT / "templates"
 REPORTS = ROOT / "reports"

@@ -63,8 +63,8 @@ def sources() -> pd.DataFrame:
                     "Fil": name,
                 }
             )
-    programmes = sorted(education_supply.PROGRAMME_FILES)
-    courses = sorted(education_supply.COURSE_FILES)
+    programmes = education_supply.rounds("YH-program")
+    courses = education_supply.rounds("YH-kurs")
     rows += [
         {
             "Källa": "Myndigheten för yrkeshögskolan, beviljade YH-utbildningar",

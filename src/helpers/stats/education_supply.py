@@ -1,12 +1,11 @@
 """Education supply in and near an area, and which occupational needs it answers.
 
-Sources (``data/raw/education/``, see its PROVENANCE.md):
+Sources (``data/raw/education/``, see its PROVENANCE.md; ``data/processed/education/``):
 
 - Yrkeshögskolan's (MYH) yearly results of the programme application rounds 2020–2024 and of
-  the course rounds 2021–2024 (xlsx). Their layouts differ by year (headers on row 1 or row 6,
-  renamed and reordered columns, places per municipality only in some years), so they are
-  parsed once into two tidy tables under ``derived/`` by ``python -m helpers.stats.education_supply
-  --rebuild`` (reading the xlsx takes about 3 s; a test checks the rebuild matches).
+  the course rounds 2021–2024. Their workbooks differ by year, so they are parsed once, by
+  ``make processed`` (``tools/processed/education.py``), into two tidy tables under
+  ``data/processed/education/``, which this module reads.
 - Arbetsförmedlingen's snapshot of vocational education offers by SSYK 4 (May 2025, CSV).
 - ``education_area_ssyk.csv``: this project's table of which SSYK groups each of MYH's
   education areas trains for (``match_needs`` uses it).
@@ -19,19 +18,16 @@ split a multi-municipality programme's places by municipality, ``places`` is <NA
     >>> progs = yh_programmes(["1488", "1487"], near_codes=["1485"], years=[2024])
     >>> sorted(progs["where"].unique())
     ['i närheten', 'i området']
+    >>> rounds("YH-kurs")
+    [2021, 2022, 2023, 2024]
 """
 
 from __future__ import annotations
 
-import argparse
-import hashlib
-import json
 import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from pathlib import Path
 
-import openpyxl
 import pandas as pd
 
 from helpers.common.errors import DataMissingError, InputFileError
@@ -41,19 +37,13 @@ from helpers.stats import occupations
 IN_AREA = "i området"
 NEAR = "i närheten"
 
-PROGRAMME_FILES = {year: f"myh_resultat-ansokningsomgang-{year}.xlsx" for year in range(2020, 2025)}
-COURSE_FILES = {
-    2021: "myh_resultat-juni-2021-for-korta-utbildningar-kurser-och-kurspaket.xlsx",
-    2022: "myh_resultat-2022-for-kurser-inom-yh.xlsx",
-    2023: "myh_resultat-2023-for-kurser-inom-yh.xlsx",
-    2024: "myh_resultat-2024-for-kurser-inom-yh.xlsx",
-}
 OFFERS_FILE = "af_education_offers_by_ssyk4_2025-05.csv"
 AREA_MAP_FILE = "education_area_ssyk.csv"
-DERIVED = paths.EDUCATION / "derived"
 PROGRAMMES_CSV = "yh_programmes.csv"
 COURSES_CSV = "yh_courses.csv"
 MANIFEST = "manifest.json"
+#: The processed table of each kind of education (``kind`` in ``education_supply``).
+TABLES = {"YH-program": PROGRAMMES_CSV, "YH-kurs": COURSES_CSV}
 
 COLUMNS = [
     "year",
@@ -70,10 +60,11 @@ COLUMNS = [
     "yh_points",
     "several_municipalities",
 ]
-_INTS = ["year", "rounds", "yh_points"]
-# MYH splits a multi-municipality programme's places in proportion (28.57 + 21.43), so places
-# are decimals, kept to two places.
-_PLACES = ["places", "places_total"]
+#: The processed tables' columns of whole numbers ...
+INT_COLUMNS = ["year", "rounds", "yh_points"]
+#: ... and of places: MYH splits a multi-municipality programme's places in proportion
+#: (28.57 + 21.43), so places are decimals, kept to two places.
+PLACE_COLUMNS = ["places", "places_total"]
 _OFFER_KINDS = {
     "aub": "Arbetsmarknadsutbildning",
     "folkhögskola": "Folkhögskola",
@@ -81,230 +72,31 @@ _OFFER_KINDS = {
     "gymnasial vuxenutbildning": "Gymnasial vuxenutbildning",
 }
 
-# MYH's column names over the years → ours.
-_RENAME = {
-    "Diarienummer": "reference",
-    "Utbildningsnamn": "name",
-    "Utbildningsanordnare administrativ enhet": "provider",
-    "Anordnare namn": "provider",
-    "Utbildningsområde": "education_area",
-    "Län": "county",
-    "Kommun": "municipality",
-    "YH-poäng": "yh_points",
-    "Beviljade utbildningsomgångar": "rounds",
-    "Beviljade platser totalt": "places",
-    "Totalt antal beviljade platser": "places",
-    "Flera studiekommuner": "several",
-    "Flera kommuner": "several",
-    "Beslut": "decision",
-}
-_SEVERAL = ("flera kommuner", 'se "lista flera kommuner"')
-
-
-# --- reading MYH's workbooks ----------------------------------------------------------------
-
-
-def _sheet(path: Path, sheet: str) -> pd.DataFrame:
-    """One sheet as text/number cells, headers found on whichever of the first rows has them."""
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError as exc:
-        raise InputFileError(f"{path} is missing (see {path.parent / 'PROVENANCE.md'})") from exc
-    try:
-        if sheet not in book.sheetnames:
-            raise InputFileError(f"{path.name}: no sheet {sheet!r} (sheets: {book.sheetnames})")
-        rows = list(book[sheet].iter_rows(values_only=True))
-    finally:
-        book.close()
-    for number, row in enumerate(rows[:12]):
-        if row and {"Diarienummer", "Utbildningsnamn"} <= {str(c).strip() for c in row if c}:
-            header = [str(c).strip() if c is not None else "" for c in row]
-            body_start = number + 1
-            break
-    else:
-        raise InputFileError(
-            f"{path.name}, sheet {sheet!r}: no header row with Diarienummer "
-            "and Utbildningsnamn in the first 12 rows"
-        )
-    keep = [i for i, name in enumerate(header) if name]
-    body = [[row[i] if i < len(row) else None for i in keep] for row in rows[body_start:]]
-    table = pd.DataFrame(body, columns=[header[i] for i in keep], dtype=object)
-    table = table.dropna(how="all")
-    return table.rename(columns={k: v for k, v in _RENAME.items() if k in table.columns})
-
-
-def _clean_text(series: pd.Series) -> pd.Series:
-    return series.map(lambda v: " ".join(str(v).split()) if v is not None and v == v else None)
-
-
-def _granted(table: pd.DataFrame) -> pd.DataFrame:
-    if "decision" not in table.columns:  # the June 2021 course list has granted rows only
-        return table
-    return table[table["decision"].astype(str).str.strip() == "Beviljad"]
-
 
 @cache
 def _code_for(name: str) -> str | None:
     return regions.code_for(name)
 
 
-def _municipality_codes(names: pd.Series) -> pd.Series:
-    # Names join to codes in helpers.config.regions; MYH sometimes writes a district ("Bromma"),
-    # which stays without a code.
+def municipality_codes(names: pd.Series) -> pd.Series:
+    """Municipality names → codes (helpers.config.regions); a district ("Bromma") gets none.
+
+    >>> municipality_codes(pd.Series(["Trollhättan", "Bromma"])).tolist()
+    ['1488', nan]
+    """
     return names.map(lambda n: _code_for(n) if isinstance(n, str) and n.strip() else None)
-
-
-def _tidy(table: pd.DataFrame) -> pd.DataFrame:
-    for column in COLUMNS:
-        if column not in table.columns:
-            table[column] = None
-    table = table[COLUMNS].copy()
-    for column in ("reference", "name", "provider", "education_area", "county", "municipality"):
-        table[column] = _clean_text(table[column])
-    table["municipality_code"] = _municipality_codes(table["municipality"])
-    for column in _INTS:
-        table[column] = pd.to_numeric(table[column], errors="coerce").astype("Int64")
-    for column in _PLACES:
-        table[column] = pd.to_numeric(table[column], errors="coerce").round(2).astype("Float64")
-    table["several_municipalities"] = table["several_municipalities"].astype(bool)
-    return table.sort_values(["year", "reference", "municipality"], ignore_index=True)
-
-
-def _is_several(series: pd.Series) -> pd.Series:
-    return series.astype(str).str.strip().str.casefold().isin(_SEVERAL)
-
-
-def parse_programmes(folder: Path | None = None) -> pd.DataFrame:
-    """All granted YH programmes 2020–2024 from MYH's workbooks, one row per municipality.
-
-    Tabell 3 lists every application with its decision; Tabell 4 gives, for the 2020–2022
-    rounds, every application per study municipality with its places, and for 2023–2024 only
-    the municipalities of multi-municipality programmes (places then only in Tabell 3, for the
-    whole programme).
-    """
-    folder = folder or paths.EDUCATION
-    frames = []
-    for year, name in PROGRAMME_FILES.items():
-        path = folder / name
-        apps = _granted(_sheet(path, "Tabell 3"))
-        per_place = _granted(_sheet(path, "Tabell 4"))
-        base = apps.drop(columns=["county", "municipality", "places", "several"], errors="ignore")
-        if "places" in per_place.columns:  # 2020–2022: places per study municipality
-            located = per_place[["reference", "county", "municipality", "places"]]
-            rows = base.merge(located, on="reference", how="left", validate="one_to_many")
-            rows["places_total"] = rows.groupby("reference")["places"].transform("sum")
-        else:  # 2023–2024
-            single = apps[~_is_several(apps["municipality"])]
-            located = pd.concat(
-                [
-                    single[["reference", "county", "municipality", "places"]],
-                    per_place[["reference", "county", "municipality"]],
-                ]
-            )
-            rows = base.merge(located, on="reference", how="left", validate="one_to_many")
-            totals = apps.set_index("reference")["places"]
-            rows["places_total"] = rows["reference"].map(totals)
-        rows["several_municipalities"] = (
-            rows.groupby("reference")["reference"].transform("size") > 1
-        )
-        if rows["municipality"].isna().any():
-            missing = rows.loc[rows["municipality"].isna(), "reference"].tolist()
-            raise InputFileError(
-                f"{name}: granted programmes without a study municipality in "
-                f"Tabell 3 or 4: {missing[:5]}"
-            )
-        rows["year"] = year
-        frames.append(_tidy(rows))
-    return pd.concat(frames, ignore_index=True)
-
-
-def parse_courses(folder: Path | None = None) -> pd.DataFrame:
-    """All granted YH courses and course packages 2021–2024, one row per municipality.
-
-    The first sheet lists applications (places for the whole course); "Lista flera kommuner"
-    gives the municipalities of courses run in several, whose places MYH does not split.
-    """
-    folder = folder or paths.EDUCATION
-    frames = []
-    for year, name in COURSE_FILES.items():
-        path = folder / name
-        book = openpyxl.load_workbook(path, read_only=True)
-        first = book.sheetnames[0]
-        book.close()
-        apps = _granted(_sheet(path, first))
-        multi = _sheet(path, "Lista flera kommuner")[["reference", "county", "municipality"]]
-        several = _is_several(apps["municipality"])
-        base = apps.drop(columns=["county", "municipality"])
-        located = pd.concat(
-            [
-                apps.loc[~several, ["reference", "county", "municipality"]],
-                multi[multi["reference"].isin(apps.loc[several, "reference"])],
-            ]
-        )
-        rows = base.merge(located, on="reference", how="left", validate="one_to_many")
-        rows["places_total"] = rows["places"]
-        rows["several_municipalities"] = rows["reference"].isin(apps.loc[several, "reference"])
-        rows.loc[rows["several_municipalities"], "places"] = None
-        rows["year"] = year
-        frames.append(_tidy(rows))
-    return pd.concat(frames, ignore_index=True).drop(columns=["rounds"])
-
-
-# --- the derived tables ---------------------------------------------------------------------
-
-
-def _csv_bytes(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
-
-
-def rebuild(folder: Path | None = None, out_dir: Path | None = None) -> dict[str, Path]:
-    """Parse MYH's workbooks into ``derived/yh_programmes.csv`` and ``yh_courses.csv``.
-
-    Writes a manifest with the source files' checksums. ``python -m helpers.stats.education_supply
-    --rebuild`` runs it on the project's files.
-    """
-    folder = folder or paths.EDUCATION
-    out_dir = out_dir or DERIVED
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = {}
-    for file_name, table in (
-        (PROGRAMMES_CSV, parse_programmes(folder)),
-        (COURSES_CSV, parse_courses(folder)),
-    ):
-        (out_dir / file_name).write_bytes(_csv_bytes(table))
-        written[file_name] = out_dir / file_name
-    sources = sorted([*PROGRAMME_FILES.values(), *COURSE_FILES.values()])
-    manifest = {
-        "built_by": "python -m helpers.stats.education_supply --rebuild",
-        "files": {
-            name: hashlib.sha256(path.read_bytes()).hexdigest() for name, path in written.items()
-        },
-        "sources": {
-            name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in sources
-        },
-        # Municipality names are joined to codes through helpers.config.regions' official list.
-        "municipality_codes_from": {
-            "public/municipalities.csv": hashlib.sha256(
-                (paths.PUBLIC / "municipalities.csv").read_bytes()
-            ).hexdigest()
-        },
-    }
-    (out_dir / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    return written
 
 
 @lru_cache(maxsize=2)
 def _derived(file_name: str) -> pd.DataFrame:
-    path = DERIVED / file_name
+    path = paths.PROCESSED_EDUCATION / file_name
     try:
         table = pd.read_csv(path, dtype={"reference": str, "municipality_code": str})
     except FileNotFoundError as exc:
-        raise InputFileError(
-            f"{path} is missing: run `python -m helpers.stats.education_supply --rebuild`"
-        ) from exc
-    for column in (c for c in _INTS if c in table.columns):
+        raise InputFileError(f"{path} is missing: run `make processed`") from exc
+    for column in (c for c in INT_COLUMNS if c in table.columns):
         table[column] = table[column].astype("Int64")
-    for column in _PLACES:
+    for column in PLACE_COLUMNS:
         table[column] = table[column].astype("Float64")
     return table
 
@@ -328,6 +120,11 @@ def _select(
     chosen = table[table["municipality_code"].isin(area + near)].copy()
     chosen["where"] = chosen["municipality_code"].map(lambda c: IN_AREA if c in area else NEAR)
     return chosen.reset_index(drop=True)
+
+
+def rounds(kind: str) -> list[int]:
+    """The application rounds the table of ``kind`` ("YH-program" or "YH-kurs") covers."""
+    return sorted(int(year) for year in _derived(TABLES[kind])["year"].unique())
 
 
 def yh_programmes(
@@ -358,7 +155,7 @@ def education_supply(
 ) -> pd.DataFrame:
     """Programmes and courses together, ``kind`` = "YH-program" or "YH-kurs"."""
     programmes = yh_programmes(municipality_codes, near_codes, years).assign(kind="YH-program")
-    course_years = None if years is None else [y for y in years if y in COURSE_FILES]
+    course_years = None if years is None else [y for y in years if y in rounds("YH-kurs")]
     courses = yh_courses(municipality_codes, near_codes, course_years).assign(kind="YH-kurs")
     return pd.concat([programmes, courses], ignore_index=True)
 
@@ -371,7 +168,7 @@ def _offers() -> pd.DataFrame:
     except FileNotFoundError as exc:
         raise InputFileError(f"{path} is missing (see {path.parent / 'PROVENANCE.md'})") from exc
     table = table.drop(columns=["beskrivning"]).drop_duplicates()
-    table["municipality_code"] = _municipality_codes(table["ort"])
+    table["municipality_code"] = municipality_codes(table["ort"])
     return table
 
 
@@ -595,20 +392,3 @@ def match_needs(needs: pd.DataFrame, supply: pd.DataFrame) -> pd.DataFrame:
         index=needs.index,
     )
     return pd.concat([needs, added], axis=1)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m helpers.stats.education_supply --rebuild``: re-parse MYH's workbooks."""
-    parser = argparse.ArgumentParser(prog="python -m helpers.stats.education_supply")
-    parser.add_argument("--rebuild", action="store_true", help="rebuild derived/*.csv")
-    args = parser.parse_args(argv)
-    if not args.rebuild:
-        parser.print_help()
-        return 0
-    for path in rebuild().values():
-        print(f"wrote {path} ({len(pd.read_csv(path))} rows)")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -3,12 +3,12 @@
 Employers write job titles as they say them: "MIG-svetsare", "undersköterskor", "CNC operatör".
 This module codes them without a network, in four steps:
 
-1. A **versioned lookup** (``data/raw/classifications/derived/ssyk_title_lookup_v1.csv``) built
+1. A **versioned lookup** (``data/processed/classifications/ssyk_title_lookup_v1.csv``) built
    from Arbetsförmedlingen's occupation taxonomy: every occupation name, SSYK group label, job
    title and occupation keyword, normalised, with the SSYK 4 group it belongs to. One row per
-   normalised key; when a key points at several groups the choice is made by the rule in
-   ``build_lookup`` and the losers are kept in ``alternatives``. Rebuild it with
-   ``python -m helpers.stats.occupations --rebuild``; a test checks the rebuild is byte-identical.
+   normalised key; when a key points at several groups the choice is made by the rule in its
+   manifest and the losers are kept in ``alternatives``. ``make processed`` builds it
+   (``tools/processed/title_lookup.py``); a test checks the rebuild is byte-identical.
 2. **Normalised matching** of each title: case, Unicode NFC, hyphens and spaces ("CNC-operatör"
    = "CNC operatör" = "cncoperatör"), counts ("2 st") and bracketed remarks removed; then
    Swedish plural and definite forms ("svetsarna", "undersköterskan", "kocken"); then a title
@@ -32,16 +32,14 @@ given in the override file or to ``ssyk4_label`` is mapped to the taxonomy group
 
 from __future__ import annotations
 
-import argparse
 import csv
 import difflib
-import hashlib
 import io
 import json
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,36 +53,18 @@ from helpers.config import paths
 #: Bump when the lookup's sources or build rules change; the file name carries it, so a report
 #: can say which lookup coded its titles and last year's file stays readable.
 LOOKUP_VERSION = "1"
-DERIVED = paths.CLASSIFICATIONS / "derived"
-LOOKUP_FILE = DERIVED / f"ssyk_title_lookup_v{LOOKUP_VERSION}.csv"
-MANIFEST_FILE = DERIVED / f"ssyk_title_lookup_v{LOOKUP_VERSION}.manifest.json"
+LOOKUP_FILE = paths.PROCESSED_CLASSIFICATIONS / f"ssyk_title_lookup_v{LOOKUP_VERSION}.csv"
+MANIFEST_FILE = (
+    paths.PROCESSED_CLASSIFICATIONS / f"ssyk_title_lookup_v{LOOKUP_VERSION}.manifest.json"
+)
 DEFAULT_OVERRIDES = paths.PARAMS / "ssyk_overrides.csv"
 
 GROUPS_FILE = "jobtech_ssyk-level-4-groups-with-related-occupations.json"
-NAMES_2024_FILE = "jobtech_occupation_names_with_titles_ssyk__androjon.json"
-TITLES_FILE = "jobtech_job_titles_to_occupation_names__androjon.json"
-KEYWORDS_FILE = "jobtech_keyword-concepts-with-relations.json"
 SCB_FILE = "ssyk2012_scb_codes_en_with_jobtech_sv.csv"
-#: The taxonomy files the lookup is built from (their checksums go in the manifest).
-LOOKUP_SOURCES = (GROUPS_FILE, NAMES_2024_FILE, TITLES_FILE, KEYWORDS_FILE)
-
 #: Every value of the ``method`` column, strongest first.
 METHODS = ("override", "exact", "inflection", "compound", "fuzzy", "uncoded")
 #: Methods that count as "coded automatically" (no analyst involved).
 AUTOMATIC = ("exact", "inflection", "compound", "fuzzy")
-
-#: Where a lookup key came from, strongest first. A key found in an earlier tier ignores the
-#: later ones; see ``build_lookup``.
-TIERS = (
-    "occupation-name",  # occupation names in the current taxonomy (Dec 2025)
-    "ssyk4-group",  # the SSYK 4 group's own label ("Personliga assistenter")
-    "occupation-name-2024",  # names only in the Oct 2024 taxonomy (probably retired since)
-    "job-title",  # job titles (synonyms), through the occupation names they point to
-    "ssyk4-group-part",  # one occupation of a group label ("Kallskänkor" of "Kockar och ...")
-    "occupation-name-head",  # the part of a current name before its qualifier ("Kock, fartyg")
-    "occupation-name-2024-head",  # the same for names only in the 2024 taxonomy
-    "keyword",  # keywords whose occupation names all fall in one group ("Frissa")
-)
 
 _MIN_HEAD = 4  # shortest known title accepted as the head of a compound ("kock")
 _MIN_FUZZY = 7  # shortest text tried for a close spelling
@@ -140,8 +120,13 @@ def normalize(text: object) -> str:
     return " ".join(_NON_WORD.sub(" ", folded).split())
 
 
-def _key(text: str) -> str:
-    # Spaces are dropped so that "cnc operatör", "cnc-operatör" and "cncoperatör" meet.
+def title_key(text: str) -> str:
+    """The lookup's key of a title: its normalised form without spaces, so that "cnc operatör",
+    "cnc-operatör" and "cncoperatör" meet.
+
+    >>> title_key("CNC-operatör")
+    'cncoperatör'
+    """
     return normalize(text).replace(" ", "")
 
 
@@ -158,10 +143,16 @@ def base_forms(word: str) -> list[str]:
     return sorted((f for f in forms if len(f) >= 3), key=lambda f: (-len(f), f))
 
 
-# --- building the lookup from the taxonomy --------------------------------------------------
+# --- the taxonomy ----------------------------------------------------------------------------
 
 
-def _read_concepts(folder: Path, name: str) -> list[dict]:
+def taxonomy_concepts(name: str, folder: Path | None = None) -> list[dict]:
+    """The concepts of one taxonomy download in ``data/raw/classifications/`` (``data.concepts``).
+
+    >>> len(taxonomy_concepts(GROUPS_FILE))
+    400
+    """
+    folder = folder or paths.CLASSIFICATIONS
     path = folder / name
     try:
         return json.loads(path.read_text(encoding="utf-8"))["data"]["concepts"]
@@ -174,189 +165,12 @@ def _read_concepts(folder: Path, name: str) -> list[dict]:
         raise InputFileError(f"{path} is not a taxonomy download (data.concepts): {exc}") from exc
 
 
-def _label_parts(label: str) -> list[str]:
-    # "Servitör/Servitris" names two titles; keep the whole label as well.
-    parts = [label] + [p.strip() for p in label.split("/")] if "/" in label else [label]
-    return [p for p in dict.fromkeys(parts) if p]
-
-
-def _head(label: str) -> str:
-    # "Kock, à la carte" → "Kock"; "Skötare (inom psykiatrisk vård)" → "Skötare".
-    return re.split(r"[,(]", label, maxsplit=1)[0].strip()
-
-
-def _label_words(label: str) -> set[str]:
-    """The words of a group label with their base forms: "Undersköterskor, ..." → undersköterska."""
-    words = set()
-    for word in normalize(label).split():
-        words.add(word)
-        words.update(base_forms(word))
-    return words
-
-
-def build_lookup(folder: Path | None = None) -> pd.DataFrame:
-    """Build the title lookup from the taxonomy files in ``folder`` (default: the project's).
-
-    Rule for a key that points at several SSYK 4 groups, recorded in the output:
-    the key's strongest source tier (``TIERS``) decides; within it the group supported by
-    the most distinct taxonomy entries wins (for a job title: the number of its occupation
-    names in each group); a tie goes to the lowest code. ``support`` counts the winner's
-    entries, ``alternatives`` lists the other groups of the same tier as "code (entries)".
-
-    The head of a qualified name ("Undersköterska" of "Undersköterska, hemtjänst, ...") and
-    one occupation of a group label ("Kallskänkor" of "Kockar och kallskänkor") are keys only
-    when they are one word that occurs in fewer than three group labels: "Chef", "Lärling" or
-    "Maskinoperatör" alone say too little to pick a group.
-
-    Columns: key, label (one source label of the winner), ssyk4, ssyk4_label, source (tier),
-    support, alternatives. Sorted by key, so a rebuild from the same files is identical.
-    """
-    folder = folder or paths.CLASSIFICATIONS
-    groups = _read_concepts(folder, GROUPS_FILE)
-    names_2024 = _read_concepts(folder, NAMES_2024_FILE)
-    titles = _read_concepts(folder, TITLES_FILE)
-    keywords = _read_concepts(folder, KEYWORDS_FILE)
-
-    group_label = {g["ssyk_code_2012"]: g["preferred_label"] for g in groups}
-    label_words = {code: _label_words(label) for code, label in group_label.items()}
-    word_groups = Counter(word for words in label_words.values() for word in words)
-    code_of_group_id = {g["id"]: g["ssyk_code_2012"] for g in groups}
-    name_code: dict[str, str] = {}  # occupation-name id → SSYK 4
-    name_label: dict[str, str] = {}
-    for group in groups:
-        for name in group.get("narrower", []):
-            name_code[name["id"]] = group["ssyk_code_2012"]
-            name_label[name["id"]] = name["preferred_label"]
-    current_ids = set(name_code)
-    for name in names_2024:  # the current taxonomy's code wins where the two disagree
-        if name["id"] not in current_ids and name.get("ssyk"):
-            name_code[name["id"]] = code_of_group_id[name["ssyk"][0]["id"]]
-            name_label[name["id"]] = name["preferred_label"]
-
-    # evidence[key][tier][code] = {(entry id, source label)}
-    evidence: dict[str, dict[str, dict[str, set]]] = defaultdict(
-        lambda: defaultdict(lambda: defaultdict(set))
-    )
-
-    def add(label: str, tier: str, code: str, entry: str) -> None:
-        key = _key(label)
-        if key:
-            evidence[key][tier][code].add((entry, label))
-
-    for code, label in group_label.items():
-        add(label, "ssyk4-group", code, code)
-        # The occupations are the first comma segment ("Kockar och kallskänkor"); what follows
-        # a comma, or "inom"/"för", qualifies them ("Butikssäljare, dagligvaror").
-        first = label.split(",")[0]
-        parts = [] if re.search(r"\b(inom|för|i|vid|m\.fl)\b", first) else first.split(" och ")
-        for part in (p.strip() for p in parts if p.strip() != label.strip()):
-            # "Installations- och serviceelektriker": the elided "Installations-" is no title.
-            if (
-                part
-                and " " not in part
-                and not part.endswith("-")
-                and _key(part) in label_words[code]
-                and word_groups[_key(part)] < 3
-            ):
-                add(part, "ssyk4-group-part", code, code)
-    for name_id, label in name_label.items():
-        current = name_id in current_ids
-        for part in _label_parts(label):
-            add(
-                part,
-                "occupation-name" if current else "occupation-name-2024",
-                name_code[name_id],
-                name_id,
-            )
-            head = _head(part)
-            code = name_code[name_id]
-            if head != part and _key(head) in label_words[code] and word_groups[_key(head)] < 3:
-                tier = "occupation-name-head" if current else "occupation-name-2024-head"
-                add(head, tier, code, name_id)
-
-    links: set[tuple[str, str]] = set()  # (job title, occupation-name id)
-    for title in titles:
-        links.update((title["preferred_label"], rel["id"]) for rel in title.get("related", []))
-    for name in names_2024:
-        links.update((t["preferred_label"], name["id"]) for t in name.get("title", []))
-    for title, name_id in links:
-        if name_id in name_code:
-            for part in _label_parts(title):
-                add(part, "job-title", name_code[name_id], name_id)
-
-    for keyword in keywords:
-        ids = [r["id"] for r in keyword.get("related", []) if r.get("type") == "occupation-name"]
-        codes = {name_code[i] for i in ids if i in name_code}
-        if len(codes) == 1:  # a keyword spread over several groups says nothing about one
-            code = codes.pop()
-            for name_id in ids:
-                add(keyword["preferred_label"], "keyword", code, name_id)
-
-    rows = []
-    for key, tiers in evidence.items():
-        tier = next(t for t in TIERS if t in tiers)
-        support = {code: len({entry for entry, _ in found}) for code, found in tiers[tier].items()}
-        ranked = sorted(support, key=lambda code: (-support[code], code))
-        winner = ranked[0]
-        rows.append(
-            {
-                "key": key,
-                "label": min(label for _, label in tiers[tier][winner]),
-                "ssyk4": winner,
-                "ssyk4_label": group_label[winner],
-                "source": tier,
-                "support": support[winner],
-                "alternatives": "; ".join(f"{code} ({support[code]})" for code in ranked[1:]),
-            }
-        )
-    return pd.DataFrame(rows).sort_values("key", ignore_index=True)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _lookup_csv(table: pd.DataFrame) -> bytes:
-    return table.to_csv(index=False, lineterminator="\n").encode("utf-8")
-
-
-def rebuild(folder: Path | None = None, out_dir: Path | None = None) -> Path:
-    """Rebuild the lookup and its manifest (version, row count, checksums of the sources).
-
-    ``python -m helpers.stats.occupations --rebuild`` runs this on the project's files.
-    """
-    folder = folder or paths.CLASSIFICATIONS
-    out_dir = out_dir or DERIVED
-    out_dir.mkdir(parents=True, exist_ok=True)
-    table = build_lookup(folder)
-    content = _lookup_csv(table)
-    target = out_dir / LOOKUP_FILE.name
-    target.write_bytes(content)
-    manifest = {
-        "version": LOOKUP_VERSION,
-        "file": target.name,
-        "rows": len(table),
-        "sha256": hashlib.sha256(content).hexdigest(),
-        "built_by": (
-            "python -m helpers.stats.occupations --rebuild (helpers.stats.occupations.build_lookup)"
-        ),
-        "rule": "strongest source tier wins; within it the SSYK 4 group with most distinct "
-        "taxonomy entries; tie → lowest code",
-        "tiers": list(TIERS),
-        "sources": {name: _sha256(folder / name) for name in LOOKUP_SOURCES},
-    }
-    (out_dir / MANIFEST_FILE.name).write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    return target
-
-
 # --- SSYK groups and labels -----------------------------------------------------------------
 
 
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, str]:
-    groups = _read_concepts(paths.CLASSIFICATIONS, GROUPS_FILE)
+    groups = taxonomy_concepts(GROUPS_FILE)
     return dict(sorted((g["ssyk_code_2012"], g["preferred_label"]) for g in groups))
 
 
@@ -422,9 +236,7 @@ def _index() -> _Index:
     try:
         table = pd.read_csv(LOOKUP_FILE, dtype=str, keep_default_na=False)
     except FileNotFoundError as exc:
-        raise InputFileError(
-            f"{LOOKUP_FILE} is missing: run `python -m helpers.stats.occupations --rebuild`"
-        ) from exc
+        raise InputFileError(f"{LOOKUP_FILE} is missing: run `make processed`") from exc
     entries = {
         key: (code, label, alt)
         for key, code, label, alt in zip(
@@ -553,7 +365,7 @@ def read_overrides(path: Path | None = None) -> pd.DataFrame:
     for (number, _), row in zip(lines[1:], rows[1:], strict=True):
         row = [*row, "", ""]
         title, code, comment = row[0].strip(), row[1].strip(), row[2].strip()
-        key = _key(title)
+        key = title_key(title)
         if not key:
             raise ParamsError(f"{path}, line {number}: the title is empty")
         if re.fullmatch(r"\d{3}", code):
@@ -695,28 +507,3 @@ def coding_summary(coded: pd.DataFrame) -> dict:
 def coding_rate(coded: pd.DataFrame) -> float:
     """The share of mentions coded automatically (no override): ``share_automatic`` above."""
     return coding_summary(coded)["share_automatic"]
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m helpers.stats.occupations --rebuild``: rebuild the lookup from the taxonomy."""
-    parser = argparse.ArgumentParser(
-        prog="python -m helpers.stats.occupations", description=__doc__.splitlines()[0]
-    )
-    parser.add_argument("--rebuild", action="store_true", help="rebuild the title lookup")
-    args = parser.parse_args(argv)
-    if not args.rebuild:
-        parser.print_help()
-        return 0
-    target = rebuild()
-    table = pd.read_csv(target, dtype=str, keep_default_na=False)
-    counts = Counter(table["source"])
-    print(
-        f"wrote {target} ({len(table)} keys: "
-        + ", ".join(f"{tier} {counts[tier]}" for tier in TIERS)
-        + ")"
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
