@@ -18,15 +18,6 @@ def test_table_of_contents_nests_h3_under_h2_and_ids_are_unique():
     assert toc.count("<ol>") == 2
 
 
-def test_formula_like_text_is_made_safe_for_excel():
-    assert render.safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
-    assert render.safe_cell("+46 70") == "'+46 70"
-    assert render.safe_cell("@sum") == "'@sum"
-    assert render.safe_cell("-1") == "'-1"
-    assert render.safe_cell(-1) == -1
-    assert render.safe_cell("Sotenäs") == "Sotenäs"
-
-
 def test_appendix_workbook(tmp_path):
     from openpyxl import load_workbook
 

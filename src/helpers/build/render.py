@@ -29,6 +29,7 @@ from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 from helpers.report import colours
 from helpers.config import paths
 from helpers.common import text
+from helpers.common.cells import safe_cell
 from helpers.common.errors import RenderError
 from helpers.config.params import Area
 from helpers.report.context import APPENDIX_MIME, FIX_MIME, KEY_FIGURE_MIME
@@ -48,8 +49,6 @@ _SCREEN_ONLY = re.compile(
 )
 #: Chapters with a look of their own (by the slug of their heading).
 _CHAPTER_KINDS = (("sammanfattning", " summary"), ("bilaga", " appendix"))
-#: Text cells that Excel would run as a formula, unless made plain text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def report_metadata(area: Area, created: dt.date | None = None) -> dict[str, Any]:
@@ -299,14 +298,6 @@ def appendix_tables(notebook: nbformat.NotebookNode) -> list[dict[str, Any]]:
     """The appendix tables (title, source, columns, rows), in report order."""
     found = _project_outputs(notebook, APPENDIX_MIME)
     return found[-1] if found else []
-
-
-def safe_cell(value: Any) -> Any:
-    """Text that Excel would run as a formula (``=``, ``+``, ``-``, ``@``) is made plain text
-    with a leading quote, Excel's own convention; numbers stay numbers."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 def write_appendix(tables: list[dict[str, Any]], target: Path) -> None:

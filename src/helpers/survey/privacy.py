@@ -10,7 +10,7 @@ Two jobs, both done at import so nothing downstream ever sees personal data:
 
 * contact data (block G, A5 and the survey tool's identity columns) goes to a separate CSV file
   under ``paths.CONTACTS/<area>/<year>/`` keyed by the random respondent key, never under
-  ``reports/``.
+  ``reports/``; text Excel would run as a formula is made plain (``common.cells``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from helpers.common.cells import safe_cell
 from helpers.config import paths
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -85,20 +86,15 @@ def contacts_path(area: str, year: int, source: Path) -> Path:
 def write_contacts(survey: SurveyData, area: str, year: int) -> Path:
     """Write ``survey.contacts`` to the area's contact folder and return the file's path.
 
-    The file is UTF-8 with BOM and ``;`` so Swedish Excel opens it as it is. Writing it is the
-    only thing that ever happens to contact data.
+    The file is UTF-8 with BOM and ``;`` so Swedish Excel opens it as it is. Lines end in CRLF,
+    so a value holding a line break of either kind is quoted and stays in its cell (a bare CR
+    would otherwise start a new row in Excel, whose first cell could be a formula). Writing it
+    is the only thing that ever happens to contact data.
     """
     target = contacts_path(area, year, survey.source)
     if paths.REPORTS.resolve() in target.resolve().parents:  # a misconfigured CONTACTS
         raise ValueError(f"contact data must not be written under {paths.REPORTS}")
     target.parent.mkdir(parents=True, exist_ok=True)
-    frame: pd.DataFrame = survey.contacts.map(_inert)
-    frame.to_csv(target, sep=";", index=False, encoding="utf-8-sig")
+    frame: pd.DataFrame = survey.contacts.map(safe_cell)
+    frame.to_csv(target, sep=";", index=False, encoding="utf-8-sig", lineterminator="\r\n")
     return target
-
-
-def _inert(value: object) -> object:
-    """A typed value Excel will not run as a formula (``=HYPERLINK(...)`` in a company name)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value

@@ -1,0 +1,91 @@
+"""helpers.common.cells: no text a report or contact file writes runs as an Excel formula."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from helpers.build import render
+from helpers.common.cells import FORMULA_START, safe_cell
+from helpers.config import paths
+from helpers.survey import privacy
+
+#: Each character Excel starts a formula with, in a value a survey or a table could hold.
+FORMULAS = {
+    "=": '=HYPERLINK("http://x","klicka")',
+    "+": "+46 70 123 45 67",
+    "-": "-2+3",
+    "@": "@SUM(A1:A2)",
+    "\t": "\t=1+1",
+    "\r": "\r=1+1",
+}
+
+
+def test_every_formula_character_is_listed_once():
+    assert sorted(FORMULA_START) == sorted(FORMULAS)
+    assert len(set(FORMULA_START)) == len(FORMULA_START)
+
+
+@pytest.mark.parametrize("start", FORMULAS, ids=repr)
+def test_formula_like_text_gets_a_leading_apostrophe(start):
+    value = FORMULAS[start]
+    assert safe_cell(value) == "'" + value
+
+
+@pytest.mark.parametrize(
+    "value", ["Sotenäs", "", " =1", "a=b", "'=1", "31,7\u00a0%", "–", -1, 0.5, None, pd.NA]
+)
+def test_other_values_stay_as_they_are(value):
+    assert safe_cell(value) is value
+
+
+@pytest.mark.parametrize("start", FORMULAS, ids=repr)
+def test_the_excel_appendix_writes_formula_like_text_as_text(start, tmp_path):
+    value = FORMULAS[start]
+    target = tmp_path / "bilaga.xlsx"
+    table = {"title": value, "source": "SCB", "columns": [value, "n"], "rows": [[value, -1]]}
+    render.write_appendix([table], target)
+    sheet = load_workbook(target)["Tabell 1"]
+    # XML keeps no bare CR: the workbook gives it back as LF.
+    shown = ("'" + value).replace("\r", "\n")
+    assert sheet["A1"].value == shown  # the title
+    assert sheet["A4"].value == shown  # a heading
+    assert sheet["A5"].value == shown and sheet["B5"].value == -1
+    assert sheet["A5"].data_type == "s"  # a string cell, not a formula
+
+
+@pytest.mark.parametrize("start", FORMULAS, ids=repr)
+def test_the_contact_file_writes_formula_like_text_as_text(start, tmp_path, monkeypatch):
+    monkeypatch.setattr(paths, "CONTACTS", tmp_path / "contacts")
+    value = FORMULAS[start]
+
+    class Survey:
+        source = Path("kompetensbehov-2026.xlsx")
+        contacts = pd.DataFrame({"respondent": ["r-1"], "G1": [value], "G2": [12]})
+
+    target = privacy.write_contacts(Survey(), "sotenas", 2026)
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        (row,) = list(csv.DictReader(handle, delimiter=";"))
+    assert row == {"respondent": "r-1", "G1": "'" + value, "G2": "12"}
+
+
+def test_a_line_break_in_a_contact_value_does_not_start_a_row(tmp_path, monkeypatch):
+    # "AB<CR>=HYPERLINK(...)" unquoted would put =HYPERLINK(...) first in a new Excel row.
+    monkeypatch.setattr(paths, "CONTACTS", tmp_path / "contacts")
+
+    class Survey:
+        source = Path("kompetensbehov-2026.xlsx")
+        contacts = pd.DataFrame(
+            {"respondent": ["r-1", "r-2"], "G1": ['Holms Bygg AB\r=HYPERLINK("x")', "a\nb"]}
+        )
+
+    target = privacy.write_contacts(Survey(), "sotenas", 2026)
+    raw = target.read_bytes().decode("utf-8-sig")
+    assert raw.count("\r\n") == 3  # the header and two rows, each ended by CRLF
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert [row["G1"] for row in rows] == ['Holms Bygg AB\r=HYPERLINK("x")', "a\nb"]
