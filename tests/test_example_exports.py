@@ -106,11 +106,3 @@ def test_all_layouts_and_broken_files_are_written(survey, tmp_path):
     }
     assert broken["encrypted"].read_bytes()[:4] == b"\xd0\xcf\x11\xe0"
     assert b"<!ENTITY" in zipfile.ZipFile(broken["entity_bomb"]).read("xl/worksheets/sheet1.xml")
-
-
-def test_docstring_examples():
-    import doctest
-
-    from example_surveys import exports
-
-    assert doctest.testmod(exports).failed == 0

@@ -100,11 +100,3 @@ def test_readme_says_example_data():
     readme = (paths.SURVEYS / "README.md").read_text(encoding="utf-8")
     assert "EXAMPLE" in readme and "not real answers" in readme
     assert "python -m example_surveys.answers" in readme
-
-
-def test_docstring_examples():
-    import doctest
-
-    from example_surveys import answers
-
-    assert doctest.testmod(answers).failed == 0

@@ -6,7 +6,6 @@ the parameters (as the pipeline does), so a chapter never depends on the one bef
 
 from __future__ import annotations
 
-import doctest
 from pathlib import Path
 
 import jupytext
@@ -264,10 +263,6 @@ def test_the_jupyter_pre_save_hook(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     text_model = {"type": "file", "format": "text", "content": py}
     notebooks.before_save(text_model, "/notebooks/50_prov.py", contents_manager=Manager())
     assert text_model["content"] == ipynb.with_suffix(".py").read_text("utf-8")
-
-
-def test_docstring_examples():
-    assert doctest.testmod(notebooks).failed == 0
 
 
 # --- every chapter runs alone, for every example area ------------------------------------

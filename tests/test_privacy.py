@@ -80,14 +80,6 @@ def test_write_contacts_refuses_reports(monkeypatch):
         privacy.write_contacts(Survey(), "sotenas", 2026)
 
 
-def test_docstring_examples():
-    import doctest
-
-    from helpers.survey import privacy
-
-    assert doctest.testmod(privacy).failed == 0
-
-
 def _output_text(path: Path) -> str:
     """The readable text of one report output file."""
     if path.suffix == ".pdf":

@@ -76,11 +76,3 @@ def test_lime_codes_without_underscores_are_unique(q):
     codes = [question.id.replace("_", "") for question in q]
     assert len(codes) == len(set(codes))
     assert all(re.fullmatch(r"[A-G]\d+\w*", c) for c in codes)
-
-
-def test_docstring_examples():
-    import doctest
-
-    from helpers.survey import questionnaire
-
-    assert doctest.testmod(questionnaire).failed == 0

@@ -219,11 +219,3 @@ def test_shipped_examples_are_read(folder, municipalities, layout, count):
     assert (survey.layout, len(survey.responses), survey.n_duplicates) == (layout, count, 2)
     assert set(survey.responses["A1"].dropna()) <= {*municipalities, "Annan kommun"}
     assert survey.responses["A1"].isin(municipalities).sum() > count * 0.8
-
-
-def test_docstring_examples():
-    import doctest
-
-    from helpers.survey import read
-
-    assert doctest.testmod(read).failed == 0

@@ -144,11 +144,3 @@ def test_mapping_labels_are_translated():
     )
     assert answers.values["A2"] == "Tillverkning och utvinning"
     assert answers.values["D8"] == frozenset({"Kostnaden", "Inga hinder"})
-
-
-def test_docstring_examples():
-    import doctest
-
-    from helpers.survey import answers
-
-    assert doctest.testmod(answers).failed == 0

@@ -82,11 +82,3 @@ def test_duplicates():
         (3, "dubblett: alla svar är samma som på rad "),
         (6, "dubblett: samma svarande som på rad 7 (s"),
     ]
-
-
-def test_docstring_examples():
-    import doctest
-
-    from helpers.survey import checks
-
-    assert doctest.testmod(checks).failed == 0

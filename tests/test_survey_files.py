@@ -105,11 +105,3 @@ def test_workbook_is_trimmed_and_all_sheets_read(tmp_path):
     assert [s.name for s in sheets] == ["Svar", "Tom"]
     assert sheets[0].rows == [["A1. Kommun", None], ["Sotenäs", 3]]
     assert sheets[1].rows == []
-
-
-def test_docstring_examples():
-    import doctest
-
-    from helpers.survey import files
-
-    assert doctest.testmod(files).failed == 0

@@ -27,11 +27,3 @@ def test_survey_error_is_the_first_error_and_a_count():
     assert isinstance(error, SurveyError)
     assert str(error).startswith("x.xlsx, blad Form1: A2 saknas (och 1 fel till")
     assert "\n" not in str(error) and error.issues == log.issues
-
-
-def test_docstring_examples():
-    import doctest
-
-    from helpers.survey import issues
-
-    assert doctest.testmod(issues).failed == 0

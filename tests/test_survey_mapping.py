@@ -102,11 +102,3 @@ def test_documented_example_is_valid():
     assert spec.questions["C2"].column == "H" and spec.separator == ";"
     example = load_mapping(paths.ROOT / "docs" / "examples" / "survey-mapping.yaml")
     assert set(example.questions) == {q.id for q in Q.fields()}
-
-
-def test_docstring_examples():
-    import doctest
-
-    from helpers.survey import mapping
-
-    assert doctest.testmod(mapping).failed == 0

@@ -53,14 +53,6 @@ def test_bad_mapping_file_is_reported(tmp_path):
     assert not report.ok and "mappningsfilen m.yaml" in report.errors[0].message
 
 
-def test_docstring_examples():
-    import doctest
-
-    from helpers.survey import validate
-
-    assert doctest.testmod(validate).failed == 0
-
-
 def test_no_municipalities_is_said():
     report = validate_file(SHIPPED, [])
     assert report.ok and "inga kommunnamn angivna" in report.warnings[0].message

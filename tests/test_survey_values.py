@@ -163,11 +163,3 @@ def test_is_chosen_by_marks():
     assert is_chosen("Y", "Automation") and is_chosen("x", "Automation")
     assert is_chosen("No", "Automation") is False
     assert is_chosen("Nej", "Nej") is False and is_chosen("Nej", "Nej", marks="label") is True
-
-
-def test_docstring_examples():
-    import doctest
-
-    from helpers.survey import values
-
-    assert doctest.testmod(values).failed == 0

@@ -1,10 +1,10 @@
 """Write example answers as each survey tool exports them, and broken files for tests.
 
-Each writer puts the SAME answers (an ``example_survey.ExampleSurvey``) in one tool's layout,
-as documented in ``survey-exports.md``: Microsoft Forms ``.xlsx``, Google Forms ``.csv``
-(Swedish locale) or ``.xlsx``, SurveyMonkey "expanded" ``.xlsx`` and LimeSurvey ``.csv``
-(question codes or full texts). Workbooks are written byte-identically on every run: fixed
-document dates and fixed zip entry times::
+Each writer puts the SAME answers (an ``answers.ExampleSurvey``) in one tool's layout, as
+the team's specification of the tools' exports describes them: Microsoft Forms ``.xlsx``,
+Google Forms ``.csv`` (Swedish locale) or ``.xlsx``, SurveyMonkey "expanded" ``.xlsx`` and
+LimeSurvey ``.csv`` (question codes or full texts). Workbooks are written byte-identically on
+every run: fixed document dates and fixed zip entry times::
 
     >>> import tempfile; from pathlib import Path
     >>> from example_surveys.answers import generate

@@ -7,8 +7,10 @@ counts in respondents, shares in procentenheter (stored as a difference of share
 figure is hidden, so a comparison never gives back a suppressed number. With no previous
 year, :func:`compare` returns ``None`` and the chapter prints :func:`no_previous_text`.
 
-    >>> compare(this_year, last_year, years=(2025, 2024))  # doctest: +SKIP
-      question   group option  n_current  n_previous  n_change  share_current ...
+    >>> now = pd.DataFrame({"question": ["E3"], "option": ["Ja"], "n": [5], "share": [0.25]})
+    >>> change = compare(now, now.assign(n=10, share=0.5), years=(2026, 2025)).iloc[0]
+    >>> int(change["n_change"]), float(change["share_change"]), bool(change["suppressed"])
+    (-5, -0.25, False)
 """
 
 from __future__ import annotations

@@ -11,10 +11,9 @@ effort 85, the most common skills gap 80, the failure rate 70, the largest gap b
 area and a comparison 50 (+20 when the area differs by a quarter or more), the biggest change
 since last year 45 (+20 when it is 5 procentenheter or more), the response rate 30.
 
-    >>> facts = [response_fact(survey_analysis.response_summary(responses, 120))]
-    ... # doctest: +SKIP
-    >>> write_summary(facts)  # doctest: +SKIP
-    ['48 arbetsgivare svarade på enkäten, en svarsfrekvens på 40,0 %.']
+    >>> responses = pd.DataFrame({"invited": [120], "answered": [48], "rate": [0.4]})
+    >>> write_summary([response_fact(responses)])  # the table of indicators.response_summary
+    ['48 arbetsgivare svarade på enkäten, en svarsfrekvens på 40,0\xa0%.']
 """
 
 from __future__ import annotations
@@ -111,7 +110,7 @@ def write_summary(facts: Sequence[Fact | None], n: tuple[int, int] = (5, 7)) -> 
 
 
 def response_fact(summary: pd.DataFrame) -> Fact | None:
-    """Respondents and response rate, from ``survey_analysis.response_summary``."""
+    """Respondents and response rate, from ``indicators.response_summary``."""
     if summary.empty:
         return None
     row = summary.iloc[0]
@@ -153,7 +152,7 @@ def skills_fact(table: pd.DataFrame, top: int = TOP) -> Fact | None:
 
 
 def failure_fact(table: pd.DataFrame) -> Fact | None:
-    """The failure rate of all respondents (``survey_analysis.failure_rate``, Totalt row)."""
+    """The failure rate of all respondents (``indicators.failure_rate``, Totalt row)."""
     rows = _shown(table)
     rows = rows[rows["group"] == "Totalt"].dropna(subset=["failure_rate"])
     if rows.empty:

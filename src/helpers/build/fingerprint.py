@@ -5,7 +5,8 @@ template, the raw and processed data and the package's own code and version. The
 are stored beside the report (``build_info.json``); the next run with the same checksums is
 skipped unless forced.
 
-    >>> fingerprint(load_area("sotenas")) == fingerprint(load_area("sotenas"))  # doctest: +SKIP
+    >>> from helpers.config.params import load_area
+    >>> fingerprint(load_area("sotenas")) == fingerprint(load_area("sotenas"))
     True
 """
 

@@ -18,7 +18,7 @@ From the command line (``make lint`` and the pre-commit hooks run the checks)::
 
 In Python:
 
-    >>> [str(problem) for problem in check()]          # doctest: +SKIP
+    >>> [str(problem) for problem in check()]
     []
 """
 

@@ -1,7 +1,8 @@
 """One report, end to end: params → notebooks (papermill) → HTML, PDF, JSON, Excel.
 
+>>> from helpers.config.params import load_area
 >>> files = build_report("sotenas")          # doctest: +SKIP
->>> files.pdf.name
+>>> report_files(load_area("sotenas")).pdf.name
 'kompetensanalys-sotenas-2026.pdf'
 """
 

@@ -18,8 +18,13 @@ from pathlib import Path
 def staged(destination: Path) -> Iterator[Path]:
     """Yield an empty staging folder; on success it becomes ``destination``.
 
-    >>> with staged(tmp_path / "2026") as folder:      # doctest: +SKIP
-    ...     (folder / "report.html").write_text("...")
+    >>> import tempfile
+    >>> reports = Path(tempfile.mkdtemp())
+    >>> with staged(reports / "2026") as folder:
+    ...     _ = (folder / "report.html").write_text("...")
+    >>> [path.name for path in reports.iterdir()], (reports / "2026" / "report.html").read_text()
+    (['2026'], '...')
+    >>> shutil.rmtree(reports)
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{destination.name}.staging-", dir=destination.parent))

@@ -7,7 +7,7 @@ A pipeline of small stages, each replaceable:
 2. ``add_table_of_contents``: numbered headings with ids and a linked table of contents.
 3. ``to_pdf``: WeasyPrint renders the same HTML with its print rules as a tagged PDF/UA-1.
 4. ``key_figures`` and ``appendix_tables``: the data the chapters handed on as display
-   outputs (see report.py), written as JSON and as an Excel file.
+   outputs (see ``report.context``), written as JSON and as an Excel file.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ the environment variable LKA_AREA, which this sets for every kernel the session 
 notebooks get the project's kernel, and chapters are saved without outputs (the pre-save
 hook :func:`helpers.build.notebooks.before_save`), so the working tree stays reviewable.
 
-    >>> command, env = lab_command("1484", no_browser=True)  # doctest: +SKIP
+    >>> command, env = lab_command("1484", no_browser=True)
     >>> env["LKA_AREA"], "--ServerApp.open_browser=False" in command
     ('lysekil', True)
 """

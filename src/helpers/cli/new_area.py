@@ -5,9 +5,9 @@ file-name form); the area's name, slug and author follow from them unless given.
 what ``params.load_area(slug)`` reads back, with the survey block commented out for the
 broker to fill in once the export is there::
 
-    >>> write_params(["1488", "vänersborg"], slug="tv")  # doctest: +SKIP
-    >>> params.load_area("tv").name  # doctest: +SKIP
-    'Trollhättan och Vänersborg'
+    >>> settings = area_settings(["1488", "1487"])  # write_params also takes "vänersborg"
+    >>> print(params_text("trollhattan-vanersborg", settings).splitlines()[2])
+    name: "Trollhättan och Vänersborg"
 
 It never overwrites a params file unless asked to (``force=True``) and never leaves half a
 file: the text goes to a temporary file that is renamed into place.

@@ -7,9 +7,10 @@ Writes into ``preview/<area>/`` (not committed):
 - ``pdf-page-NN.png``: every PDF page (pdftoppm);
 - ``overview-pdf.png`` and ``overview-phone.png``: contact sheets of all of them.
 
-    >>> written = preview("sotenas")          # doctest: +SKIP
-    >>> written[0].name
-    'html-desktop-01.png'
+From Python (it builds the report first if it is not up to date, and needs Debian's
+chromium and poppler, so this example is not run as a doctest)::
+
+    written = preview("sotenas")  # [preview/sotenas/html-desktop-01.png, ...]
 """
 
 from __future__ import annotations

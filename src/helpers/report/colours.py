@@ -6,8 +6,10 @@ too light is darkened here, keeping its hue, until it does::
 
     >>> contrast("#767676", "#ffffff") >= 4.5
     True
-    >>> readable("#ffd700")          # gold on white fails; a dark gold of the same hue passes
-    '#776500'
+    >>> readable("#ffd700")          # gold on white fails; the lightest gold of its hue that passes
+    '#846f00'
+    >>> round(contrast("#846f00", TINT), 2)
+    4.52
     >>> readable("#0b5c7a")          # already dark enough: unchanged
     '#0b5c7a'
 """

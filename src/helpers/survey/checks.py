@@ -3,7 +3,7 @@
 Errors (the report cannot be made): a required question (A1, A2, A3, C1) has no column, or
 two columns claim the same question. Everything else is a warning: an optional question that
 is missing, an answer to a question that was not asked (C2 when C1 = Nej), more hired than
-sought (C3 > C2; the answer is kept as given and ``survey_analysis`` leaves such employers out
+sought (C3 > C2; the answer is kept as given and ``analysis.indicators`` leaves such employers out
 of the failure rate), a required question left unanswered.
 
 Duplicate submissions, the same respondent twice:
