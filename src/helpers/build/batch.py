@@ -17,10 +17,10 @@ from multiprocessing.util import Finalize
 
 from tqdm import tqdm
 
-from helpers.config import regions
 from helpers.common.errors import ReportError
-from helpers.config.params import available_areas, load_area
 from helpers.common.text import number
+from helpers.config import regions
+from helpers.config.params import available_areas, load_area
 
 
 @dataclass(frozen=True)

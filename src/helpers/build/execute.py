@@ -25,8 +25,8 @@ from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from traitlets import DottedObjectName, Type, Unicode
 
-from helpers.config import paths
 from helpers.common.errors import ExecutionError
+from helpers.config import paths
 
 #: The project's own kernel, installed into the project's environment by ``make install``.
 KERNEL_NAME = "lokal-kompetensanalys"

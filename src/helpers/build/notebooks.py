@@ -39,8 +39,8 @@ import nbformat
 from jupytext.combine import combine_inputs_with_outputs
 from jupytext.compare import NotebookDifference, compare_notebooks
 
-from helpers.config import paths
 from helpers.build.execute import KERNEL_NAME
+from helpers.config import paths
 
 #: The kernel every notebook names: the project's own, installed by ``make install``.
 KERNELSPEC = {"name": KERNEL_NAME, "display_name": "Lokal kompetensanalys", "language": "python"}

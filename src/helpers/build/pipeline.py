@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from helpers.build import fingerprint, publish
-from helpers.config import paths
 from helpers.common.errors import ExecutionError, RenderError
+from helpers.config import paths
 from helpers.config.params import Area, load_area
 
 

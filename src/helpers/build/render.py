@@ -26,12 +26,12 @@ from nbconvert.exporters.templateexporter import TemplateExporter
 from nbconvert.filters.highlight import Highlight2HTML
 from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
-from helpers.report import colours
-from helpers.config import paths
 from helpers.common import text
 from helpers.common.cells import safe_cell
 from helpers.common.errors import RenderError
+from helpers.config import paths
 from helpers.config.params import Area
+from helpers.report import colours
 from helpers.report.context import APPENDIX_MIME, FIX_MIME, KEY_FIGURE_MIME
 
 _HEADING = re.compile(r"<h([23])([^>]*)>(.*?)</h\1>", re.S)
