@@ -22,7 +22,7 @@ year = None  # None: the year in the area's params file
 
 # %%
 from helpers.analysis import area_survey
-from helpers.report import availability, sources
+from helpers.report import availability
 from helpers.report.chapters import employer_survey, method
 from helpers.report.context import open_report
 from helpers.survey import disclosure
@@ -38,7 +38,7 @@ PROJECT = "Lokal kompetensanalys"
 # med källa, år och kontrollsumma. Varje diagram och tabell anger sin källa.
 
 # %%
-rpt.table(sources.sources(), caption="Datakällor", source=PROJECT + ", datakatalogen")
+rpt.table(method.sources(), caption="Datakällor", source=PROJECT + ", datakatalogen")
 if sv:
     rpt.say(method.survey_source(sv))
 
@@ -53,7 +53,7 @@ if sv:
 # %%
 rpt.say(method.suppression(rpt.area.suppression_threshold))
 rpt.say(disclosure.note(rpt.area.suppression_threshold, secondary=True))
-rpt.table(sources.questions(), caption="Enkätens frågor", source="Standardformuläret")
+rpt.table(method.questions(), caption="Enkätens frågor", source="Standardformuläret")
 
 # %% [markdown]
 # ### Klassifikationer och definitioner
@@ -68,8 +68,8 @@ rpt.table(sources.questions(), caption="Enkätens frågor", source="Standardform
 # - **I närheten**: de övriga kommunerna i den region området jämförs med.
 
 # %%
-rpt.table(sources.classifications(), caption="Klassifikationer", source=PROJECT)
-rpt.table(sources.sni_table(),
+rpt.table(method.classifications(), caption="Klassifikationer", source=PROJECT)
+rpt.table(method.sni_table(),
           caption="Enkätens branscher och SNI 2007", source="Standardformuläret; SCB, SNI 2007")
 if sv:
     rpt.say(employer_survey.coding(area_survey.coding(sv), sv.threshold))

@@ -20,12 +20,6 @@ def recruiting(n: int, **answers) -> list[dict]:
     return [employer(C1="Ja", C2=4, C3=3, C4="Ganska svårt", **answers) for _ in range(n)]
 
 
-def test_mid_sentence_keeps_names_and_acronyms():
-    assert sc.mid_sentence("Arbetsförmedlingen") == "Arbetsförmedlingen"
-    assert sc.mid_sentence("IT-tekniker") == "IT-tekniker"
-    assert sc.mid_sentence("Gymnasieskola") == "gymnasieskola"
-
-
 def test_question_chart_states_its_finding_with_n_and_example():
     sv = survey(recruiting(12) + [employer() for _ in range(8)])
     chart = sc.question(sv, "C1")

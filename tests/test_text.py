@@ -41,3 +41,9 @@ def test_words():
     assert text.comparative(0.31, 0.44) == "lägre"
     assert text.comparative(0.44, 0.44) == "ungefär lika hög"
     assert text.capitalize("var tredje") == "Var tredje"
+
+
+def test_mid_sentence_keeps_names_and_acronyms():
+    assert text.mid_sentence("Arbetsförmedlingen") == "Arbetsförmedlingen"
+    assert text.mid_sentence("IT-tekniker") == "IT-tekniker"
+    assert text.mid_sentence("Gymnasieskola") == "gymnasieskola"

@@ -28,6 +28,9 @@ LOCALE = "sv_SE"
 NBSP = "\u00a0"
 #: What a missing or suppressed figure reads as, in tables, charts and text.
 MISSING = "–"
+#: Words that keep their capital letter mid-sentence.
+PROPER = ("Arbetsförmedlingen", "Komvux")
+_EXAMPLES = re.compile(r"\s*\(t\.ex\.[^()]*\)$")
 
 
 def is_missing(value: object) -> bool:
@@ -121,6 +124,30 @@ def join(items: list[str], conjunction: str = "och") -> str:
 def capitalize(sentence: str) -> str:
     """Upper-case the first letter only (str.capitalize would lower the rest)."""
     return sentence[:1].upper() + sentence[1:]
+
+
+def without_examples(label: str) -> str:
+    """An option label without its trailing examples, "(t.ex. ...)".
+
+    >>> without_examples("Certifikat och behörigheter (t.ex. truck/lift/svets)")
+    'Certifikat och behörigheter'
+    """
+    return _EXAMPLES.sub("", label)
+
+
+def mid_sentence(label: str) -> str:
+    """A label used inside a sentence: lower-case first letter (not acronyms or names), and
+    without its examples.
+
+    >>> mid_sentence("Kort kurs (1–5 dagar)"), mid_sentence("YH-studerande (LIA)")
+    ('kort kurs (1–5 dagar)', 'YH-studerande (LIA)')
+    >>> mid_sentence("Certifikat och behörigheter (t.ex. truck/lift/svets)")
+    'certifikat och behörigheter'
+    """
+    label = without_examples(label)
+    if label.startswith(PROPER) or (len(label) > 1 and label[1].isupper()):
+        return label
+    return label[:1].lower() + label[1:]
 
 
 def comparative(

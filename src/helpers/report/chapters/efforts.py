@@ -9,8 +9,6 @@ from the rules of ``analysis.needs``); the sentences are written from the data::
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from helpers.analysis import needs
@@ -71,17 +69,13 @@ def _needs(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
     return recommendations[recommendations["kind"] == kind].reset_index(drop=True)
 
 
-def _shorter(need: str) -> str:
-    return re.sub(r"\s*\(t\.ex\.[^()]*\)$", "", need)
-
-
 def evidence_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
     """The evidence behind each need of one kind (``needs.BRISTYRKE`` or
     ``needs.BRISTKOMPETENS``), strongest first: employers, branches, ads, barometer, people."""
     rows = _needs(recommendations, kind)
     table = pd.DataFrame(
         {
-            "Behov": rows["need"].map(_shorter),
+            "Behov": rows["need"].map(text.without_examples),
             "Arbetsgivare": rows["employers"],
             "Branscher": rows["branches"].fillna(text.MISSING),
         }
@@ -131,7 +125,7 @@ def effort_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
     )
     return pd.DataFrame(
         {
-            "Behov": rows["need"].map(_shorter),
+            "Behov": rows["need"].map(text.without_examples),
             "Föreslagen insats": rows["effort"],
             "Önskad utbildningsform": rows["format"].fillna(text.MISSING),
             "Önskad plats och tid": when,

@@ -24,7 +24,6 @@ use them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -46,8 +45,6 @@ from helpers.survey import disclosure
 from helpers.survey.questionnaire import load_questionnaire
 
 NONE_OPTIONS = frozenset({"Inga konsekvenser", "Inga hinder", "Ingen", "Nej", "Annat"})
-#: Words that keep their capital letter mid-sentence.
-PROPER = ("Arbetsförmedlingen", "Komvux")
 MULTI_NOTE = "Flera svarsalternativ kunde väljas, så andelarna summerar till mer än 100\u00a0%."
 SHARE_AXIS = "Andel av de arbetsgivare som svarat på frågan"
 NOBODY = "Ingen arbetsgivare har besvarat frågan."
@@ -298,7 +295,7 @@ def agreement(sv: AreaSurvey, area: Area) -> str:
         sentence = (
             f"{text.number(len(strong))} av enkätens yrken får signal både från enkäten "
             "och från platsannonserna eller Yrkesbarometern. Starkast är signalen för "
-            f"{mid_sentence(first['ssyk4_label'])} "
+            f"{text.mid_sentence(first['ssyk4_label'])} "
             f"({text.number(first['signal_strength'])} av 3 källor)."
         )
     else:
@@ -339,20 +336,6 @@ def places(sv: AreaSurvey) -> str:
 
 
 # --- charts -------------------------------------------------------------------------------------
-
-
-def mid_sentence(label: str) -> str:
-    """A label used inside a sentence: lower-case first letter (not acronyms or names).
-
-    >>> mid_sentence("Kort kurs (1–5 dagar)"), mid_sentence("YH-studerande (LIA)")
-    ('kort kurs (1–5 dagar)', 'YH-studerande (LIA)')
-    >>> mid_sentence("Certifikat och behörigheter (t.ex. truck/lift/svets)")
-    'certifikat och behörigheter'
-    """
-    label = re.sub(r"\s*\(t\.ex\.[^()]*\)$", "", label)
-    if label.startswith(PROPER) or (len(label) > 1 and label[1].isupper()):
-        return label
-    return label[:1].lower() + label[1:]
 
 
 def _pct(share: object) -> str:
@@ -398,7 +381,7 @@ def title(sv: AreaSurvey, question: str, table: pd.DataFrame | None = None) -> s
         share, option = shown["share"].iloc[0], shown["option"].iloc[0]
     if text.is_missing(share):
         return finding.fallback
-    found = finding.template.format(pct=_pct(share), option=mid_sentence(option or ""))
+    found = finding.template.format(pct=_pct(share), option=text.mid_sentence(option or ""))
     return text.capitalize(found)
 
 
@@ -475,7 +458,7 @@ def respondents(sv: AreaSurvey, by: str = indicators.BRANCH) -> charts.Chart:
     top = shown.iloc[0] if len(shown) else None
     if top is not None and by == indicators.BRANCH:
         heading = (
-            f"Flest svar kom från {mid_sentence(top['option'])}: "
+            f"Flest svar kom från {text.mid_sentence(top['option'])}: "
             f"{text.number(top['n'])} av {text.number(sv.answered)} arbetsgivare"
         )
     elif top is not None:
@@ -516,9 +499,8 @@ def failure_by_branch(sv: AreaSurvey) -> charts.Chart:
         )
         if len(branches) > 1:
             worst = branches.sort_values("failure_rate", ascending=False).iloc[0]
-            heading += (
-                f", högst andel inom {mid_sentence(worst['group'])} ({_pct(worst['failure_rate'])})"
-            )
+            where, rate = text.mid_sentence(worst["group"]), _pct(worst["failure_rate"])
+            heading += f", högst andel inom {where} ({rate})"
     chart = charts.bars(
         table,
         label="group",
@@ -559,7 +541,7 @@ def hard_to_fill(sv: AreaSurvey) -> charts.Chart:
     if len(table):
         top = table.iloc[0]
         heading = (
-            f"Svårast att rekrytera: {mid_sentence(top['ssyk4_label'])}, som "
+            f"Svårast att rekrytera: {text.mid_sentence(top['ssyk4_label'])}, som "
             f"{text.number(top['n'])} arbetsgivare nämner"
         )
     else:
@@ -674,7 +656,7 @@ def _named(values: pd.Series, kind: str) -> str:
     part = part[part > 0].sort_values(ascending=False, kind="stable")
     if part.empty:
         return text.MISSING
-    return "; ".join(f"{mid_sentence(label)} ({text.number(n)})" for label, n in part.items())
+    return "; ".join(f"{text.mid_sentence(label)} ({text.number(n)})" for label, n in part.items())
 
 
 def staff_by_branch(sv: AreaSurvey) -> pd.DataFrame:

@@ -1,17 +1,161 @@
-"""Chapter 09, method: which survey files were read, the disclosure rule, what data lacks.
+"""Chapter 09, method: sources, classifications, questions, the disclosure rule, what data lacks.
 
-The sentences take their figures from the survey and the area's threshold::
+The tables are read from the snapshot's manifests (``data/raw/public/MANIFEST.csv``,
+``data/raw/yrkesbarometer/MANIFEST.csv``), the processed tables, the SSYK title lookup's
+manifest and the questionnaire, so the chapter never lists a source by hand; the sentences
+take their figures from the survey and the area's threshold::
 
+    >>> table = sources()
+    >>> "BE0101A" in set(table["Tabell"])
+    True
+    >>> sni_table().iloc[1].tolist()
+    ['Tillverkning och utvinning', 'B, C']
     >>> suppression(5)[:60]
     'En uppgift från enkäten visas bara när den vilar på minst 5 '
 """
 
 from __future__ import annotations
 
+import json
+import re
+
 import pandas as pd
 
 from helpers.analysis.area_survey import AreaSurvey
 from helpers.common import text
+from helpers.config import paths
+from helpers.stats import education_supply, manifest, occupations
+from helpers.survey.questionnaire import load_questionnaire
+
+#: English words the manifests use, as the report says them.
+SWEDISH = (
+    (r"partial: first 1 000 rows", "ofullständigt utdrag: de första 1 000 raderna"),
+    (r"derived extract", "bearbetat utdrag"),
+    (r"processed by the repository's author", "bearbetad av den som publicerade kopian"),
+    (r"metadata and sample values", "metadata och exempelvärden"),
+    (r"\bor\b", "eller"),
+    (r"^current$", "aktuell"),
+)
+#: Snapshot files the report does not read (documentation and API samples).
+NOT_USED = re.compile(r"(\.md$|^api_samples/|\.json$)")
+TYPES = {"S": "Ett svar", "M": "Flera svar", "N": "Antal", "T": "Text", "TL": "Fritext"}
+
+
+def swedish(phrase: str) -> str:
+    """A manifest phrase with its English words in Swedish.
+
+    >>> swedish("2024-2 or 2025-1")
+    '2024-2 eller 2025-1'
+    """
+    for pattern, replacement in SWEDISH:
+        phrase = re.sub(pattern, replacement, phrase)
+    return phrase
+
+
+def sources() -> pd.DataFrame:
+    """Every data source the report reads: source, table id, years and file."""
+    rows = []
+    for folder in (paths.PUBLIC, paths.YRKESBAROMETER):
+        for name, row in manifest.read(folder).items():
+            if NOT_USED.search(name):
+                continue
+            rows.append(
+                {
+                    "Källa": swedish(row["source"]),
+                    "Tabell": row["table_id"] or "–",
+                    "År": swedish(row["years"]) or "–",
+                    "Fil": name,
+                }
+            )
+    programmes = education_supply.rounds("YH-program")
+    courses = education_supply.rounds("YH-kurs")
+    rows += [
+        {
+            "Källa": "Myndigheten för yrkeshögskolan, beviljade YH-utbildningar",
+            "Tabell": "–",
+            "År": f"{programmes[0]}–{programmes[-1]}",
+            "Fil": education_supply.PROGRAMMES_CSV,
+        },
+        {
+            "Källa": "Myndigheten för yrkeshögskolan, beviljade YH-kurser och kurspaket",
+            "Tabell": "–",
+            "År": f"{courses[0]}–{courses[-1]}",
+            "Fil": education_supply.COURSES_CSV,
+        },
+        {
+            "Källa": "Arbetsförmedlingen, yrkesutbildningar per yrke (ögonblicksbild)",
+            "Tabell": "–",
+            "År": "2025-05",
+            "Fil": education_supply.OFFERS_FILE,
+        },
+        {
+            "Källa": "Arbetsförmedlingen, yrkestaxonomin (SSYK 2012)",
+            "Tabell": "–",
+            "År": "2024–2025",
+            "Fil": occupations.LOOKUP_FILE.name,
+        },
+    ]
+    return pd.DataFrame(rows, columns=["Källa", "Tabell", "År", "Fil"])
+
+
+def lookup_manifest() -> dict:
+    """The SSYK title lookup's manifest (version, rows, rule)."""
+    return json.loads(occupations.MANIFEST_FILE.read_text(encoding="utf-8"))
+
+
+def classifications() -> pd.DataFrame:
+    """The classifications and versions the report uses."""
+    lookup = lookup_manifest()
+    return pd.DataFrame(
+        [
+            {
+                "Vad": "Yrken",
+                "Klassifikation": "SSYK 2012, fyrsiffrig nivå (yrkesgrupp)",
+                "Version": "Arbetsförmedlingens yrkestaxonomi, 400 yrkesgrupper",
+            },
+            {
+                "Vad": "Yrkestitlar i enkäten",
+                "Klassifikation": "Uppslagstabell till SSYK 2012",
+                "Version": f"version {lookup['version']}, {text.number(lookup['rows'])} titlar och "
+                "yrkesbenämningar, samt analytikerns rättelser (params/ssyk_overrides.csv)",
+            },
+            {
+                "Vad": "Branscher i enkäten",
+                "Klassifikation": "SNI 2007, avdelningar",
+                "Version": "14 grupper av avdelningar, se tabellen nedan",
+            },
+            {
+                "Vad": "Utbildningsnivå",
+                "Klassifikation": "SUN 2020, SCB:s indelning i nivåer",
+                "Version": "Eftergymnasial = eftergymnasial utbildning och forskarutbildning",
+            },
+        ]
+    )
+
+
+def sni_table() -> pd.DataFrame:
+    """The survey's branches (A2) and the SNI 2007 sections each covers."""
+    q = load_questionnaire()
+    return pd.DataFrame(
+        [(branch, ", ".join(sections)) for branch, sections in q.sni.items()],
+        columns=["Bransch i enkäten", "SNI 2007-avdelningar"],
+    )
+
+
+def questions() -> pd.DataFrame:
+    """The questionnaire's questions that are analysed (contact data left out)."""
+    q = load_questionnaire()
+    rows = []
+    for question in q:
+        if question.contact or question.group:
+            continue
+        wording = re.sub(r"^\w+\.\s*", "", question.text)
+        kind = "Upp till tre yrken" if question.type == "group" else TYPES[question.type]
+        rows.append({"Fråga": question.id, "Text": wording, "Svarstyp": kind})
+    return pd.DataFrame(rows)
+
+
+# --- sentences ----------------------------------------------------------------------------------
 
 
 def survey_source(sv: AreaSurvey) -> str:

@@ -22,8 +22,9 @@ from helpers.analysis import indicators, needs, summary
 from helpers.analysis.area_survey import INDICATORS, AreaSurvey, changes, recommendations
 from helpers.analysis.summary import Fact, Gap
 from helpers.common import text
+from helpers.common.text import mid_sentence
 from helpers.config.params import Area
-from helpers.report.chapters.employer_survey import hard_to_fill_table, mid_sentence, no_survey
+from helpers.report.chapters.employer_survey import hard_to_fill_table, no_survey
 from helpers.stats import aggregate, jobads
 
 #: Priorities of the statistics facts, beside ``summary.PRIORITY`` (higher is chosen first).
