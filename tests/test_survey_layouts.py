@@ -4,6 +4,7 @@ from datetime import datetime
 
 import pytest
 
+from helpers.common.errors import SurveyError
 from helpers.survey.issues import IssueLog
 from helpers.survey.layouts.base import (
     CONTACT,
@@ -16,8 +17,9 @@ from helpers.survey.layouts.base import (
     Ref,
     parse_header,
 )
-from helpers.survey.layouts.registry import detect_layout, plan_layout
+from helpers.survey.layouts.registry import REGISTERED, detect_layout, plan_layout
 from helpers.survey.questionnaire import load_questionnaire
+from helpers.survey.read import read_survey
 
 Q = load_questionnaire(["Sotenäs"])
 T = datetime(2026, 2, 3, 8, 53)
@@ -175,3 +177,14 @@ def test_nothing_recognisable_is_no_layout():
     assert detect_layout([["Fråga 1", "Fråga 2"], ["a", "b"]], Q) is None
     assert detect_layout([], Q) is None
     assert MULTI_CELL == "multi_cell"
+
+
+def test_an_unknown_export_names_every_recognised_tool(tmp_path):
+    path = tmp_path / "okand.csv"
+    path.write_text("x;y\n1;2\n", encoding="utf-8")
+    with pytest.raises(SurveyError) as error:
+        read_survey(path, municipalities=["Sotenäs"])
+    message = str(error.value)
+    assert "okänt format" in message and "mappningsfil" in message
+    for layout in REGISTERED:
+        assert layout.title in message

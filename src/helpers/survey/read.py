@@ -40,7 +40,12 @@ from helpers.survey.checks import check_answers, check_columns, find_duplicates
 from helpers.survey.files import Sheet, read_sheets
 from helpers.survey.issues import Issue, IssueLog, errors, survey_error
 from helpers.survey.layouts.base import Plan
-from helpers.survey.layouts.registry import LAYOUT_NAMES, detect_layout, plan_layout
+from helpers.survey.layouts.registry import (
+    LAYOUT_NAMES,
+    detect_layout,
+    known_tools,
+    plan_layout,
+)
 from helpers.survey.mapping import MappingSpec, load_mapping
 from helpers.survey.questionnaire import Questionnaire, load_questionnaire
 from helpers.survey.values import is_blank
@@ -170,9 +175,8 @@ def _plan(
     layout = detect_layout(sheet.rows, questionnaire)
     if layout is None:
         raise log.fail(
-            "okänt format: filen ser inte ut som en export från Microsoft Forms, Google Forms, "
-            "SurveyMonkey eller LimeSurvey. Beskriv kolumnerna i en mappningsfil "
-            "(docs/survey-mapping.md)."
+            f"okänt format: filen ser inte ut som en export från {known_tools()}. Beskriv "
+            "kolumnerna i en mappningsfil (docs/survey-mapping.md)."
         )
     plan = plan_layout(sheet.rows, questionnaire, log, layout)
     if not plan.questions():

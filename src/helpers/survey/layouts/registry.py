@@ -8,12 +8,15 @@ in :data:`REGISTERED` (docs/adding-a-survey-layout.md)::
     ['limesurvey', 'surveymonkey', 'google_forms', 'microsoft_forms']
     >>> LAYOUT_NAMES["surveymonkey"]
     'SurveyMonkey'
+    >>> known_tools()
+    'LimeSurvey, SurveyMonkey, Google Forms eller Microsoft Forms'
 
 Exports of other tools are read through a mapping file (``helpers.survey.mapping``).
 """
 
 from __future__ import annotations
 
+from helpers.common import text
 from helpers.survey.issues import IssueLog
 from helpers.survey.layouts import google_forms, limesurvey, microsoft_forms, surveymonkey
 from helpers.survey.layouts.base import Layout, Plan, Rows
@@ -30,6 +33,11 @@ REGISTERED: tuple[Layout, ...] = (
 MAPPING = "mapping"
 LAYOUTS = (*(layout.name for layout in REGISTERED), MAPPING)
 LAYOUT_NAMES = {layout.name: layout.title for layout in REGISTERED} | {MAPPING: "mappningsfil"}
+
+
+def known_tools() -> str:
+    """The tools whose exports are recognised, as the broker reads them in a message."""
+    return text.join([layout.title for layout in REGISTERED], "eller")
 
 
 def detect_layout(rows: Rows, questionnaire: Questionnaire) -> str | None:
