@@ -27,13 +27,15 @@ import argparse
 import hashlib
 import json
 import re
-from collections.abc import Iterable
-from functools import cache, lru_cache
+from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 import openpyxl
 import pandas as pd
 
+from helpers.common import memo
 from helpers.common.errors import DataMissingError, InputFileError
 from helpers.config import paths, regions
 from helpers.stats import occupations
@@ -293,7 +295,7 @@ def rebuild(folder: Path | None = None, out_dir: Path | None = None) -> dict[str
     return written
 
 
-@lru_cache(maxsize=2)
+@memo.remembered
 def _derived(file_name: str) -> pd.DataFrame:
     path = DERIVED / file_name
     try:
@@ -363,7 +365,7 @@ def education_supply(
     return pd.concat([programmes, courses], ignore_index=True)
 
 
-@lru_cache(maxsize=1)
+@memo.remembered
 def _offers() -> pd.DataFrame:
     path = paths.EDUCATION / OFFERS_FILE
     try:
@@ -420,7 +422,7 @@ NONE = "ingen"
 _LEVELS = (SAME, RELATED, FIELD)
 
 
-@lru_cache(maxsize=1)
+@memo.remembered
 def area_map() -> pd.DataFrame:
     """MYH education area → SSYK prefixes it trains for (``education_area_ssyk.csv``)."""
     path = paths.EDUCATION / AREA_MAP_FILE
@@ -430,8 +432,8 @@ def area_map() -> pd.DataFrame:
         raise InputFileError(f"{path} is missing") from exc
 
 
-@lru_cache(maxsize=1)
-def _keywords() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+@cache
+def _keywords() -> Mapping[str, tuple[frozenset[str], frozenset[str]]]:
     """Each SSYK 4 group's distinctive label words and stems, for matching education names.
 
     Words: those of six letters or more, with their singular forms, that occur in fewer than
@@ -460,7 +462,7 @@ def _keywords() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
         distinct = frozenset(w for w in words if counts[w] < 3)
         stems = frozenset(w[:-3] for w in distinct if w.endswith("are") and len(w) >= 8)
         result[code] = (distinct, stems)
-    return result
+    return MappingProxyType(result)
 
 
 Tokens = tuple[tuple[str, frozenset[str]], ...]

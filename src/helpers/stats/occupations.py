@@ -42,10 +42,11 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -354,10 +355,11 @@ def rebuild(folder: Path | None = None, out_dir: Path | None = None) -> Path:
 # --- SSYK groups and labels -----------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _labels() -> dict[str, str]:
+@cache
+def _labels() -> Mapping[str, str]:
     groups = _read_concepts(paths.CLASSIFICATIONS, GROUPS_FILE)
-    return dict(sorted((g["ssyk_code_2012"], g["preferred_label"]) for g in groups))
+    pairs = sorted((g["ssyk_code_2012"], g["preferred_label"]) for g in groups)
+    return MappingProxyType(dict(pairs))
 
 
 def ssyk_labels() -> pd.DataFrame:
@@ -369,11 +371,12 @@ def ssyk_labels() -> pd.DataFrame:
     return pd.DataFrame(list(_labels().items()), columns=["ssyk4", "label"])
 
 
-@lru_cache(maxsize=1)
-def _scb_to_taxonomy() -> dict[str, str]:
+@cache
+def _scb_to_taxonomy() -> Mapping[str, str]:
     table = pd.read_csv(paths.CLASSIFICATIONS / SCB_FILE, dtype=str, encoding="utf-8-sig")
     level4 = table[(table["level"] == "4") & table["jobtech_group_code"].notna()]
-    return dict(zip(level4["ssyk_code"], level4["jobtech_group_code"], strict=True))
+    pairs = zip(level4["ssyk_code"], level4["jobtech_group_code"], strict=True)
+    return MappingProxyType(dict(pairs))
 
 
 def taxonomy_code(code: str) -> str:
@@ -413,11 +416,11 @@ class _Hit:
 
 @dataclass(frozen=True)
 class _Index:
-    entries: dict[str, tuple[str, str, str]]  # key → (ssyk4, label, alternatives)
-    by_initial: dict[str, tuple[str, ...]]  # first letter → keys, for close spellings
+    entries: Mapping[str, tuple[str, str, str]]  # key → (ssyk4, label, alternatives)
+    by_initial: Mapping[str, tuple[str, ...]]  # first letter → keys, for close spellings
 
 
-@lru_cache(maxsize=1)
+@cache
 def _index() -> _Index:
     try:
         table = pd.read_csv(LOOKUP_FILE, dtype=str, keep_default_na=False)
@@ -434,10 +437,11 @@ def _index() -> _Index:
     initials: dict[str, list[str]] = defaultdict(list)
     for key in entries:
         initials[key[0]].append(key)
-    return _Index(entries, {k: tuple(v) for k, v in initials.items()})
+    by_initial = {k: tuple(v) for k, v in initials.items()}
+    return _Index(MappingProxyType(entries), MappingProxyType(by_initial))
 
 
-def _exact(key: str, entries: dict) -> _Hit | None:
+def _exact(key: str, entries: Mapping) -> _Hit | None:
     """The key itself, or one of its base forms, is a known title."""
     if key in entries:
         code, label, alt = entries[key]
@@ -449,7 +453,7 @@ def _exact(key: str, entries: dict) -> _Hit | None:
     return None
 
 
-def _compound(key: str, entries: dict) -> _Hit | None:
+def _compound(key: str, entries: Mapping) -> _Hit | None:
     """The longest known title at the end of the key (or of one of its base forms)."""
     best = ""
     for form in [key, *base_forms(key)]:
@@ -463,7 +467,7 @@ def _compound(key: str, entries: dict) -> _Hit | None:
     return _Hit(code, "compound", label, alt)
 
 
-def _direct(key: str, entries: dict) -> _Hit | None:
+def _direct(key: str, entries: Mapping) -> _Hit | None:
     return _exact(key, entries) or _compound(key, entries)
 
 
@@ -576,15 +580,16 @@ def read_overrides(path: Path | None = None) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=8)
-def _override_map(path: Path, mtime: float) -> dict[str, tuple[str, str]]:
+def _override_map(path: Path, mtime: float) -> Mapping[str, tuple[str, str]]:
     table = read_overrides(path)
-    return dict(zip(table["key"], zip(table["ssyk4"], table["title"], strict=True), strict=True))
+    pairs = zip(table["ssyk4"], table["title"], strict=True)
+    return MappingProxyType(dict(zip(table["key"], pairs, strict=True)))
 
 
-def _overrides_for(path: Path | None) -> dict[str, tuple[str, str]]:
+def _overrides_for(path: Path | None) -> Mapping[str, tuple[str, str]]:
     if path is None:
         if not DEFAULT_OVERRIDES.exists():
-            return {}
+            return MappingProxyType({})
         path = DEFAULT_OVERRIDES
     path = Path(path)
     if not path.exists():
