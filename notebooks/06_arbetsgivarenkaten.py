@@ -23,6 +23,7 @@
 # %% tags=["parameters"]
 area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
+run = None  # papermill sets it: the chapters of one build share figures and appendix
 
 # %%
 from helpers.analysis import area_survey
@@ -30,7 +31,7 @@ from helpers.report.chapters import survey_charts as sc
 from helpers.report.chapters import survey_text
 from helpers.report.context import open_report
 
-rpt = open_report(area, year)
+rpt = open_report(area, year, run)
 sv = area_survey.load(rpt.area)
 if sv is None:
     rpt.missing(survey_text.needs_survey(rpt.area, "Arbetsgivarenkätens resultat"),
