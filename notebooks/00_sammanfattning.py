@@ -19,6 +19,7 @@
 # %% tags=["parameters"]
 area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
+run = None  # papermill sets it: the chapters of one build share figures and appendix
 
 # %%
 from helpers.analysis import area_survey
@@ -26,7 +27,7 @@ from helpers.report.chapters import employer_survey, summary
 from helpers.report.context import open_report
 from helpers.stats import jobads
 
-rpt = open_report(area, year)
+rpt = open_report(area, year, run)
 sv = area_survey.load(rpt.area)
 
 # %%

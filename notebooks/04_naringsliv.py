@@ -19,6 +19,7 @@
 # %% tags=["parameters"]
 area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
+run = None  # papermill sets it: the chapters of one build share figures and appendix
 
 # %%
 from helpers.common import text
@@ -26,7 +27,7 @@ from helpers.report import availability
 from helpers.report.chapters import industry
 from helpers.report.context import open_report
 
-rpt = open_report(area, year)
+rpt = open_report(area, year, run)
 
 # %% [markdown]
 # Vilka branscher som finns i området avgör vilka yrken och vilken kompetens arbetsgivarna

@@ -19,13 +19,14 @@
 # %% tags=["parameters"]
 area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
+run = None  # papermill sets it: the chapters of one build share figures and appendix
 
 # %%
 from helpers.report import availability
 from helpers.report.chapters import demand
 from helpers.report.context import open_report
 
-rpt = open_report(area, year)
+rpt = open_report(area, year, run)
 
 # %% [markdown]
 # Två källor visar vilka yrken arbetsgivarna söker: platsannonserna i området, som är den

@@ -23,11 +23,12 @@
 # %% tags=["parameters"]
 area = None  # papermill sets it; in JupyterLab it is the area given to make lab
 year = None  # None: the year in the area's params file
+run = None  # papermill sets it: the chapters of one build share figures and appendix
 
 # %%
 from helpers.report.context import open_report
 
-rpt = open_report(area, year)
+rpt = open_report(area, year, run)
 
 # %%
 rpt.show_appendix()

@@ -94,7 +94,8 @@ def shipped_respondents(area: str, year: int) -> int:
 def test_load_reads_the_area_survey_once_with_last_year():
     area = load_area("sotenas")
     sv = area_survey.load(area)
-    assert sv is area_survey.load(load_area("sotenas"))  # cached per kernel
+    again = area_survey.load(load_area("sotenas"))  # read once per kernel, copies handed out
+    assert again is not sv and again.key == sv.key and again.responses.equals(sv.responses)
     assert (sv.answered, sv.invited, sv.year) == (shipped_respondents("sotenas", 2026), 160, 2026)
     assert sv.previous.year == 2025
     assert sv.previous.answered == shipped_respondents("sotenas", 2025)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 from pathlib import Path
 
@@ -22,7 +23,9 @@ def notebook(*sources: str) -> nbformat.NotebookNode:
         "language": "python",
     }
     nb.cells = [
-        nbformat.v4.new_code_cell("area = None\nyear = None", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(
+            "area = None\nyear = None\nrun = None", metadata={"tags": ["parameters"]}
+        ),
         *(nbformat.v4.new_code_cell(source) for source in sources),
     ]
     return nb
@@ -51,6 +54,37 @@ def test_a_started_kernel_has_read_the_areas_survey_before_the_first_cell(tmp_pa
             "assert area_survey._load.cache_info().currsize == 1, 'survey not read at start'"
         )
         execute.execute(probe, tmp_path / "out.ipynb", area="sotenas", year=2026, kernel=kernel)
+    finally:
+        execute.stop_kernel(kernel)
+
+
+@pytest.mark.slow
+def test_two_builds_in_one_kernel_each_number_their_figures_from_1(tmp_path: Path):
+    """A batch worker keeps its kernel from report to report: nothing carries over, while
+    the chapters of one build share the report (papermill injects a new run each build)."""
+    chapter = (
+        "from helpers.report.chapters import population\n"
+        "from helpers.report.context import open_report\n"
+        "rpt = open_report(area, year, run)\n"
+        "rpt.show(population.trend_chart(rpt.area))"
+    )
+    kernel = execute.start_kernel()
+    try:
+        for build in ("first", "second"):
+            ran = execute.execute(
+                notebook(chapter, chapter),  # two chapters of one build
+                tmp_path / f"{build}.ipynb",
+                area="sotenas",
+                year=2026,
+                kernel=kernel,
+            )
+            html = "".join(
+                o["data"]["text/html"]
+                for cell in ran.cells
+                for o in cell.get("outputs", [])
+                if "text/html" in o.get("data", {})
+            )
+            assert re.findall(r"Figur (\d+)\.</span>", html) == ["1", "2"], build
     finally:
         execute.stop_kernel(kernel)
 

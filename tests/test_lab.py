@@ -56,7 +56,8 @@ def test_the_parameters_cell_lets_the_lab_area_win(monkeypatch: pytest.MonkeyPat
         )
         values: dict[str, object] = {}
         exec(cell.source, {}, values)
-        assert open_report(values["area"], values["year"]).area.slug == "lysekil", chapter.name
+        report = open_report(values["area"], values["year"], values["run"])
+        assert report.area.slug == "lysekil", chapter.name
 
 
 def free_port() -> int:

@@ -29,7 +29,7 @@ CHAPTER = """# %% [markdown]
 # %%
 from helpers.report.context import open_report
 
-rpt = open_report(area, year)
+rpt = open_report(area, year, run)
 
 # %%
 rpt.say("Hej")

@@ -1,3 +1,4 @@
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,20 @@ def test_shipped_areas_are_valid():
         "Riket",
     ]
     assert len(area.comparisons[1].municipalities) == 14
+
+
+def test_an_area_is_a_frozen_hashable_value():
+    """Caches key on the area itself: equal settings, equal areas and hashes."""
+    area = params.load_area("trollhattan-vanersborg")
+    again = params.load_area("trollhattan-vanersborg")
+    assert area == again and hash(area) == hash(again)
+    assert len({area, again, params.load_area("sotenas")}) == 2
+    assert dataclasses.replace(area, colour="#000000") != area
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        area.year = 2030  # type: ignore[misc]
+    values = [getattr(area, f.name) for f in dataclasses.fields(area)]
+    values += [area.region.municipalities, *dataclasses.astuple(area.survey)]
+    assert not [v for v in values if isinstance(v, list | dict | set)], "lists are unhashable"
 
 
 def test_a_valid_area(params_dir: Path):

@@ -1,16 +1,73 @@
-"""What a chapter talks to (``open_report``)."""
+"""What a chapter talks to (``open_report``): one report per run, nothing kept after it."""
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import pytest
 
 from helpers.config.params import load_area
-from helpers.report import context
+from helpers.report import colours, context
+from helpers.report.chapters import population
 
 
-def test_open_report_is_one_report_per_area_and_year():
-    assert context.open_report("sotenas", 2026) is context.open_report("sotenas", 2026)
-    assert context.open_report("sotenas", 2026) is not context.open_report("lysekil", 2026)
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> list:
+    """What the chapters display, in order (HTML, and the raw key-figure/appendix outputs)."""
+    shown: list = []
+    monkeypatch.setattr(context, "display", lambda item, raw=False: shown.append(item))
+    return shown
+
+
+def figure_numbers(shown: list) -> list[int]:
+    html = "".join(getattr(item, "data", "") for item in shown if hasattr(item, "data"))
+    return [int(n) for n in re.findall(r'<span class="fig-no">Figur (\d+)\.</span>', html)]
+
+
+def chapter(rpt: context.Report) -> None:
+    """A chapter with two figures and a table, as a notebook would write it."""
+    rpt.show(population.trend_chart(rpt.area))
+    rpt.show(population.pyramid_chart(rpt.area))
+    rpt.table(pd.DataFrame({"Område": ["x"], "Antal": [1]}), caption="En tabell", source="SCB")
+
+
+def test_the_chapters_of_one_run_share_one_report():
+    first = context.open_report("sotenas", 2026, run="build-1")
+    assert context.open_report("sotenas", 2026, run="build-1") is first
+    assert context.open_report("sotenas", 2026, run="build-2") is not first
+    with pytest.raises(ValueError, match="build-2"):
+        context.open_report("lysekil", 2026, run="build-2")  # one run is one area
+
+
+def test_two_runs_in_one_process_both_start_at_figure_1(shown: list):
+    for run in ("build-1", "build-2"):
+        rpt = context.open_report("sotenas", 2026, run=run)
+        chapter(rpt)
+        chapter(context.open_report("sotenas", 2026, run=run))  # the next chapter goes on
+        rpt.show_appendix()
+        appendix = shown[-1][context.APPENDIX_MIME]
+        assert figure_numbers(shown) == [1, 2, 3, 4], run
+        assert len(appendix) == 6 and appendix[0]["title"].startswith("Figur 1."), run
+        shown.clear()
+
+
+def test_running_a_chapter_again_without_a_run_numbers_from_1_again(shown: list):
+    """JupyterLab: the parameters cell says run = None, and a chapter is run again."""
+    for _ in range(2):
+        rpt = context.open_report("sotenas", 2026, None)
+        chapter(rpt)
+        rpt.show_appendix()
+        assert figure_numbers(shown) == [1, 2]
+        assert len(shown[-1][context.APPENDIX_MIME]) == 3
+        shown.clear()
+
+
+def test_a_run_holds_its_area_year_and_colour():
+    rpt = context.open_report("sotenas", run="build-3")
+    area = load_area("sotenas")
+    assert (rpt.area, rpt.year, rpt.run) == (area, area.year, "build-3")
+    assert rpt.colour == colours.chart_mark(area.colour)
 
 
 def test_a_fix_for_missing_data_goes_to_the_build_not_into_the_report(

@@ -90,9 +90,14 @@ def test_validate_says_what_is_wrong(records, message):
 
 def test_load_reads_each_file_version_once(tmp_path):
     shutil.copy(paths.YRKESBAROMETER / yrkesbarometer.PARTIAL_FILE, tmp_path)
+    yrkesbarometer._read.cache_clear()
     first = yrkesbarometer.load(tmp_path)
-    assert yrkesbarometer.load(tmp_path) is first  # asked again: the same, not read again
+    second = yrkesbarometer.load(tmp_path)  # asked again: not read again, a copy handed out
+    assert yrkesbarometer._read.cache_info().misses == 1 and second.table.equals(first.table)
+    second.table.loc[0, "lan"] = "99"
+    assert yrkesbarometer.load(tmp_path).table.loc[0, "lan"] != "99"
     full = tmp_path / yrkesbarometer.FULL_FILE
     shutil.copy(tmp_path / yrkesbarometer.PARTIAL_FILE, full)
     fetched = yrkesbarometer.load(tmp_path)  # make fetch wrote the complete one meanwhile
-    assert fetched is not first and fetched.complete and fetched.file == full
+    assert yrkesbarometer._read.cache_info().misses == 2
+    assert fetched.complete and not first.complete and fetched.file == full

@@ -20,9 +20,10 @@ and efforts of ``needs.recommend``), :func:`supply` (education in and near the a
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,7 @@ import pandas as pd
 
 from helpers.analysis import comparison, indicators, needs, supply
 from helpers.common import memo
-from helpers.config.params import Area
+from helpers.config.params import Area, SurveyInput
 from helpers.stats import education_supply, jobads, occupations, yrkesbarometer
 from helpers.survey import disclosure
 from helpers.survey.read import read_survey
@@ -71,13 +72,62 @@ INDICATORS = {
 }
 
 
+@dataclass(frozen=True)
+class SurveyKey:
+    """What one year's survey is read from: the same key, the same survey (the cache's key).
+
+    ``survey`` is the params file's ``survey:`` (export, last year's, mapping, sheet, invited,
+    example); ``stamps`` are its files' modification times, so an export changed while a
+    kernel is up (in JupyterLab, say) is read again.
+    """
+
+    area_name: str
+    year: int
+    municipalities: tuple[str, ...]
+    threshold: int
+    survey: SurveyInput
+    stamps: tuple[int | None, ...] = ()
+
+    @classmethod
+    def of(cls, area: Area) -> SurveyKey | None:
+        """The key of the survey named in the area's params file (None when it names none)."""
+        if area.survey is None:
+            return None
+        files = (area.survey.file, area.survey.previous, area.survey.mapping)
+        return cls(
+            area_name=area.name,
+            year=area.year,
+            municipalities=tuple(area.municipality_names),
+            threshold=area.suppression_threshold,
+            survey=area.survey,
+            stamps=tuple(_stamp(path) for path in files),
+        )
+
+    def last_year(self) -> SurveyKey | None:
+        """Last year's survey, read the same way (its year from its folder's name), if named."""
+        previous = self.survey.previous
+        if previous is None:
+            return None
+        return dataclasses.replace(
+            self,
+            year=_year_of(previous, self.year - 1),
+            survey=dataclasses.replace(self.survey, file=previous, invited=None, previous=None),
+        )
+
+
+def _stamp(path: Path | None) -> int | None:
+    return path.stat().st_mtime_ns if path is not None and path.exists() else None
+
+
 @dataclass(frozen=True, eq=False)
 class AreaSurvey:
     """One year's survey of an area: tidy answers without personal data, and coded titles.
 
     ``coded``: ``occupations.code_titles`` of the distinct job titles (C5, C8, D4);
     ``mentions``: the same for every title given (one row per filled slot), for the
-    coding share. ``previous``: last year's survey, read the same way, or None.
+    coding share. ``previous``: last year's survey, read the same way, or None. ``key``:
+    what it was read from (None for one made by hand); the tables computed from a survey
+    are remembered by it.
     """
 
     area_name: str
@@ -93,6 +143,7 @@ class AreaSurvey:
     n_duplicates: int
     n_incomplete: int
     previous: AreaSurvey | None = None
+    key: SurveyKey | None = None
 
     @property
     def answered(self) -> int:
@@ -104,60 +155,37 @@ class AreaSurvey:
         """The source line of every survey chart and table."""
         return f"{SOURCE}, {self.area_name} {self.year}"
 
+    def copy(self) -> AreaSurvey:
+        """The same survey with tables of its own (what ``load`` hands out each caller)."""
+        return dataclasses.replace(
+            self,
+            responses=memo.copied(self.responses),
+            coded=memo.copied(self.coded),
+            mentions=memo.copied(self.mentions),
+            previous=self.previous.copy() if self.previous is not None else None,
+        )
+
+
+def _remembered_as(sv: AreaSurvey) -> Hashable:
+    """What a table computed from ``sv`` is remembered by: the key it was read from, or the
+    survey itself when it was made by hand (then as long as that object lives)."""
+    return sv.key if sv.key is not None else sv
+
 
 def load(area: Area) -> AreaSurvey | None:
-    """The area's survey (cached per kernel), or None when its params name no survey.
+    """The area's survey, or None when its params name no survey. Read once per kernel
+    (``memo``): each caller gets its own copy of the tables.
 
     Raises ``SurveyError`` with one clear line when the export cannot be read.
     """
-    given = area.survey
-    if given is None:
-        return None
-    return _load(
-        area.name,
-        area.year,
-        tuple(area.municipality_names),
-        given.file,
-        given.previous,
-        given.mapping,
-        given.sheet,
-        given.invited,
-        given.example,
-        area.suppression_threshold,
-    )
+    key = SurveyKey.of(area)
+    return None if key is None else _load(key)
 
 
-@functools.lru_cache(maxsize=8)
-def _load(
-    name: str,
-    year: int,
-    municipalities: tuple[str, ...],
-    file: Path,
-    previous: Path | None,
-    mapping: Path | None,
-    sheet: str | None,
-    invited: int | None,
-    example: bool,
-    threshold: int,
-) -> AreaSurvey:
-    last = None
-    if previous is not None:
-        last_year = _year_of(previous, year - 1)
-        last = _read(
-            name,
-            last_year,
-            municipalities,
-            previous,
-            mapping,
-            sheet,
-            None,
-            example,
-            threshold,
-            None,
-        )
-    return _read(
-        name, year, municipalities, file, mapping, sheet, invited, example, threshold, last
-    )
+@memo.remembered
+def _load(key: SurveyKey) -> AreaSurvey:
+    last = key.last_year()
+    return _read(key, _read(last, None) if last is not None else None)
 
 
 def _year_of(path: Path, default: int) -> int:
@@ -168,36 +196,32 @@ def _year_of(path: Path, default: int) -> int:
     return default
 
 
-def _read(
-    name: str,
-    year: int,
-    municipalities: tuple[str, ...],
-    file: Path,
-    mapping: Path | None,
-    sheet: str | None,
-    invited: int | None,
-    example: bool,
-    threshold: int,
-    previous: AreaSurvey | None,
-) -> AreaSurvey:
-    data = read_survey(file, municipalities=list(municipalities), mapping=mapping, sheet=sheet)
+def _read(key: SurveyKey, previous: AreaSurvey | None) -> AreaSurvey:
+    given = key.survey
+    data = read_survey(
+        given.file,
+        municipalities=list(key.municipalities),
+        mapping=given.mapping,
+        sheet=given.sheet,
+    )
     responses = data.responses.drop(columns=[c for c in DROPPED if c in data.responses])
     overrides = occupations.DEFAULT_OVERRIDES
     coded = occupations.code_titles(indicators.titles(responses), overrides)
     return AreaSurvey(
-        area_name=name,
-        year=year,
+        area_name=key.area_name,
+        year=key.year,
         responses=responses,
         coded=coded,
         mentions=occupations.code_titles(_title_mentions(responses), overrides),
-        invited=invited,
-        example=example,
-        threshold=threshold,
+        invited=given.invited,
+        example=given.example,
+        threshold=key.threshold,
         layout=data.layout_name,
-        file_name=file.name,
+        file_name=given.file.name,
         n_duplicates=data.n_duplicates,
         n_incomplete=data.n_incomplete,
         previous=previous,
+        key=key,
     )
 
 
@@ -301,7 +325,7 @@ def indicators_of(responses: pd.DataFrame, threshold: int = disclosure.THRESHOLD
     return table
 
 
-@memo.remembered(key=lambda sv: sv)  # the summary, the survey chapter and the comparison ask
+@memo.remembered(key=_remembered_as)  # the summary, the survey chapter and the comparison ask
 def key_indicators(sv: AreaSurvey) -> pd.DataFrame:
     """This year's key indicators (see :func:`indicators_of`)."""
     return indicators_of(sv.responses, sv.threshold)
@@ -362,7 +386,7 @@ def signals(sv: AreaSurvey, area: Area) -> pd.DataFrame:
     )
 
 
-@memo.remembered(key=lambda sv, area: (sv, repr(area)))
+@memo.remembered(key=lambda sv, area: (_remembered_as(sv), area))
 def recommendations(sv: AreaSurvey, area: Area) -> pd.DataFrame:
     """``needs.recommend`` for the area: one row per need, strongest first."""
     education = supply.supply(area, survey_codes(sv))

@@ -34,7 +34,7 @@ def supply(area: Area, codes: Sequence[str] = ()) -> pd.DataFrame:
     return _supply(area, tuple(sorted(codes)))
 
 
-@memo.per_area
+@memo.remembered
 def _supply(area: Area, codes: tuple[str, ...]) -> pd.DataFrame:
     here, near = list(area.municipalities), near_codes(area)
     yh = education_supply.education_supply(here, near)

@@ -4,7 +4,9 @@ The chapters in ``notebooks/`` (``NN_name.ipynb``, in file-name order) are assem
 one notebook, so the whole report runs in a single kernel: imports and loaded statistics are
 shared, and figure numbers run through the report. Each chapter keeps its own ``parameters``
 cell so it can be opened and run alone; in the assembled notebook only the first one stays,
-and papermill injects the area and year after it.
+and papermill injects the area, the year and a new ``run`` token after it: the chapters'
+``open_report(area, year, run)`` then share one report (``report.context``), and the next
+build in the same kernel (a batch worker's) starts its own.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import shutil
 import tempfile
 import time
+import uuid
 from pathlib import Path
 from queue import Empty
 
@@ -189,7 +192,8 @@ def execute(
         return papermill.execute_notebook(
             notebook,
             str(output),
-            parameters={"area": area, "year": year},
+            # a new run token: this build's chapters share one report, numbered from Figur 1
+            parameters={"area": area, "year": year, "run": uuid.uuid4().hex},
             kernel_name=KERNEL_NAME,
             cwd=str(cwd or paths.NOTEBOOKS),
             progress_bar=False,

@@ -5,8 +5,8 @@ Each chapter is a notebook ``notebooks/NN_name.ipynb`` paired with its text form
 The checks keep the chapters safe to run, diff and review:
 
 - the pair exists and the two files say the same (so a changed sentence is a one-line diff);
-- exactly one ``parameters`` cell, assigning ``area = None`` and ``year = None`` (papermill
-  injects both; in JupyterLab ``make lab MUNI=...`` picks the area);
+- exactly one ``parameters`` cell, assigning ``area``, ``year`` and ``run`` to None (papermill
+  injects all three; in JupyterLab ``make lab MUNI=...`` picks the area);
 - no outputs or execution counts; kernelspec, language_info and jupytext metadata normalised;
 - the chapter opens with its ``## Heading``, code cells stay short, no file or API access, and
   the helper modules a chapter imports document themselves with an example.
@@ -50,12 +50,16 @@ TEXT_FORMAT = "py:percent"
 FORMATS = f"ipynb,{TEXT_FORMAT}"
 PARAMETERS_TAG = "parameters"
 #: What every chapter's parameters cell says. None lets ``open_report`` choose the area:
-#: the one papermill injects, or LKA_AREA set by ``make lab MUNI=...``, or Sotenäs.
+#: the one papermill injects, or LKA_AREA set by ``make lab MUNI=...``, or Sotenäs; and with
+#: no ``run`` (papermill injects one per build) a chapter is a report of its own.
 #: No second "=" on a line: papermill reads the comments as the parameters' help texts.
 PARAMETERS_SOURCE = (
     "area = None  # papermill sets it; in JupyterLab it is the area given to make lab\n"
-    "year = None  # None: the year in the area's params file"
+    "year = None  # None: the year in the area's params file\n"
+    "run = None  # papermill sets it: the chapters of one build share figures and appendix"
 )
+#: The names the parameters cell assigns.
+PARAMETERS = ("area", "year", "run")
 #: A chapter's file name: two digits give its place in the report (execute.chapter_paths).
 CHAPTER_NAME = re.compile(r"^\d\d_[a-z0-9_]+$")
 #: Longer code belongs in a helper function, so the chapter reads like the report.
@@ -239,7 +243,7 @@ def _check_cells(notebook: nbformat.NotebookNode, ipynb: Path) -> list[Problem]:
             Problem(
                 ipynb,
                 f"has {len(parameters)} cells tagged 'parameters'; a "
-                "chapter needs exactly one (area and year)",
+                "chapter needs exactly one (area, year and run)",
             )
         )
     elif _source(parameters[0]).strip() != PARAMETERS_SOURCE or parameters[0].cell_type != "code":
@@ -248,9 +252,9 @@ def _check_cells(notebook: nbformat.NotebookNode, ipynb: Path) -> list[Problem]:
             Problem(
                 ipynb,
                 "the parameters cell must be the standard one, "
-                "`area = None` and `year = None` (papermill or make lab sets "
+                "`area = None`, `year = None` and `run = None` (papermill or make lab sets "
                 "the area)",
-                fixable=values is not None and set(values) <= {"area", "year"},
+                fixable=values is not None and set(values) <= set(PARAMETERS),
             )
         )
     first = _source(cells[0]).lstrip() if cells else ""
@@ -399,11 +403,11 @@ def normalise(notebook: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
 
 
 def _canonical_parameters(notebook: nbformat.NotebookNode) -> None:
-    """Write the standard parameters cell where the cell only sets area and year."""
+    """Write the standard parameters cell where the cell only sets area, year and run."""
     for cell in notebook.cells:
         if is_parameters(cell):
             values = _assigned(_source(cell))
-            if values is not None and set(values) <= {"area", "year"}:
+            if values is not None and set(values) <= set(PARAMETERS):
                 cell.source = PARAMETERS_SOURCE
 
 

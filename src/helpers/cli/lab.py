@@ -1,7 +1,8 @@
 """JupyterLab for editing the chapters with one area's data: ``make lab MUNI=lysekil``.
 
 The chapters' parameters cell says ``area = None``, so ``open_report`` takes the area from
-the environment variable LKA_AREA, which this sets for every kernel the session starts. New
+the environment variable LKA_AREA, which this sets for every kernel the session starts; and
+``run = None``, so each run of a chapter is a report of its own (figures numbered from 1). New
 notebooks get the project's kernel, and chapters are saved without outputs (the pre-save
 hook :func:`helpers.build.notebooks.before_save`), so the working tree stays reviewable.
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +68,17 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Area:
-    """A validated area: everything the notebooks need to know about what to report on."""
+    """A validated area: everything the notebooks need to know about what to report on.
+
+    A value: frozen, and hashable by its settings (tuples, not lists), so caches key on the
+    area itself. Two areas with the same settings are equal; a changed params file or a
+    test's own area is another::
+
+        >>> load_area("sotenas") == load_area("sotenas")
+        True
+        >>> len({load_area("sotenas"), load_area("sotenas"), load_area("lysekil")})
+        2
+    """
 
     slug: str
     name: str
@@ -83,7 +93,6 @@ class Area:
     logo: Path | None = None
     survey: SurveyInput | None = None
     params_file: Path | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def municipality_names(self) -> list[str]:

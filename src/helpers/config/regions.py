@@ -12,10 +12,13 @@ place that reads the official code list, so names are joined to codes here and n
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from collections.abc import Mapping
+from functools import cache
+from types import MappingProxyType
 
 import pandas as pd
 
+from helpers.common import memo
 from helpers.config import paths
 
 #: Fyrbodal's 14 municipalities (Kolada group G96180), the region both first areas belong to.
@@ -38,7 +41,7 @@ FYRBODAL = (
 RIKET = "00"
 
 
-@lru_cache(maxsize=1)
+@memo.remembered
 def municipalities() -> pd.DataFrame:
     """All 290 municipalities: code, name (short, as SCB's tables write it), county code."""
     table = pd.read_csv(paths.PUBLIC / "municipalities.csv", dtype=str)
@@ -52,7 +55,7 @@ def municipalities() -> pd.DataFrame:
     )
 
 
-@lru_cache(maxsize=1)
+@memo.remembered
 def counties() -> pd.DataFrame:
     """The 21 counties: code (two digits), name ("Västra Götalands län")."""
     table = pd.read_csv(paths.PUBLIC / "counties.csv", dtype=str)
@@ -66,7 +69,7 @@ def _key(name: str) -> str:
     return folded.removesuffix(" kommun").replace(" ", "-")
 
 
-@lru_cache(maxsize=1)
+@cache
 def _codes() -> frozenset[str]:
     return frozenset(municipalities()["code"])
 
@@ -76,23 +79,25 @@ def is_municipality(code: str) -> bool:
     return code in _codes()
 
 
-@lru_cache(maxsize=1)
-def _names() -> tuple[dict[str, str], dict[str, list[str]]]:
-    """Every way ``code_for`` finds a municipality by name, built once: the name keys
-    (name, full name, full name without genitive s; the first municipality wins) and the
+@cache
+def _names() -> tuple[Mapping[str, str], Mapping[str, tuple[str, ...]]]:
+    """Every way ``code_for`` finds a municipality by name, built once (read-only): the name
+    keys (name, full name, full name without genitive s; the first municipality wins) and the
     ASCII file-name forms, which two municipalities can share."""
     by_key: dict[str, str] = {}
-    by_slug: dict[str, list[str]] = {}
+    by_slug: dict[str, tuple[str, ...]] = {}
     for row in municipalities().itertuples():
         for key in (_key(row.name), _key(row.full_name), _key(row.full_name).removesuffix("s")):
             by_key.setdefault(key, row.code)
-        by_slug.setdefault(slug(row.name), []).append(row.code)
-    return by_key, by_slug
+        by_slug[slug(row.name)] = (*by_slug.get(slug(row.name), ()), row.code)
+    return MappingProxyType(by_key), MappingProxyType(by_slug)
 
 
-@lru_cache(maxsize=1)
-def _by_code() -> dict[str, dict[str, str]]:
-    return municipalities().set_index("code").to_dict(orient="index")
+@cache
+def _by_code() -> Mapping[str, Mapping[str, str]]:
+    """Each municipality's name, full name and county by its code (read-only)."""
+    rows = municipalities().set_index("code").to_dict(orient="index")
+    return MappingProxyType({code: MappingProxyType(row) for code, row in rows.items()})
 
 
 def _about(code: str, column: str) -> str:
@@ -147,7 +152,7 @@ def code_for(name_or_code: str) -> str | None:
         return code
     if text[-5:-4] == "-" and is_municipality(text[-4:]):  # "habo-0305", see area_slug
         return text[-4:]
-    matches = by_slug.get(slug(text), [])
+    matches = by_slug.get(slug(text), ())
     return matches[0] if len(matches) == 1 else None
 
 

@@ -2,7 +2,7 @@
 
 A chapter starts with::
 
-    rpt = open_report(area, year)      # area and year come from the parameters cell
+    rpt = open_report(area, year, run)     # all three come from the parameters cell
 
 and then reads like the report: ``rpt.say(...)`` for prose with figures, ``rpt.show(chart)``
 for a chart (its data table follows it and goes to the appendix), ``rpt.missing(...)`` where
@@ -10,6 +10,20 @@ data is lacking, ``rpt.key_figure(...)`` for the figures that go to ``key_figure
 
 Key figures and appendix tables leave the kernel as display outputs with the project's own
 MIME types; the HTML template ignores them and the renderer collects them (see render.py).
+
+A :class:`Report` is one run's state: the area, the year, the area's colour, the figure
+counter and the appendix. Nothing of it outlives the run. The chapters of one build share
+one report through the ``run`` token papermill injects (a new one per build), so figure
+numbers and the appendix run through the whole report; without a token (a chapter opened in
+JupyterLab or run alone) every ``open_report`` starts a fresh one, numbering from 1::
+
+    >>> first = open_report("sotenas", run="build-1")
+    >>> open_report("sotenas", run="build-1") is first       # the next chapter of that build
+    True
+    >>> open_report("sotenas", run="build-2") is first       # the next build
+    False
+    >>> open_report("sotenas") is open_report("sotenas")     # JupyterLab: each run anew
+    False
 """
 
 from __future__ import annotations
@@ -17,7 +31,6 @@ from __future__ import annotations
 import html as html_lib
 import json
 import os
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -25,7 +38,7 @@ from IPython.display import HTML, Markdown, display
 
 from helpers.common import text
 from helpers.config import params
-from helpers.report import charts, tables
+from helpers.report import charts, colours, tables
 from helpers.survey import disclosure
 
 if TYPE_CHECKING:
@@ -39,13 +52,20 @@ EXAMPLE_NOTE = "Exempeldata: enkätsvaren är påhittade och visar hur rapporten
 
 
 class Report:
-    """One area's report for one year, as the chapter notebooks build it."""
+    """One run of an area's report for one year, as the chapter notebooks build it.
 
-    def __init__(self, area: params.Area):
+    ``run`` is the build's token (None for a chapter run on its own).
+    """
+
+    def __init__(self, area: params.Area, *, run: str | None = None):
         self.area = area
         self.year = area.year
+        self.run = run
+        #: The area's colour as charts draw it (too light a params colour is darkened).
+        self.colour = colours.chart_mark(area.colour)
         self._figure_count = 0
         self._appendix: list[dict[str, Any]] = []
+        # The charts still read the colour from a module setting: set it for this run.
         charts.set_area_colour(area.colour)
 
     @property
@@ -188,13 +208,28 @@ class Report:
         )
 
 
-@lru_cache(maxsize=8)
-def _open(area: str, year: int | None) -> Report:
-    return Report(params.load_area(area, year=year))
+#: The report being built, by its run token: at most one; a new token lets the last one go.
+_building: dict[str, tuple[tuple[str, int | None], Report]] = {}
 
 
-def open_report(area: str | None = None, year: int | None = None) -> Report:
-    """The report for ``area`` (papermill injects it; in JupyterLab ``make lab MUNI=...`` sets
-    the environment variable LKA_AREA, so the same notebook shows the chosen area)."""
+def open_report(area: str | None = None, year: int | None = None, run: str | None = None) -> Report:
+    """This chapter's report: the one of build ``run``, or with no run a fresh one.
+
+    ``area`` is the one papermill injects; in JupyterLab (``area = None``) ``make lab
+    MUNI=...`` sets the environment variable LKA_AREA, so the same notebook shows the chosen
+    area, else Sotenäs. ``run`` is the token papermill injects for one build
+    (``execute.execute``): the first chapter that gives it starts the report, the others
+    continue it.
+    """
     chosen = area or os.environ.get("LKA_AREA") or "sotenas"
-    return _open(chosen, year)
+    if run is None:
+        return Report(params.load_area(chosen, year=year))
+    if run in _building:
+        opened_as, report = _building[run]
+        if opened_as != (chosen, year):
+            raise ValueError(f"run {run!r} builds {opened_as}, not {(chosen, year)}")
+        return report
+    report = Report(params.load_area(chosen, year=year), run=run)
+    _building.clear()
+    _building[run] = ((chosen, year), report)
+    return report

@@ -52,7 +52,7 @@ def dependency_ratio(population: pd.DataFrame) -> float:
     return float((young + old) / working * 100)
 
 
-@memo.per_area
+@memo.remembered
 def population_indicators(area: Area) -> pd.DataFrame:
     """Key population figures per comparison (rows in area, region, county, riket order)."""
     rows = {}
@@ -74,7 +74,7 @@ def population_indicators(area: Area) -> pd.DataFrame:
     return table
 
 
-@memo.per_area
+@memo.remembered
 def post_secondary_share(
     area: Area, loader: Callable[[tuple[str, ...]], pd.DataFrame] | None = None
 ) -> pd.DataFrame:

@@ -25,11 +25,13 @@ split a multi-municipality programme's places by municipality, ``places`` is <NA
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import cache, lru_cache
+from collections.abc import Iterable, Mapping
+from functools import cache
+from types import MappingProxyType
 
 import pandas as pd
 
+from helpers.common import memo
 from helpers.common.errors import DataMissingError, InputFileError
 from helpers.config import paths, regions
 from helpers.stats import occupations
@@ -87,7 +89,7 @@ def municipality_codes(names: pd.Series) -> pd.Series:
     return names.map(lambda n: _code_for(n) if isinstance(n, str) and n.strip() else None)
 
 
-@lru_cache(maxsize=2)
+@memo.remembered
 def _derived(file_name: str) -> pd.DataFrame:
     path = paths.PROCESSED_EDUCATION / file_name
     try:
@@ -160,7 +162,7 @@ def education_supply(
     return pd.concat([programmes, courses], ignore_index=True)
 
 
-@lru_cache(maxsize=1)
+@memo.remembered
 def _offers() -> pd.DataFrame:
     path = paths.EDUCATION / OFFERS_FILE
     try:
@@ -217,7 +219,7 @@ NONE = "ingen"
 _LEVELS = (SAME, RELATED, FIELD)
 
 
-@lru_cache(maxsize=1)
+@memo.remembered
 def area_map() -> pd.DataFrame:
     """MYH education area → SSYK prefixes it trains for (``education_area_ssyk.csv``)."""
     path = paths.EDUCATION / AREA_MAP_FILE
@@ -227,8 +229,8 @@ def area_map() -> pd.DataFrame:
         raise InputFileError(f"{path} is missing") from exc
 
 
-@lru_cache(maxsize=1)
-def _keywords() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+@cache
+def _keywords() -> Mapping[str, tuple[frozenset[str], frozenset[str]]]:
     """Each SSYK 4 group's distinctive label words and stems, for matching education names.
 
     Words: those of six letters or more, with their singular forms, that occur in fewer than
@@ -257,7 +259,7 @@ def _keywords() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
         distinct = frozenset(w for w in words if counts[w] < 3)
         stems = frozenset(w[:-3] for w in distinct if w.endswith("are") and len(w) >= 8)
         result[code] = (distinct, stems)
-    return result
+    return MappingProxyType(result)
 
 
 Tokens = tuple[tuple[str, frozenset[str]], ...]

@@ -15,7 +15,6 @@ never guessed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -29,7 +28,7 @@ YEAR = 2024
 SOURCE = f"Arbetsförmedlingen, platsannonser i Platsbanken {YEAR}"
 
 
-@lru_cache(maxsize=2)
+@memo.remembered
 def _load(path: Path) -> pd.DataFrame:
     raw = pd.read_csv(path, dtype=str, keep_default_na=False)
     count = next(c for c in raw.columns if c.startswith("job_ads"))

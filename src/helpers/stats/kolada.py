@@ -19,12 +19,12 @@ figures for the county (``00NN``) and the country (``0000``), which are computed
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from helpers.common import memo
 from helpers.config import paths, regions
 from helpers.config.params import Area
 
@@ -74,7 +74,7 @@ def catalogue(folder: Path | None = None) -> pd.DataFrame:
     return _catalogue((folder or paths.PUBLIC) / CATALOGUE_FILE)
 
 
-@lru_cache(maxsize=2)
+@memo.remembered
 def _catalogue(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str)
 

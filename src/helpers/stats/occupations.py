@@ -40,10 +40,11 @@ import math
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -183,11 +184,12 @@ def ssyk_labels() -> pd.DataFrame:
     return pd.DataFrame(list(_labels().items()), columns=["ssyk4", "label"])
 
 
-@lru_cache(maxsize=1)
-def _scb_to_taxonomy() -> dict[str, str]:
+@cache
+def _scb_to_taxonomy() -> Mapping[str, str]:
     table = pd.read_csv(paths.CLASSIFICATIONS / SCB_FILE, dtype=str, encoding="utf-8-sig")
     level4 = table[(table["level"] == "4") & table["jobtech_group_code"].notna()]
-    return dict(zip(level4["ssyk_code"], level4["jobtech_group_code"], strict=True))
+    pairs = zip(level4["ssyk_code"], level4["jobtech_group_code"], strict=True)
+    return MappingProxyType(dict(pairs))
 
 
 def taxonomy_code(code: str) -> str:
@@ -227,11 +229,11 @@ class _Hit:
 
 @dataclass(frozen=True)
 class _Index:
-    entries: dict[str, tuple[str, str, str]]  # key → (ssyk4, label, alternatives)
-    by_initial: dict[str, tuple[str, ...]]  # first letter → keys, for close spellings
+    entries: Mapping[str, tuple[str, str, str]]  # key → (ssyk4, label, alternatives)
+    by_initial: Mapping[str, tuple[str, ...]]  # first letter → keys, for close spellings
 
 
-@lru_cache(maxsize=1)
+@cache
 def _index() -> _Index:
     try:
         table = pd.read_csv(LOOKUP_FILE, dtype=str, keep_default_na=False)
@@ -246,10 +248,11 @@ def _index() -> _Index:
     initials: dict[str, list[str]] = defaultdict(list)
     for key in entries:
         initials[key[0]].append(key)
-    return _Index(entries, {k: tuple(v) for k, v in initials.items()})
+    by_initial = {k: tuple(v) for k, v in initials.items()}
+    return _Index(MappingProxyType(entries), MappingProxyType(by_initial))
 
 
-def _exact(key: str, entries: dict) -> _Hit | None:
+def _exact(key: str, entries: Mapping) -> _Hit | None:
     """The key itself, or one of its base forms, is a known title."""
     if key in entries:
         code, label, alt = entries[key]
@@ -261,7 +264,7 @@ def _exact(key: str, entries: dict) -> _Hit | None:
     return None
 
 
-def _compound(key: str, entries: dict) -> _Hit | None:
+def _compound(key: str, entries: Mapping) -> _Hit | None:
     """The longest known title at the end of the key (or of one of its base forms)."""
     best = ""
     for form in [key, *base_forms(key)]:
@@ -275,7 +278,7 @@ def _compound(key: str, entries: dict) -> _Hit | None:
     return _Hit(code, "compound", label, alt)
 
 
-def _direct(key: str, entries: dict) -> _Hit | None:
+def _direct(key: str, entries: Mapping) -> _Hit | None:
     return _exact(key, entries) or _compound(key, entries)
 
 
@@ -388,15 +391,16 @@ def read_overrides(path: Path | None = None) -> pd.DataFrame:
 
 
 @lru_cache(maxsize=8)
-def _override_map(path: Path, mtime: float) -> dict[str, tuple[str, str]]:
+def _override_map(path: Path, mtime: float) -> Mapping[str, tuple[str, str]]:
     table = read_overrides(path)
-    return dict(zip(table["key"], zip(table["ssyk4"], table["title"], strict=True), strict=True))
+    pairs = zip(table["ssyk4"], table["title"], strict=True)
+    return MappingProxyType(dict(zip(table["key"], pairs, strict=True)))
 
 
-def _overrides_for(path: Path | None) -> dict[str, tuple[str, str]]:
+def _overrides_for(path: Path | None) -> Mapping[str, tuple[str, str]]:
     if path is None:
         if not DEFAULT_OVERRIDES.exists():
-            return {}
+            return MappingProxyType({})
         path = DEFAULT_OVERRIDES
     path = Path(path)
     if not path.exists():

@@ -11,11 +11,11 @@ education) are read here too; their loaders return None until the snapshot has t
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from helpers.common import memo
 from helpers.config import paths, regions
 from helpers.stats import snapshot
 
@@ -35,7 +35,7 @@ def _with_codes(table: pd.DataFrame) -> pd.DataFrame:
     return joined.drop(columns=["region", "name"])
 
 
-@lru_cache(maxsize=1)
+@memo.remembered
 def _population_all() -> pd.DataFrame:
     raw = pd.read_csv(
         paths.PUBLIC / "scb_population_age_sex_2019.csv", dtype={"region": str, "kön": str}
@@ -51,7 +51,7 @@ def population(codes: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame
     return table if codes is None else table[table["code"].isin(codes)].reset_index(drop=True)
 
 
-@lru_cache(maxsize=1)
+@memo.remembered
 def _education_all() -> pd.DataFrame:
     raw = pd.read_csv(paths.PUBLIC / "scb_education_level_age_sex_2019.csv", dtype=str)
     table = _with_codes(raw).rename(
@@ -68,7 +68,7 @@ def education_level(codes: list[str] | tuple[str, ...] | None = None) -> pd.Data
     return table if codes is None else table[table["code"].isin(codes)].reset_index(drop=True)
 
 
-@lru_cache(maxsize=1)
+@memo.remembered
 def _birth_region_all() -> pd.DataFrame:
     raw = pd.read_csv(
         paths.PUBLIC / "scb_birth_region_age_sex_2019.csv",
@@ -87,7 +87,7 @@ def birth_region(codes: list[str] | tuple[str, ...] | None = None) -> pd.DataFra
     return table if codes is None else table[table["code"].isin(codes)].reset_index(drop=True)
 
 
-@lru_cache(maxsize=1)
+@memo.remembered
 def _panel_all() -> pd.DataFrame:
     raw = pd.read_csv(
         paths.PUBLIC / "municipal_panel_2002_2022.csv",
@@ -135,7 +135,7 @@ def _fetched(name: str) -> pd.DataFrame | None:
     return _read_fetched(path, path.stat().st_mtime_ns)
 
 
-@lru_cache(maxsize=8)
+@memo.remembered
 def _read_fetched(path: Path, _mtime: int) -> pd.DataFrame:
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     # An empty value is a suppressed or missing cell: it stays missing.

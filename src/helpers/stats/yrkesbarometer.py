@@ -19,14 +19,15 @@ covers.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from helpers.common import memo
 from helpers.config import paths
 
 URL = "https://data.arbetsformedlingen.se/prognoser/yrkesbarometer.json"
@@ -117,6 +118,10 @@ class Barometer:
         """The occupational areas (yrkesområden) the snapshot covers."""
         return sorted(self.table["yrkesomrade"].dropna().unique())
 
+    def copy(self) -> Barometer:
+        """The same round with a table of its own (what ``memo`` hands out)."""
+        return dataclasses.replace(self, table=memo.copied(self.table))
+
 
 def load(folder: Path | None = None) -> Barometer:
     """The complete barometer when fetched, otherwise the shipped partial copy.
@@ -130,7 +135,7 @@ def load(folder: Path | None = None) -> Barometer:
     return _read(path, path == full, stat.st_mtime_ns, stat.st_size)
 
 
-@lru_cache(maxsize=4)
+@memo.remembered
 def _read(path: Path, complete: bool, _mtime_ns: int, _size: int) -> Barometer:
     frame = table(json.loads(path.read_text(encoding="utf-8")))
     rounds = sorted(frame["omgang"].dropna().unique())

@@ -16,9 +16,10 @@ example generator all ask it::
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from types import MappingProxyType
 
 import yaml
 
@@ -58,11 +59,12 @@ class Question:
 
 @dataclass(frozen=True)
 class Questionnaire:
-    """The questions in questionnaire order, with their blocks and A2's SNI mapping."""
+    """The questions in questionnaire order, with their blocks and A2's SNI mapping
+    (read-only: the standard questionnaire is read once and shared)."""
 
-    questions: dict[str, Question]
-    blocks: dict[str, str]
-    sni: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    questions: Mapping[str, Question]
+    blocks: Mapping[str, str]
+    sni: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def __getitem__(self, qid: str) -> Question:
         return self.questions[qid]
@@ -115,7 +117,7 @@ class Questionnaire:
             else q
             for qid, q in self.questions.items()
         }
-        return dataclasses.replace(self, questions=questions)
+        return dataclasses.replace(self, questions=MappingProxyType(questions))
 
 
 @cache
@@ -143,7 +145,11 @@ def _standard() -> Questionnaire:
             area_options=bool(item.get("area_options", False)),
         )
     sni = {str(k): tuple(str(s) for s in v) for k, v in raw["sni_sections"].items()}
-    return Questionnaire(questions=questions, blocks=dict(raw["blocks"]), sni=sni)
+    return Questionnaire(
+        questions=MappingProxyType(questions),
+        blocks=MappingProxyType(dict(raw["blocks"])),
+        sni=MappingProxyType(sni),
+    )
 
 
 def load_questionnaire(municipalities: Sequence[str] = ()) -> Questionnaire:
