@@ -107,3 +107,8 @@ def test_planted_personal_data_is_in_no_report_output(built_reports):
         text = _output_text(path).casefold()
         leaked = sorted(p for p in planted if p in text)
         assert not leaked, f"{path.name}: {leaked[:5]}"
+
+
+def test_a_quote_before_an_address_stays_outside_the_mask():
+    assert mask_text("C2: 'anna@fisk.se' är inte ett tal") == "C2: '[e-post]' är inte ett tal"
+    assert mask_text("skriv till o'hara@fisk.se") == "skriv till [e-post]"

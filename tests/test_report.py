@@ -85,3 +85,18 @@ def test_a_fix_for_missing_data_goes_to_the_build_not_into_the_report(
     }
     rpt.missing("Inga svar.")
     assert len(shown) == 3  # no fix: nothing for the build
+
+
+def test_a_missing_or_suppressed_key_figure_is_none(monkeypatch):
+    import json
+
+    import numpy as np
+    import pandas as pd
+
+    shown = []
+    report = context.Report(load_area("sotenas"), output=lambda obj, raw=False: shown.append(obj))
+    for value in (pd.NA, float("nan"), None, np.int64(7), np.float64(0.25)):
+        report.key_figure("x", value, "X", "Källa")
+    values = [obj[context.KEY_FIGURE_MIME]["value"] for obj in shown]
+    assert values == [None, None, None, 7, 0.25]
+    json.dumps(shown, allow_nan=False)  # what Jupyter's messages must be

@@ -27,11 +27,16 @@ def test_missing_required_is_an_error_and_the_rest_one_warning():
         ],
     )
     check_columns(plan, Q, log)
-    errors = [i.message for i in log.issues if i.severity == "error"]
-    assert [e[:10] for e in errors] == ["frågan A2 ", "frågan A3 ", "kolumnerna"]
+    errors = [i.text() for i in log.issues if i.severity == "error"]
+    assert [e[:3] for e in errors] == ["A2 ", "A3 ", "C4 "]
+    assert "krävs för rapporten" in errors[0]
     assert "kolumnerna C och D hör båda till C4" in errors[2]
     (warning,) = [i.message for i in log.issues if i.severity == "warning"]
-    assert warning.startswith("frågorna A4, A6, B1") and "C4," not in warning
+    assert "A4 (Vilken sektor tillhör ni?), A6 (Vilken roll har du?), B1 (" in warning
+    assert "C4 (" not in warning
+    # the fields of C8 (C8_1_yrke ... C8_3_niva) are named once, as the question they belong to
+    assert warning.count("C8 (Vilka yrken planerar ni att rekrytera till?") == 1
+    assert "C8_1" not in warning
 
 
 def test_hired_more_than_sought_is_a_warning_and_kept():
@@ -48,8 +53,9 @@ def test_answer_to_a_question_not_asked():
     check_answers(
         answers(3, A1="Sotenäs", A2="Handel", A3="1–4", C1="Nej", C4="Mycket svårt"), Q, log
     )
-    assert [i.message for i in log.issues] == [
-        "C4 är besvarad fast C1 = Nej; frågan ställs bara när C1 = Ja."
+    assert [i.text() for i in log.issues] == [
+        "C4 (Hur svårt var det att hitta personer med rätt kompetens?): besvarad fast C1 = Nej; "
+        "frågan ställs bara när C1 = Ja."
     ]
 
 
@@ -58,7 +64,9 @@ def test_required_question_left_unanswered():
     a = answers(3, A1="Sotenäs", A2="Handel", A3="1–4")
     a.columns["C1"] = "P"
     check_answers(a, Q, log)
-    assert [(i.column, i.message) for i in log.issues] == [("P", "C1 är inte besvarad.")]
+    assert [(i.column, i.question[:3], i.message) for i in log.issues] == [
+        ("P", "C1 ", "inte besvarad.")
+    ]
 
 
 def test_duplicates():

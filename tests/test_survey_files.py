@@ -105,3 +105,36 @@ def test_workbook_is_trimmed_and_all_sheets_read(tmp_path):
     assert [s.name for s in sheets] == ["Svar", "Tom"]
     assert sheets[0].rows == [["A1. Kommun", None], ["Sotenäs", 3]]
     assert sheets[1].rows == []
+
+
+def test_forms_workbook_that_declares_its_size_as_a1_is_read_whole(tmp_path):
+    """Microsoft Forms writes <x:dimension ref="A1"/> whatever the sheet holds (seen in a real
+    Forms download); openpyxl's read-only mode would return the header row alone."""
+    import re
+    import zipfile
+
+    made = tmp_path / "made.xlsx"
+    workbook = openpyxl.Workbook()
+    for row in (["ID", "Starttid"], [1, "2026-02-03 08:53"], [2, "2026-02-03 09:10"]):
+        workbook.active.append(row)
+    workbook.save(made)
+    forms = tmp_path / "forms.xlsx"
+    with zipfile.ZipFile(made) as source, zipfile.ZipFile(forms, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data, count = re.subn(
+                    rb'<dimension ref="[^"]*"\s*/>', b'<dimension ref="A1"/>', data
+                )
+                assert count == 1
+            target.writestr(item, data)
+    assert len(read_sheets(forms)[0].rows) == 3
+
+
+def test_rows_with_another_separator_than_the_header_are_one_error(tmp_path):
+    path = tmp_path / "hopklistrad.csv"
+    path.write_text(
+        "A1. Kommun;A2. Bransch;C1. Ja\nSotenäs;Handel;Ja\nSotenäs,Handel,Nej\n", "utf-8"
+    )
+    with pytest.raises(SurveyError, match=r"1 rad \(rad 3\) har komma som skiljetecken men "):
+        read_sheets(path)

@@ -4,7 +4,6 @@ from datetime import datetime
 
 import pytest
 
-from helpers.common.errors import SurveyError
 from helpers.survey.issues import IssueLog
 from helpers.survey.layouts.base import (
     CONTACT,
@@ -17,9 +16,8 @@ from helpers.survey.layouts.base import (
     Ref,
     parse_header,
 )
-from helpers.survey.layouts.registry import REGISTERED, detect_layout, plan_layout
+from helpers.survey.layouts.registry import detect_layout, plan_layout
 from helpers.survey.questionnaire import load_questionnaire
-from helpers.survey.read import read_survey
 
 Q = load_questionnaire(["Sotenäs"])
 T = datetime(2026, 2, 3, 8, 53)
@@ -179,12 +177,55 @@ def test_nothing_recognisable_is_no_layout():
     assert MULTI_CELL == "multi_cell"
 
 
-def test_an_unknown_export_names_every_recognised_tool(tmp_path):
-    path = tmp_path / "okand.csv"
-    path.write_text("x;y\n1;2\n", encoding="utf-8")
-    with pytest.raises(SurveyError) as error:
-        read_survey(path, municipalities=["Sotenäs"])
-    message = str(error.value)
-    assert "okänt format" in message and "mappningsfil" in message
-    for layout in REGISTERED:
-        assert layout.title in message
+# --- issue 18 ------------------------------------------------------------------------------
+
+
+def test_microsoft_forms_needs_its_own_columns_in_order():
+    rows = ms_forms(["ID", "Starttid", "Slutförandetid", "E-post", "Namn"])
+    # a pandas index (no heading) before two date columns is no Forms export
+    index_first = [["", *rows[0][1:]], *rows[1:]]
+    assert detect_layout(index_first, Q) is None
+    # the dates first, then the id: not Forms' order
+    swapped = [[r[1], r[0], *r[2:]] for r in rows]
+    assert detect_layout(swapped, Q) != "microsoft_forms"
+
+
+def test_forms_export_with_email_and_name_deleted_is_still_forms():
+    rows = [
+        ["ID", "Starttid", "Slutförandetid", "Senaste ändringstid", "A1. Kommun", "C2. Antal"],
+        [1, T, T, None, "Sotenäs", 3],
+        [2, T, T, None, "Sotenäs", 4],
+    ]
+    assert detect_layout(rows, Q) == "microsoft_forms"
+    plan = plan_layout(rows, Q, IssueLog("x.xlsx"), "microsoft_forms")
+    assert [c.role for c in plan.columns] == [IDENTITY, IGNORED, IGNORED, IGNORED, FIELD, FIELD]
+
+
+def test_old_surveymonkey_headers_are_its_own_columns():
+    rows = [
+        ["RespondentID", "CollectorID", "StartDate", "EndDate", "A1. Kommun", "C6. Orsaker", ""],
+        ["", "", "", "", "Response", "För få sökande", "Annat"],
+        [1, 2, "01/02/2026", "01/02/2026", "Sotenäs", "För få sökande", ""],
+    ]
+    assert detect_layout(rows, Q) == "surveymonkey"
+    plan = plan_layout(rows, Q, IssueLog("x.csv"), "surveymonkey")
+    assert [c.role for c in plan.columns[:4]] == [IDENTITY, IDENTITY, IGNORED, IGNORED]
+
+
+def test_a_mapping_file_is_said_to_come_from_a_tool_only_on_its_own_columns():
+    # dates in the first column are a weak sign of Google Forms: enough to read the file by
+    # its question ids, not to say a mapped file came from Google Forms
+    rows = [["Inskickad", "A1. Kommun", "C2. Antal"], [T, "Sotenäs", 3]]
+    assert detect_layout(rows, Q) == "google_forms"
+    assert detect_layout(rows, Q, sure=True) is None
+
+
+def test_unknown_format_says_what_was_looked_for_and_found():
+    from helpers.survey.layouts.registry import unknown_format
+
+    line = unknown_format([["Kommun", "Bransch", "Antal"], ["Sotenäs", "Handel", "3"]], Q)
+    assert "\n" not in line and line.startswith("okänt format")
+    for tool in ("Microsoft Forms", "Google Forms", "SurveyMonkey", "LimeSurvey"):
+        assert tool in line
+    assert "Hittade: 3 kolumner, de första 'Kommun', 'Bransch', 'Antal'" in line
+    assert "docs/okant-format.md" in line

@@ -48,7 +48,7 @@ def test_headers_letters_options_and_contacts():
         (IDENTITY, None, None),
         (MULTI_CELL, "D8", None),
     ]
-    assert result.layout == "mapping" and result.labels == {"D8": {"kostnad": "Kostnaden"}}
+    assert result.layout == "mapping" and result.labels == {"D8": {"Kostnad": "Kostnaden"}}
 
 
 def test_mistakes_are_errors_naming_the_entry():
@@ -65,7 +65,7 @@ def test_mistakes_are_errors_naming_the_entry():
     messages = [i.message for i in log.issues]
     assert all(i.severity == "error" for i in log.issues)
     assert "mappningsfilen: Z9 är ingen fråga i standardenkäten." in messages
-    assert "mappningsfilen: kolumnen 'Finns inte' (A1) finns inte." in messages
+    assert "mappningsfilen: A1: kolumnen 'Finns inte' finns inte." in messages
     assert "mappningsfilen: A2: 'Ingen sådan' är inget standardalternativ." in messages
     assert "mappningsfilen: C6: 'Inget alternativ' är inget standardalternativ." in messages
 
@@ -76,7 +76,11 @@ def test_mistakes_are_errors_naming_the_entry():
         "questions: [A1]\n",
         "A1: Kommun\n",
         "questions:\n  A1: {kolumn: B}\n",
-        "header_row: 0\nquestions: {}\n",
+        "header_row: -1\nquestions: {}\n",
+        "header_row: 0\nheader_rows: 2\nquestions: {}\n",
+        "header_rows: 3\nquestions: {}\n",
+        "submitted: {values: [Ja]}\nquestions: {}\n",
+        "kolumner: 2\nquestions: {}\n",
     ],
 )
 def test_malformed_files(tmp_path, content):
@@ -102,3 +106,123 @@ def test_documented_example_is_valid():
     assert spec.questions["C2"].column == "H" and spec.separator == ";"
     example = load_mapping(paths.ROOT / "docs" / "examples" / "survey-mapping.yaml")
     assert set(example.questions) == {q.id for q in Q.fields()}
+
+
+# --- issue 18: what real exports need from a mapping file ----------------------------------
+
+
+def write(tmp_path, rows, mapping, name="svar.csv"):
+    import csv
+
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    spec = tmp_path / "m.yaml"
+    spec.write_text(yaml.safe_dump(mapping, allow_unicode=True), encoding="utf-8")
+    return path, spec
+
+
+REQUIRED = {"A1": "Kommun", "A2": "Bransch", "A3": "Storlek", "C1": "Rekryterat"}
+HEADER = ["Status", "Kommun", "Bransch", "Storlek", "Rekryterat"]
+
+
+def test_submitted_column_and_its_values(tmp_path):
+    from helpers.survey.read import read_survey
+
+    rows = [
+        HEADER,
+        ["Klar", "Sotenäs", "Handel", "1–4", "Ja"],
+        ["Påbörjad", "Sotenäs", "Handel", "5–9", "Nej"],
+        ["klar", "Sotenäs", "Byggverksamhet", "1–4", "Nej"],
+    ]
+    mapping = {"submitted": {"column": "Status", "values": ["Klar"]}, "questions": REQUIRED}
+    path, spec = write(tmp_path, rows, mapping)
+    survey = read_survey(path, municipalities=["Sotenäs"], mapping=spec)
+    assert (len(survey.responses), survey.n_incomplete) == (2, 1)
+    # without values any non-blank cell means finished
+    mapping["submitted"] = "Status"
+    path, spec = write(tmp_path, rows, mapping)
+    assert len(read_survey(path, municipalities=["Sotenäs"], mapping=spec).responses) == 3
+
+
+def test_file_without_header_row_keeps_its_first_respondent(tmp_path):
+    from helpers.survey.read import read_survey
+
+    rows = [["Sotenäs", "Handel", "1–4", "Ja"], ["Sotenäs", "Byggverksamhet", "5–9", "Nej"]]
+    mapping = {"header_row": 0, "questions": {"A1": "A", "A2": "B", "A3": "C", "C1": "D"}}
+    path, spec = write(tmp_path, rows, mapping)
+    survey = read_survey(path, municipalities=["Sotenäs"], mapping=spec)
+    assert survey.responses["A2"].tolist() == ["Handel", "Byggverksamhet"]
+
+
+def test_two_header_rows_question_above_option_below(tmp_path):
+    from helpers.survey.read import read_survey
+
+    rows = [
+        ["Kommun", "Bransch", "Storlek", "Rekryterat", "Hinder", "", ""],
+        ["Svar", "Svar", "Svar", "Svar", "Kostnad", "Tid", "Språk"],
+        ["Sotenäs", "Handel", "1–4", "Ja", "Kostnad", "", "Språk"],
+        ["Sotenäs", "Handel", "5–9", "Nej", "", "Tid", ""],
+    ]
+    mapping = {
+        "header_rows": 2,
+        "questions": REQUIRED
+        | {
+            "D8": {
+                "column": "Hinder",  # the whole block: one option per column, from row 2
+                "labels": {
+                    "Kostnad": "Kostnaden",
+                    "Tid": "Svårt att avvara personal",
+                    "Språk": "Språkhinder",
+                },
+            }
+        },
+    }
+    path, spec = write(tmp_path, rows, mapping)
+    survey = read_survey(path, municipalities=["Sotenäs"], mapping=spec)
+    assert len(survey.responses) == 2  # the second header row is no respondent
+    assert survey.responses["D8"].tolist() == [
+        frozenset({"Kostnaden", "Språkhinder"}),
+        frozenset({"Svårt att avvara personal"}),
+    ]
+
+
+def test_one_column_for_two_questions_is_an_error(tmp_path):
+    from helpers.survey.read import inspect_survey
+
+    rows = [HEADER, ["", "Sotenäs", "Handel", "1–4", "Ja"]]
+    path, spec = write(tmp_path, rows, {"questions": REQUIRED | {"A3": "Bransch"}})
+    errors = [
+        i.message
+        for i in inspect_survey(path, municipalities=["Sotenäs"], mapping=spec).issues
+        if i.severity == "error"
+    ]
+    assert errors == [
+        "mappningsfilen: kolumn C ('Bransch') är angiven för både A2 och A3; en kolumn kan bara "
+        "höra till en fråga."
+    ]
+
+
+def test_a_near_miss_of_a_mapping_label_is_taken_with_both_spellings(tmp_path):
+    from helpers.survey.read import read_survey
+
+    rows = [HEADER, ["", "Sotenäs", "Friendss", "1–4", "Ja"]]
+    mapping = {
+        "questions": REQUIRED | {"A2": {"column": "Bransch", "labels": {"Friends": "Handel"}}}
+    }
+    path, spec = write(tmp_path, rows, mapping)
+    survey = read_survey(path, municipalities=["Sotenäs"], mapping=spec)
+    assert survey.responses["A2"].tolist() == ["Handel"]
+    (warning,) = [i for i in survey.issues if i.kind == "fuzzy_label"]
+    assert "'Friendss'" in warning.message and "'Friends'" in warning.message
+
+
+def test_a_header_that_is_not_there_names_the_closest(tmp_path):
+    from helpers.survey.read import inspect_survey
+
+    rows = [HEADER, ["", "Sotenäs", "Handel", "1–4", "Ja"]]
+    path, spec = write(tmp_path, rows, {"questions": REQUIRED | {"A2": "Branch"}})
+    messages = [
+        i.message for i in inspect_survey(path, municipalities=["Sotenäs"], mapping=spec).issues
+    ]
+    assert "mappningsfilen: A2: kolumnen 'Branch' finns inte. Närmast: 'Bransch'." in messages

@@ -1,7 +1,9 @@
 """validate_file: layout, counts and every problem, never a traceback."""
 
 import pytest
+import yaml
 
+from conftest import ROOT
 from example_surveys.answers import generate
 from example_surveys.exports import write_broken
 from helpers.config import paths
@@ -39,9 +41,9 @@ def test_unreadable_file_is_one_error(broken, name):
 def test_missing_required_question_is_an_error_with_the_layout(broken):
     report = validate_file(broken["missing_required"], ["Sotenäs"])
     assert report.layout == "google_forms" and not report.ok
-    assert [e.message for e in report.errors] == [
-        "frågan A2 ('A2. Inom vilken bransch verkar arbetsstället huvudsakligen?') saknas i "
-        "filen; den krävs."
+    assert [e.text() for e in report.errors] == [
+        "A2 (Inom vilken bransch verkar arbetsstället huvudsakligen?): frågan saknas i filen "
+        "och krävs för rapporten. Lägg till kolumnen, eller ange den i mappningsfilen."
     ]
     assert report.n_responses == 8
 
@@ -56,3 +58,42 @@ def test_bad_mapping_file_is_reported(tmp_path):
 def test_no_municipalities_is_said():
     report = validate_file(SHIPPED, [])
     assert report.ok and "inga kommunnamn angivna" in report.warnings[0].message
+
+
+def test_validate_command_builds_the_survey_part_and_says_so(capsys):
+    from helpers.cli.main import main
+
+    path = ROOT / "tests/fixtures/real_exports/surveymonkey_masculinity.csv"
+    code = main(["validate", str(path), "--mapping", str(path.with_suffix(".yaml")),
+                 "--municipality", "Sotenäs"])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Format: okänt verktyg (med mappningsfil)" in out
+    assert "Analys: rapportens enkätdelar byggdes utan fel" in out
+    # without one known municipality there is no area to build for, and that is said
+    main(["validate", str(path), "--mapping", str(path.with_suffix(".yaml"))])
+    assert "Analys: rapportens enkätdelar provkördes inte" in capsys.readouterr().out
+
+
+def test_the_same_problem_on_many_rows_is_one_line():
+    path = ROOT / "tests/fixtures/real_exports/limesurvey_artifact_survey.xlsx"
+    report = validate_file(path, ["Sotenäs"], mapping=path.with_suffix(".yaml"))
+    text = report.format()
+    # 'N/A' answered to C1 on 11 rows: one line, with the question's number and text
+    (line,) = [x for x in text.splitlines() if "'N/A' är inget standardalternativ" in x]
+    assert "11 rader (rad 8, 40, 66, 106, 115 med flera)" in line
+    assert "C1 (Har ni försökt rekrytera personal de senaste 12 månaderna?)" in line
+    assert len(report.warnings) > len(text.splitlines())
+
+
+def test_suggest_mapping_command(capsys):
+    from helpers.cli.main import main
+
+    path = ROOT / "tests/fixtures/real_exports/surveymonkey_star_wars.csv"
+    assert main(["suggest-mapping", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "# Verktyg: SurveyMonkey." in out and "header_rows: 2" in out
+    assert "'RespondentID': personuppgifter, visas inte" in out
+    assert "#    AI  'Age': 18-29, 30-44" in out
+    spec = yaml.safe_load(out)
+    assert set(spec["questions"]) >= {"A1", "A2", "A3", "C1"}

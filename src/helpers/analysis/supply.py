@@ -102,8 +102,11 @@ def latest_round(area: Area) -> int | None:
 
 def offers(area: Area, codes: Sequence[str]) -> pd.DataFrame:
     """Arbetsförmedlingen's vocational offers in and near the area for the given SSYK codes."""
+    columns = ["Yrke", "Utbildning", "Typ", "Ort", "Läge"]
     table = supply(area, codes)
     table = table[~table["kind"].isin(list(YH_KINDS))]
+    if table.empty or "ssyk4_label" not in table:  # no occupation in the survey, or no offer
+        return pd.DataFrame(columns=columns)
     return (
         pd.DataFrame(
             {

@@ -89,6 +89,7 @@ def _fetch(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from helpers.config.params import load_area
+    from helpers.report.chapters import survey_check
     from helpers.survey import validate
 
     if args.area:
@@ -103,12 +104,46 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         files = [(args.file, args.mapping)]
         names = args.municipality or []
+        area = _area_of_file(names, args.file, args.mapping)
     worst = 0
-    for path, mapping in files:
+    for index, (path, mapping) in enumerate(files):
         result = validate.validate_file(path, names, mapping=mapping)
+        # The report's survey chapters, built from this year's file (they read last year's too).
+        if index == 0 and result.ok and area is not None:
+            result.issues += survey_check.problems(area)
+            result.analysis = "rapportens enkätdelar byggdes utan fel" if result.ok else ""
+        elif index == 0 and area is None:
+            result.analysis = (
+                "rapportens enkätdelar provkördes inte (ange en kommun med --municipality, "
+                "eller validera med --area)"
+            )
         print(result.format())
         worst = max(worst, 0 if result.ok else 3)
     return worst
+
+
+def _suggest_mapping(args: argparse.Namespace) -> int:
+    from helpers.survey.suggest import suggest_mapping
+
+    print(suggest_mapping(args.file, sheet=args.sheet), end="")
+    return 0
+
+
+def _area_of_file(names: list[str], path: Path, mapping: Path | None):  # noqa: ANN202
+    """The area a single file is checked for: the one municipality named, with this file as
+    its survey; None when there is not exactly one known municipality."""
+    import dataclasses
+
+    from helpers.common.errors import ParamsError
+    from helpers.config.params import SurveyInput, load_area
+
+    if len(names) != 1:
+        return None
+    try:
+        area = load_area(names[0])
+    except ParamsError:
+        return None
+    return dataclasses.replace(area, survey=SurveyInput(file=Path(path), mapping=mapping))
 
 
 def _new_area(args: argparse.Namespace) -> int:
@@ -184,6 +219,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--municipality", action="append", help="municipality name allowed in A1 (repeatable)"
     )
     validate.set_defaults(run=_validate)
+
+    suggest = commands.add_parser(
+        "suggest-mapping",
+        help="print a mapping file to start from: every column, its values, guessed questions",
+    )
+    suggest.add_argument("file", type=Path, help="one survey export file")
+    suggest.add_argument("--sheet", help="the sheet with the answers (default: found by content)")
+    suggest.set_defaults(run=_suggest_mapping)
 
     fetch = commands.add_parser(
         "fetch",

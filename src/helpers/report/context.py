@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import html as html_lib
 import json
+import math
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
@@ -54,10 +56,18 @@ EXAMPLE_NOTE = "Exempeldata: enkätsvaren är påhittade och visar hur rapporten
 class Report:
     """One run of an area's report for one year, as the chapter notebooks build it.
 
-    ``run`` is the build's token (None for a chapter run on its own).
+    ``run`` is the build's token (None for a chapter run on its own). ``output`` receives
+    what the chapter shows (IPython's ``display`` in a notebook; ``survey_check`` passes one
+    that keeps it, to build the survey chapters without one).
     """
 
-    def __init__(self, area: params.Area, *, run: str | None = None):
+    def __init__(
+        self,
+        area: params.Area,
+        *,
+        run: str | None = None,
+        output: Callable[..., None] | None = None,
+    ):
         self.area = area
         self.year = area.year
         self.run = run
@@ -65,8 +75,12 @@ class Report:
         self.colour = colours.chart_mark(area.colour)
         self._figure_count = 0
         self._appendix: list[dict[str, Any]] = []
+        self._output = output
         # The charts still read the colour from a module setting: set it for this run.
         charts.set_area_colour(area.colour)
+
+    def _display(self, obj: Any, raw: bool = False) -> None:
+        (self._output or display)(obj, raw=raw)
 
     @property
     def example_survey(self) -> bool:
@@ -75,7 +89,7 @@ class Report:
 
     def say(self, markdown: str) -> None:
         """Prose written from data (Markdown), e.g. a sentence that carries a figure."""
-        display(Markdown(markdown))
+        self._display(Markdown(markdown))
 
     def missing(self, what: str, how: str = "", *, fix: str = "") -> None:
         """Say in words that data is missing, instead of skipping it silently.
@@ -85,9 +99,11 @@ class Report:
         to the build's output, not into the report.
         """
         how_html = f" {html_lib.escape(how)}" if how else ""
-        display(HTML(f'<p class="missing"><strong>{html_lib.escape(what)}</strong>{how_html}</p>'))
+        self._display(
+            HTML(f'<p class="missing"><strong>{html_lib.escape(what)}</strong>{how_html}</p>')
+        )
         if fix:
-            display({FIX_MIME: {"what": what, "fix": fix}}, raw=True)
+            self._display({FIX_MIME: {"what": what, "fix": fix}}, raw=True)
 
     def show(self, chart: charts.Chart, formats: dict[str, tables.Format] | None = None) -> None:
         """A chart with its title, source line, n, example label and data table."""
@@ -104,7 +120,7 @@ class Report:
         table_html = tables.html_table(
             chart.data, caption=f"Tabell till figur {number}: {chart.title}", formats=formats
         )
-        display(
+        self._display(
             HTML(
                 f'<figure class="chart" id="figur-{number}">'
                 f'<p class="chart-title"><span class="fig-no">Figur {number}.</span> '
@@ -155,7 +171,7 @@ class Report:
             if survey is None:
                 raise ValueError(f"table {caption!r}: give its source or its survey")
             source = survey.source
-        display(
+        self._display(
             HTML(
                 tables.html_table(table, caption=caption, formats=formats, note=" ".join(notes))
                 + f'<p class="source">Källa: {html_lib.escape(source)}.</p>'
@@ -164,11 +180,23 @@ class Report:
         self._to_appendix(caption, source, table, formats)
 
     def key_figure(self, name: str, value: Any, label: str, source: str) -> None:
-        """Record a figure for ``key_figures.json`` (it does not show in the report)."""
-        if hasattr(value, "item"):
-            value = value.item()
-        display(
-            {KEY_FIGURE_MIME: {"name": name, "value": value, "label": label, "source": source}},
+        """Record a figure for ``key_figures.json`` (it does not show in the report).
+
+        A missing or suppressed figure (None, ``pd.NA``, NaN) is recorded as None; numpy
+        scalars as plain numbers (Jupyter's messages are JSON)::
+
+            >>> plain_figure(pd.NA) is None, plain_figure(float("nan")) is None
+            (True, True)
+        """
+        self._display(
+            {
+                KEY_FIGURE_MIME: {
+                    "name": name,
+                    "value": plain_figure(value),
+                    "label": label,
+                    "source": source,
+                }
+            },
             raw=True,
         )
 
@@ -178,13 +206,13 @@ class Report:
         figures = [entry for entry in self._appendix if entry["figure"]]
         for number, entry in enumerate(figures, start=1):
             shown = pd.DataFrame(entry["rows"], columns=entry["columns"])
-            display(
+            self._display(
                 HTML(
                     tables.html_table(shown, caption=f"Bilagetabell {number}. {entry['title']}")
                     + f'<p class="source">Källa: {html_lib.escape(entry["source"])}.</p>'
                 )
             )
-        display({APPENDIX_MIME: self._appendix}, raw=True)
+        self._display({APPENDIX_MIME: self._appendix}, raw=True)
 
     def _to_appendix(
         self,
@@ -233,3 +261,14 @@ def open_report(area: str | None = None, year: int | None = None, run: str | Non
     _building.clear()
     _building[run] = ((chosen, year), report)
     return report
+
+
+def plain_figure(value: Any) -> Any:
+    """A key figure as JSON can hold it: None when missing or suppressed, plain numbers."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    return value

@@ -35,9 +35,12 @@ from helpers.survey.layouts.base import (
 from helpers.survey.privacy import mask_text
 from helpers.survey.questionnaire import Question, Questionnaire
 from helpers.survey.values import (
+    CLOSE_ENOUGH,
     YES,
     Choice,
     clean_text,
+    closest_label,
+    exact_label,
     is_chosen,
     label_key,
     match_option,
@@ -84,7 +87,9 @@ def read_row(
             if text := clean_text(value):
                 answers.contacts[column.header] = text
         elif column.role == SUBMITTED:
-            answers.submitted = clean_text(value) is not None
+            text = clean_text(value)
+            finished = {label_key(v) for v in plan.finished}
+            answers.submitted = text is not None and (not finished or label_key(text) in finished)
         elif column.qid is not None and column.role in (FIELD, MULTI_CELL, OPTION, OTHER):
             by_question.setdefault(column.qid, []).append(column)
             answers.columns.setdefault(column.qid, column.letter)
@@ -117,20 +122,37 @@ def _cell(cells: list[object], column: Column) -> object:
     return cells[column.index] if column.index < len(cells) else None
 
 
-def _translate(text: str, question: Question, plan: Plan) -> str:
-    """The standard label for a mapping file's or the questionnaire's other way of writing it."""
+def _translate(text: str, question: Question, plan: Plan) -> tuple[str, str | None]:
+    """The standard label for a mapping file's or the questionnaire's other way of writing it,
+    and a note when a near-miss of a mapping file's label was taken for it."""
     key = label_key(text)
-    if key in plan.labels.get(question.id, {}):
-        return plan.labels[question.id][key]
-    return next((label for alias, label in question.aliases if label_key(alias) == key), text)
+    labels = plan.labels.get(question.id, {})
+    exact = {label_key(written): standard for written, standard in labels.items()}
+    if key in exact:
+        return exact[key], None
+    alias = next((label for alias, label in question.aliases if label_key(alias) == key), None)
+    if alias is not None:
+        return alias, None
+    if exact_label(text, question.options) is None:
+        best, ratio = closest_label(text, list(labels))
+        if best is not None and ratio >= CLOSE_ENOUGH:
+            return labels[best], (
+                f"'{text}' finns inte i mappningsfilens labels: tolkat som '{best}' "
+                f"('{labels[best]}')"
+            )
+    return text, None
 
 
 def _choice(
-    text: object, question: Question, plan: Plan, log: IssueLog, column: Column, row: int
+    value: object, question: Question, plan: Plan, log: IssueLog, column: Column, row: int
 ) -> Choice:
-    choice = match_option(_translate(text, question, plan), question.options, question.other)
+    text = clean_text(value) or ""  # a number stored as a number (4.0) reads as "4"
+    translated, note = _translate(text, question, plan)
+    if note:
+        log.warning(note, column.letter, row, question, kind="fuzzy_label", value=text)
+    choice = match_option(translated, question.options, question.other)
     if choice.note:
-        log.warning(f"{question.id}: {choice.note}", column=column.letter, row=row)
+        log.warning(choice.note, column.letter, row, question, kind="label", value=text)
     return choice
 
 
@@ -156,7 +178,7 @@ def _read_question(
     if question.type == "N":
         number, note = parse_number(raw, question.max)
         if note:
-            log.warning(f"{question.id}: {note}", column=main.letter, row=row)
+            log.warning(note, main.letter, row, question, kind="number", value=clean_text(raw))
         return number, None
     if question.type in ("T", "TL"):
         return clean_text(raw), None

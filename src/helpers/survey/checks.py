@@ -16,11 +16,13 @@ Duplicate submissions, the same respondent twice:
 
     >>> from helpers.survey.answers import Answers
     >>> a = Answers(2, values={"C1": "Ja", "C2": 3, "C3": 5})
-    >>> from helpers.survey.issues import IssueLog
+    >>> from helpers.survey.issues import IssueLog, question_label
     >>> log = IssueLog("x.xlsx")
     >>> from helpers.survey.questionnaire import load_questionnaire
     >>> check_answers(a, load_questionnaire(), log); print(log.issues[0].message)
-    C3: 5 anställda men bara 3 sökta (C2); svaret räknas inte i andelen misslyckade rekryteringar.
+    5 anställda men bara 3 sökta (C2); svaret räknas inte i andelen misslyckade rekryteringar.
+    >>> log.issues[0].question
+    'C3 (Hur många av dem lyckades ni anställa med den kompetens ni sökte?)'
 """
 
 from __future__ import annotations
@@ -29,9 +31,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from helpers.survey.answers import Answers
-from helpers.survey.issues import IssueLog
+from helpers.survey.issues import IssueLog, question_label
 from helpers.survey.layouts.base import FIELD, MULTI_CELL, OPTION, OTHER, Plan
-from helpers.survey.questionnaire import Questionnaire
+from helpers.survey.questionnaire import Question, Questionnaire
 
 MIN_ANSWERS_FOR_DUPLICATE = 8
 
@@ -40,15 +42,22 @@ def check_columns(plan: Plan, questionnaire: Questionnaire, log: IssueLog) -> No
     """Errors for missing required questions and doubled columns; a warning for the rest."""
     present = plan.questions()
     for question in questionnaire.fields():
-        if question.required and question.id not in present:
-            log.error(f"frågan {question.id} ('{question.text}') saknas i filen; den krävs.")
+        # a question the mapping file names but could not place has its error already
+        if question.required and question.id not in present | plan.unplaced:
+            log.error(
+                "frågan saknas i filen och krävs för rapporten. Lägg till kolumnen, eller ange den "
+                "i mappningsfilen.",
+                question=question,
+            )
     missing = [
-        q.id
+        q
         for q in questionnaire.fields()
         if not q.required and not q.contact and q.id not in present
     ]
     if missing:
-        log.warning(f"frågorna {', '.join(missing)} saknas i filen; de redovisas inte.")
+        log.warning(
+            f"de här frågorna saknas i filen och redovisas inte: {_listed(missing, questionnaire)}."
+        )
     claims: Counter = Counter()
     letters: dict[tuple, list[str]] = {}
     for column in plan.columns:
@@ -61,8 +70,21 @@ def check_columns(plan: Plan, questionnaire: Questionnaire, log: IssueLog) -> No
             what = f"{key[0]} ({key[2]})" if key[2] else key[0]
             log.error(
                 f"kolumnerna {' och '.join(letters[key])} hör båda till {what}; ta bort eller "
-                "byt namn på den ena."
+                "byt namn på den ena.",
+                question=questionnaire[key[0]],
             )
+
+
+def _listed(questions: list[Question], questionnaire: Questionnaire) -> str:
+    """Questions by number and text; the fields of one question (C8_1_yrke ...) as the
+    question they belong to (C8), once."""
+    shown: list[str] = []
+    for question in questions:
+        named = questionnaire[question.group] if question.group else question
+        label = question_label(named)
+        if label not in shown:
+            shown.append(label)
+    return ", ".join(shown)
 
 
 def check_answers(answers: Answers, questionnaire: Questionnaire, log: IssueLog) -> None:
@@ -71,26 +93,32 @@ def check_answers(answers: Answers, questionnaire: Questionnaire, log: IssueLog)
     sought, hired = values.get("C2"), values.get("C3")
     if isinstance(sought, int) and isinstance(hired, int) and hired > sought:
         log.warning(
-            f"C3: {hired} anställda men bara {sought} sökta (C2); svaret räknas inte i andelen "
+            f"{hired} anställda men bara {sought} sökta (C2); svaret räknas inte i andelen "
             "misslyckade rekryteringar.",
             column=answers.columns.get("C3"),
             row=answers.row,
+            question=questionnaire["C3"],
+            kind="more_hired",
         )
     for question in questionnaire.fields():
         for condition, wanted in question.asked_if:
             given = values.get(condition)
             if given is not None and given != wanted and values.get(question.id) is not None:
                 log.warning(
-                    f"{question.id} är besvarad fast {condition} = {given}; frågan ställs bara "
+                    f"besvarad fast {condition} = {given}; frågan ställs bara "
                     f"när {condition} = {wanted}.",
                     column=answers.columns.get(question.id),
                     row=answers.row,
+                    question=question,
+                    kind="not_asked",
                 )
         if question.required and question.id in answers.columns and values.get(question.id) is None:
             log.warning(
-                f"{question.id} är inte besvarad.",
+                "inte besvarad.",
                 column=answers.columns.get(question.id),
                 row=answers.row,
+                question=question,
+                kind="unanswered",
             )
 
 

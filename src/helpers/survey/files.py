@@ -158,6 +158,10 @@ def _load_workbook(data: bytes, log: IssueLog) -> list[Sheet]:
     try:
         for worksheet in workbook.worksheets:
             rows: list[list[object]] = []
+            # Microsoft Forms writes <dimension ref="A1"/> whatever the sheet holds, and the
+            # read-only reader would trust it and return the header row alone.
+            if hasattr(worksheet, "reset_dimensions"):
+                worksheet.reset_dimensions()
             for row in worksheet.iter_rows(values_only=True):
                 if len(rows) >= MAX_ROWS or len(row) > MAX_COLUMNS:
                     raise log.fail(
@@ -219,7 +223,34 @@ def _read_csv(data: bytes, log: IssueLog) -> list[list[object]]:
         raise log.fail(f"CSV-filen kan inte tolkas ({exc}). Exportera den på nytt.") from None
     if not any(any(c is not None for c in row) for row in rows):
         raise log.fail("filen innehåller inga ifyllda celler.")
+    _check_one_delimiter(rows, delimiter, log)
     return rows
+
+
+def _check_one_delimiter(rows: list[list[object]], delimiter: str, log: IssueLog) -> None:
+    """An error for rows written with another separator than the header (a file pasted
+    together from two exports, or edited in a text editor): read as they are, they would be
+    garbled answers."""
+    width = len(rows[0])
+    odd = []
+    for number, row in enumerate(rows[1:], start=2):
+        filled = [c for c in row if c is not None]
+        if len(row) >= width or not filled:
+            continue
+        joined = delimiter.join("" if c is None else str(c) for c in row)
+        for other in ("\t", ";", ","):
+            if other != delimiter and len(next(csv.reader([joined], delimiter=other))) == width:
+                odd.append((number, other))
+                break
+    if odd:
+        shown = ", ".join(str(n) for n, _ in odd[:5]) + (" med flera" if len(odd) > 5 else "")
+        names = {"\t": "tabb", ";": "semikolon", ",": "komma"}
+        raise log.fail(
+            f"{len(odd)} {'rad' if len(odd) == 1 else 'rader'} (rad {shown}) har "
+            f"{names[odd[0][1]]} som skiljetecken men "
+            f"rubrikraden har {names[delimiter]}: filen är hopklistrad av olika exporter. "
+            "Exportera alla svar på nytt i en fil."
+        )
 
 
 def _delimiter(sample: str) -> str:

@@ -4,6 +4,8 @@ The analyst writes, per question id, which column holds it (header text or colum
 where the tool's option labels differ from the standard ones, how they translate. The format is
 documented with a worked example in ``docs/survey-mapping.md``::
 
+    header_rows: 2                     # SurveyMonkey: question text above, option below
+    submitted: {column: Status, values: [Complete]}
     questions:
       A1: Kommun                       # header text
       C2: H                            # column letter
@@ -17,6 +19,11 @@ documented with a worked example in ``docs/survey-mapping.md``::
     >>> spec = MappingSpec.from_dict({"questions": {"A1": "Kommun", "C2": "H"}}, "m.yaml")
     >>> spec.questions["C2"].column
     'H'
+
+When the file is also recognised as a tool's export, the tool's own columns keep their roles
+(e-mail and name to the contact file, LimeSurvey's submit date), and its header rows, cell
+separator and option marks are the mapping's defaults: a mapping only says what the tool
+could not.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from openpyxl.utils import column_index_from_string
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from helpers.common.errors import SurveyError
 from helpers.survey.issues import IssueLog
@@ -38,15 +45,28 @@ from helpers.survey.layouts.base import (
     MULTI_CELL,
     OPTION,
     OTHER,
+    SUBMITTED,
     Column,
+    Layout,
     Plan,
+    Rows,
     header_text,
 )
-from helpers.survey.questionnaire import Questionnaire
-from helpers.survey.values import exact_label, label_key
+from helpers.survey.layouts.surveymonkey import is_marker
+from helpers.survey.questionnaire import Question, Questionnaire
+from helpers.survey.values import CLOSE_ENOUGH, closest_label, exact_label, label_key
 
 _LETTER = re.compile(r"^[A-Z]{1,3}$")
 _KEYS = {"column", "columns", "other", "labels"}
+_TOP_KEYS = {
+    "sheet",
+    "header_row",
+    "header_rows",
+    "separator",
+    "contacts",
+    "submitted",
+    "questions",
+}
 
 
 @dataclass(frozen=True)
@@ -60,15 +80,30 @@ class QuestionMapping:
 
 
 @dataclass(frozen=True)
+class Submitted:
+    """The column that says whether a response was finished, and the values that mean it was
+    (none given: any non-blank value)."""
+
+    column: str
+    values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class MappingSpec:
-    """A parsed mapping file."""
+    """A parsed mapping file.
+
+    ``header_row`` is the (first) header row, 0 for a file without headers; ``header_rows``
+    how many header rows there are. None means: as the recognised tool has it, else 1.
+    """
 
     source: str
     questions: dict[str, QuestionMapping]
     sheet: str | None = None
-    header_row: int = 1
+    header_row: int | None = None
+    header_rows: int | None = None
     separator: str | None = None
     contacts: tuple[str, ...] = ()
+    submitted: Submitted | None = None
 
     @classmethod
     def from_dict(cls, raw: object, source: str) -> MappingSpec:
@@ -79,6 +114,10 @@ class MappingSpec:
 
         if not isinstance(raw, dict) or not isinstance(raw.get("questions"), dict):
             raise bad("den ska ha en nyckel 'questions' med fråge-id och kolumner.")
+        if unknown := sorted(set(map(str, raw)) - _TOP_KEYS):
+            raise bad(
+                f"okänd nyckel {', '.join(unknown)}; möjliga är {', '.join(sorted(_TOP_KEYS))}."
+            )
         questions = {}
         for qid, entry in raw["questions"].items():
             if isinstance(entry, str | int):
@@ -92,33 +131,88 @@ class MappingSpec:
                 other=None if entry.get("other") is None else str(entry["other"]),
                 labels={str(k): str(v) for k, v in (entry.get("labels") or {}).items()},
             )
-        header_row = raw.get("header_row", 1)
-        if not isinstance(header_row, int) or header_row < 1:
-            raise bad("header_row ska vara ett radnummer (1 eller mer).")
+        header_row = raw.get("header_row")
+        if header_row is not None and (not isinstance(header_row, int) or header_row < 0):
+            raise bad(
+                "header_row ska vara ett radnummer (1 eller mer), eller 0 när filen saknar "
+                "rubrikrad."
+            )
+        header_rows = raw.get("header_rows")
+        if header_rows is not None and (
+            not isinstance(header_rows, int) or not 1 <= header_rows <= 2
+        ):
+            raise bad("header_rows ska vara 1 eller 2 (antalet rubrikrader).")
+        if header_row == 0 and header_rows is not None:
+            raise bad("header_row: 0 betyder att filen saknar rubrikrad; ta bort header_rows.")
         return cls(
             source=source,
             questions=questions,
             sheet=raw.get("sheet"),
             header_row=header_row,
+            header_rows=header_rows,
             separator=raw.get("separator"),
             contacts=tuple(str(c) for c in raw.get("contacts") or ()),
+            submitted=_submitted(raw.get("submitted"), bad),
         )
 
-    def plan(self, rows: list[list[object]], questionnaire: Questionnaire, log: IssueLog) -> Plan:
-        """The column roles this mapping gives ``rows``; errors name the mapping entry."""
-        if len(rows) < self.header_row:
-            raise log.fail(
-                f"mappningsfilen anger rubrikrad {self.header_row}, men bladet är kortare."
-            )
-        header = [header_text(h) for h in rows[self.header_row - 1]]
-        roles: dict[int, Column] = {}
-        labels: dict[str, dict[str, str]] = {}
+    def plan(
+        self,
+        rows: Rows,
+        questionnaire: Questionnaire,
+        log: IssueLog,
+        tool: Layout | None = None,
+    ) -> Plan:
+        """The column roles this mapping gives ``rows``; errors name the mapping entry.
 
-        def place(ref: str, role: str, qid: str | None = None, option: str | None = None):
-            index = self._find(ref, header)
-            if index is None:
-                log.error(f"mappningsfilen: kolumnen '{ref}' ({qid or 'kontakt'}) finns inte.")
+        ``tool`` is the layout the file was recognised as, if any: its own columns keep
+        their roles and its header rows, separator and marks are the defaults.
+        """
+        first = 1 if self.header_row is None else self.header_row
+        count = self.header_rows or (tool.header_rows if tool and self.header_row is None else 1)
+        if first == 0:
+            count = 0
+        if len(rows) < first + count - 1:
+            raise log.fail(
+                f"mappningsfilen anger rubrikrad {first + count - 1}, men bladet är kortare."
+            )
+        header = headers_of(rows, first, count)
+        table = _Headers(header, two_rows=count == 2)
+        roles: dict[int, Column] = {}
+        if tool is not None and first <= 1:
+            for index, role in tool.meta(rows, questionnaire).items():
+                roles[index] = Column(index, header[index], role)
+        labels: dict[str, dict[str, str]] = {}
+        claimed: dict[int, str] = {}
+        unplaced: set[str] = set()
+
+        def place(ref: str, role: str, qid: str | None = None, option: str | None = None) -> None:
+            what = qid or "kontakt"
+            found = table.find(ref)
+            if isinstance(found, str):
+                log.error(f"mappningsfilen: {what}: {found}")
+                unplaced.add(what)
                 return
+            if len(found) != 1:
+                letters = ", ".join(get_column_letter(i + 1) for i in found)
+                log.error(
+                    f"mappningsfilen: {what}: rubriken '{ref}' finns i flera kolumner ({letters});"
+                    " ange kolumnbokstaven."
+                )
+                unplaced.add(what)
+                return
+            claim(found[0], role, qid, option)
+
+        def claim(index: int, role: str, qid: str | None, option: str | None = None) -> None:
+            what = qid or "kontakt"
+            if index in claimed and claimed[index] != what:
+                log.error(
+                    f"mappningsfilen: kolumn {get_column_letter(index + 1)} ('{header[index]}') är "
+                    f"angiven för både {claimed[index]} och {what}; en kolumn kan bara höra till "
+                    "en fråga."
+                )
+                unplaced.add(what)
+                return
+            claimed[index] = what
             roles[index] = Column(index, header[index], role, qid, option)
 
         for qid, entry in self.questions.items():
@@ -129,12 +223,23 @@ class MappingSpec:
             for original, standard in entry.labels.items():
                 if exact_label(standard, question.options) is None:
                     log.error(f"mappningsfilen: {qid}: '{standard}' är inget standardalternativ.")
-                labels.setdefault(qid, {})[label_key(original)] = standard
+                labels.setdefault(qid, {})[original] = standard
             if entry.column is not None:
-                role = (
-                    CONTACT if question.contact else MULTI_CELL if question.type == "M" else FIELD
-                )
-                place(entry.column, role, qid)
+                block = table.block(entry.column) if question.type == "M" else []
+                if len(block) > 1:
+                    for index in block:
+                        option = _option_of(table.subs[index], question, entry.labels, log)
+                        if option is not None:
+                            claim(index, OPTION, qid, option)
+                else:
+                    role = (
+                        CONTACT
+                        if question.contact
+                        else MULTI_CELL
+                        if question.type == "M"
+                        else FIELD
+                    )
+                    place(entry.column, role, qid)
             for option, ref in entry.columns.items():
                 standard = exact_label(option, question.options)
                 if standard is None:
@@ -145,20 +250,108 @@ class MappingSpec:
                 place(entry.other, OTHER, qid)
         for ref in self.contacts:
             place(ref, IDENTITY)
+        if self.submitted is not None:
+            place(self.submitted.column, SUBMITTED)
         columns = [roles.get(i, Column(i, h, IGNORED)) for i, h in enumerate(header)]
-        return Plan("mapping", self.header_row, columns, self.separator, labels)
+        return Plan(
+            tool.name if tool else "mapping",
+            first + count - 1,
+            columns,
+            self.separator or (tool.separator if tool else None),
+            labels,
+            marks=tool.marks if tool and count == tool.header_rows else "yesno",
+            mapped=True,
+            finished=self.submitted.values if self.submitted else (),
+            unplaced=frozenset(unplaced),
+        )
 
-    @staticmethod
-    def _find(ref: str, header: list[str]) -> int | None:
+
+def _submitted(raw: object, bad) -> Submitted | None:  # noqa: ANN001  (a local error factory)
+    if raw is None:
+        return None
+    if isinstance(raw, str | int):
+        return Submitted(str(raw))
+    if isinstance(raw, dict) and raw.get("column") is not None and set(raw) <= {"column", "values"}:
+        values = raw.get("values") or ()
+        if isinstance(values, str | int):
+            values = [values]
+        return Submitted(str(raw["column"]), tuple(str(v) for v in values))
+    raise bad(
+        "submitted: ange en kolumn, eller 'column' och 'values' (värden som betyder inskickat)."
+    )
+
+
+def headers_of(rows: Rows, first: int, count: int) -> list[str]:
+    """The header of every column: the first row's text carried over blank cells, with the
+    second row's option in brackets (``Fråga [Alternativ]``) when there are two."""
+    width = max((len(r) for r in rows), default=0)
+    if count == 0:
+        return [""] * width
+    top = [header_text(h) for h in rows[first - 1]] + [""] * width
+    if count == 1:
+        return top[:width]
+    sub = [header_text(h) for h in rows[first]] + [""] * width
+    headers, current = [], ""
+    for i in range(width):
+        current = top[i] or current
+        headers.append(f"{current} [{sub[i]}]" if sub[i] and not is_marker(sub[i]) else current)
+    return headers
+
+
+class _Headers:
+    """Finds the columns a mapping entry names, by letter or by header text."""
+
+    def __init__(self, header: list[str], two_rows: bool) -> None:
+        self.header = header
+        self.two_rows = two_rows
+        self.tops = [h.split(" [", 1)[0] if two_rows else h for h in header]
+        self.subs = [
+            h[len(t) + 2 : -1] if two_rows and h != t else ""
+            for h, t in zip(header, self.tops, strict=True)
+        ]
+
+    def find(self, ref: str) -> list[int] | str:
+        """The indices of the columns ``ref`` names, or why there are none."""
         if _LETTER.match(ref):
             index = column_index_from_string(ref) - 1
-            return index if index < len(header) else None
+            if index < len(self.header):
+                return [index]
+            last = get_column_letter(len(self.header))
+            return f"kolumn {ref} finns inte; filen har kolumnerna A–{last}."
         wanted = header_text(ref)
         for match in (lambda h: h == wanted, lambda h: label_key(h) == label_key(wanted)):
-            found = [i for i, h in enumerate(header) if match(h)]
+            found = [i for i, h in enumerate(self.header) if match(h)]
             if found:
-                return found[0]
-        return None
+                return found
+        best, ratio = closest_label(wanted, [h for h in self.header if h])
+        hint = f" Närmast: '{best}'." if best is not None and ratio >= 0.6 else ""
+        return f"kolumnen '{ref}' finns inte.{hint}"
+
+    def block(self, ref: str) -> list[int]:
+        """With two header rows: every column under the question text ``ref``."""
+        if not self.two_rows or _LETTER.match(ref):
+            return []
+        key = label_key(header_text(ref))
+        return [i for i, t in enumerate(self.tops) if t and label_key(t) == key]
+
+
+def _option_of(sub: str, question: Question, labels: dict[str, str], log: IssueLog) -> str | None:
+    """The standard option an option column's label (SurveyMonkey's second row) stands for."""
+    translated = {label_key(k): v for k, v in labels.items()}.get(label_key(sub), sub)
+    if standard := exact_label(translated, question.options):
+        return standard
+    best, ratio = closest_label(sub, list(labels))
+    if best is not None and ratio >= CLOSE_ENOUGH:
+        log.warning(
+            f"mappningsfilen: alternativet '{sub}' i filen tolkas som '{best}' i labels.",
+            question=question,
+        )
+        return exact_label(labels[best], question.options)
+    log.error(
+        f"mappningsfilen: {question.id}: alternativet '{sub}' är inget standardalternativ; "
+        "översätt det under labels."
+    )
+    return None
 
 
 def load_mapping(path: Path) -> MappingSpec:

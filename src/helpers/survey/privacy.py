@@ -34,7 +34,9 @@ ID_NUMBER_MASK = "[id-nummer]"
 NAME_MASK = "[namn]"
 COMPANY_MASK = "[företaget]"
 
-_EMAIL = re.compile(r"[\w.%+'-]+@[\w-]+(?:\.[\w-]+)+")
+# The local part may hold an apostrophe (o'hara@...) but not start with one: a quote before an
+# address ('anna@fisk.se') is the text's, and stays.
+_EMAIL = re.compile(r"[\w.%+-][\w.%+'-]*@[\w-]+(?:\.[\w-]+)+")
 # Personnummer or organisation number: 6 or 8 digits, a dash or plus, 4 digits; or 12 digits.
 _ID_NUMBER = re.compile(r"(?<!\d)(?:(?:19|20)?\d{6}[-+]\d{4}|(?:19|20)\d{10})(?!\d)")
 # Swedish phone numbers: 0 + 7-9 digits, or +46/0046 + 7-9 digits, single spaces, dashes or

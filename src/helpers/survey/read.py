@@ -42,9 +42,12 @@ from helpers.survey.issues import Issue, IssueLog, errors, survey_error
 from helpers.survey.layouts.base import Plan
 from helpers.survey.layouts.registry import (
     LAYOUT_NAMES,
+    MAPPING,
+    UNKNOWN_FORMAT_PAGE,
     detect_layout,
-    known_tools,
+    layout_named,
     plan_layout,
+    unknown_format,
 )
 from helpers.survey.mapping import MappingSpec, load_mapping
 from helpers.survey.questionnaire import Questionnaire, load_questionnaire
@@ -65,11 +68,25 @@ class SurveyData:
     n_incomplete: int
     issues: list[Issue] = field(default_factory=list)
     contacts: pd.DataFrame = field(default_factory=pd.DataFrame, repr=False)
+    mapped: bool = False
 
     @property
     def layout_name(self) -> str:
-        """The layout as the broker knows it: ``Microsoft Forms``."""
-        return LAYOUT_NAMES.get(self.layout, self.layout)
+        """The layout as the broker knows it: ``Microsoft Forms``, or ``SurveyMonkey (med
+        mappningsfil)`` when a mapping file was used."""
+        return layout_title(self.layout, self.mapped)
+
+
+def layout_title(layout: str, mapped: bool = False) -> str:
+    """The tool that wrote a file, as the broker knows it, and whether a mapping file was used.
+
+    >>> layout_title("surveymonkey", mapped=True), layout_title("mapping", mapped=True)
+    ('SurveyMonkey (med mappningsfil)', 'okänt verktyg (med mappningsfil)')
+    """
+    if layout == MAPPING:
+        return "okänt verktyg (med mappningsfil)"
+    name = LAYOUT_NAMES.get(layout, layout)
+    return f"{name} (med mappningsfil)" if mapped else name
 
 
 def read_survey(
@@ -106,14 +123,15 @@ def inspect_survey(
     sheets = read_sheets(path)
     chosen = _choose_sheet(sheets, sheet or (spec.sheet if spec else None), path, questionnaire)
     log = IssueLog(path.name, chosen.name)
-    plan = _plan(chosen, spec, questionnaire, log)
+    numbered = _without_blank_and_total_rows(chosen.rows, log)
+    plan = _plan(chosen.rows, [cells for _, cells in numbered], spec, questionnaire, log)
     check_columns(plan, questionnaire, log)
 
-    data = [
-        (plan.header_rows + offset + 1, cells)
-        for offset, cells in enumerate(chosen.rows[plan.header_rows :])
-        if not all(is_blank(c) for c in cells)
-    ]
+    # A mapping file's header rows are counted in the sheet; a tool's at the top of the rows.
+    last_header = plan.header_rows
+    if not plan.mapped and plan.header_rows:
+        last_header = numbered[plan.header_rows - 1][0]
+    data = [(number, cells) for number, cells in numbered if number > last_header]
     # Each row's warnings are kept apart and reported only for rows that count, so a dropped
     # duplicate or incomplete response does not repeat its original's warnings.
     row_logs = {number: IssueLog(log.file, log.sheet) for number, _ in data}
@@ -128,7 +146,7 @@ def inspect_survey(
     answered = []
     for answers in complete:
         if answers.empty:
-            log.warning("svaret är tomt och räknas inte.", row=answers.row)
+            log.warning("svaret är tomt och räknas inte.", row=answers.row, kind="empty")
         else:
             answered.append(answers)
     keep = find_duplicates(answered, log)
@@ -148,7 +166,38 @@ def inspect_survey(
         n_duplicates=len(answered) - len(kept),
         n_incomplete=len(rows) - len(complete),
         issues=log.issues,
+        mapped=plan.mapped,
     )
+
+
+#: What a first cell says in a row of sums an analyst added below the answers.
+TOTAL_WORDS = frozenset(
+    {"totalt", "total", "totals", "summa", "sum", "antal", "medel", "medelvärde", "average"}
+)
+
+
+def _without_blank_and_total_rows(rows: list[list[object]], log: IssueLog) -> list[tuple]:
+    """(row number, cells) of every row but blank rows and rows of sums below the first row,
+    each left out with a warning (a row of sums is no respondent)."""
+    kept, blank = [], []
+    for number, cells in enumerate(rows, start=1):
+        filled = [c for c in cells if not is_blank(c)]
+        if number > 1 and not filled:
+            blank.append(number)
+            continue
+        word = str(filled[0]).strip().casefold().rstrip(":") if filled else ""
+        if number > 1 and word in TOTAL_WORDS:
+            log.warning(
+                f"raden börjar med '{filled[0]}' och ser ut som en summarad, inte ett svar; den "
+                "räknas inte.",
+                row=number,
+            )
+            continue
+        kept.append((number, cells))
+    if blank:
+        shown = ", ".join(map(str, blank[:5])) + (" med flera" if len(blank) > 5 else "")
+        log.warning(f"{len(blank)} tomma rader hoppades över (rad {shown}).")
+    return kept
 
 
 def _choose_sheet(
@@ -166,24 +215,32 @@ def _choose_sheet(
 
 
 def _plan(
-    sheet: Sheet, spec: MappingSpec | None, questionnaire: Questionnaire, log: IssueLog
+    sheet_rows: list[list[object]],
+    rows: list[list[object]],
+    spec: MappingSpec | None,
+    questionnaire: Questionnaire,
+    log: IssueLog,
 ) -> Plan:
+    """How to read the sheet: through the mapping file, if any, else by the detected tool.
+
+    ``rows`` are the sheet's rows without blank rows and rows of sums (``sheet_rows`` all of
+    them: a mapping file counts header rows in the sheet).
+    """
     if spec is not None:
-        return spec.plan(sheet.rows, questionnaire, log)
-    if len(sheet.rows) < 2:
+        found = detect_layout(rows, questionnaire, sure=True) if len(rows) >= 2 else None
+        return spec.plan(sheet_rows, questionnaire, log, layout_named(found) if found else None)
+    layout = detect_layout(rows, questionnaire) if len(rows) >= 2 else None
+    if len(rows) < 2:
         raise log.fail("filen har bara en rubrikrad och inga svar. Exportera när svar kommit in.")
-    layout = detect_layout(sheet.rows, questionnaire)
     if layout is None:
-        raise log.fail(
-            f"okänt format: filen ser inte ut som en export från {known_tools()}. Beskriv "
-            "kolumnerna i en mappningsfil (docs/survey-mapping.md)."
-        )
-    plan = plan_layout(sheet.rows, questionnaire, log, layout)
+        raise log.fail(unknown_format(rows, questionnaire))
+    plan = plan_layout(rows, questionnaire, log, layout)
     if not plan.questions():
         raise log.fail(
             "inga kolumner med fråge-id (t.ex. 'C4. Hur svårt ...') hittades i "
-            f"{LAYOUT_NAMES[layout]}-exporten. Lägg till id i frågetexterna eller använd en "
-            "mappningsfil."
+            f"{LAYOUT_NAMES[layout]}-exporten. Lägg till id i frågetexterna, eller beskriv "
+            f"kolumnerna i en mappningsfil (lka suggest-mapping FIL skriver ett utkast; se "
+            f"{UNKNOWN_FORMAT_PAGE})."
         )
     return plan
 

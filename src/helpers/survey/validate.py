@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from helpers.common.errors import SurveyError
-from helpers.survey.issues import ERROR, WARNING, Issue
-from helpers.survey.layouts.registry import LAYOUT_NAMES
-from helpers.survey.read import inspect_survey
+from helpers.survey.issues import ERROR, WARNING, Issue, grouped
+from helpers.survey.read import SurveyData, inspect_survey, layout_title
 
 NO_MUNICIPALITIES = (
     "inga kommunnamn angivna: varje svar på A1 räknas som 'Annan kommun'. Ange områdets "
@@ -40,6 +39,11 @@ class ValidationReport:
     n_duplicates: int = 0
     n_incomplete: int = 0
     issues: list[Issue] = field(default_factory=list)
+    mapped: bool = False
+    #: Whether the report's analysis was tried on the file (``lka validate`` says so).
+    analysis: str = ""
+    #: The tidy answers, when the file could be read (for the report's analysis check).
+    survey: SurveyData | None = field(default=None, repr=False)
 
     @property
     def errors(self) -> list[Issue]:
@@ -57,8 +61,9 @@ class ValidationReport:
         return not self.errors
 
     def format(self) -> str:
-        """The report as text for the broker (Swedish), one problem per line."""
-        layout = LAYOUT_NAMES.get(self.layout, "okänt") if self.layout else "okänt"
+        """The report as text for the broker (Swedish), one line per problem: the same problem
+        on many rows is one line with how many rows and the first of them."""
+        layout = layout_title(self.layout, self.mapped) if self.layout else "okänt"
         counts = (
             f"{self.n_responses} räknas (av {self.n_rows} rader; {self.n_duplicates} dubbletter "
             f"och {self.n_incomplete} ofullständiga borttagna)"
@@ -71,7 +76,12 @@ class ValidationReport:
             f"Svar: {counts}",
             f"Problem: {len(self.errors)} fel, {len(self.warnings)} varningar",
         ]
-        lines += [f"  {issue.line()}" for issue in self.errors + self.warnings]
+        shown = grouped(self.errors + self.warnings)
+        if len(shown) < len(self.issues):
+            lines[-1] += f" (samma problem på flera rader sägs en gång: {len(shown)} rader nedan)"
+        if self.analysis:
+            lines.insert(3, f"Analys: {self.analysis}")
+        lines += [f"  {line}" for line in shown]
         verdict = "OK: rapporten kan göras." if self.ok else "Rättas före rapporten: se felen ovan."
         return "\n".join([*lines, verdict])
 
@@ -99,4 +109,6 @@ def validate_file(
         n_duplicates=survey.n_duplicates,
         n_incomplete=survey.n_incomplete,
         issues=notes + survey.issues,
+        mapped=survey.mapped,
+        survey=survey,
     )

@@ -55,7 +55,10 @@ _QUIZ = re.compile(r"^(points|feedback|poäng)\s*-|^(total points|quiz feedback|
 _CODE = re.compile(r"^([A-Za-z]\d+[A-Za-z0-9_]*)\s*(?:\[([^\[\]]*)\])?$")
 _TEXT = re.compile(r"^([A-Za-z]\d+(?:_[0-9A-Za-z]+)*)\s*(?:\[([^\[\]]*)\])?\s*[.:)]\s*(.*)$", re.S)
 _TRAILING_BRACKET = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
-_DATE_TEXT = re.compile(r"^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:[ T]+\d{1,2}[:.]\d{2})?")
+# 2026-02-03, 2026/2/3, 3.2.2026, 2/3/26, each maybe with a time; not an IP address.
+_DATE_TEXT = re.compile(
+    r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2}(?:\d{2})?)(?=$|[ T,])"
+)
 
 
 @dataclass(frozen=True)
@@ -85,14 +88,18 @@ class Column:
 
 @dataclass
 class Plan:
-    """How to read an export: its layout, header rows and the role of every column."""
+    """How to read an export: its layout, the rows above the answers (header rows, or the
+    header row's number when a mapping file names it) and the role of every column."""
 
     layout: str
     header_rows: int
     columns: list[Column]
     separator: str | None = None  # multi-select cell separator; None: ";" if present, else ", "
-    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # mapping-file translations
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # mapping file: as written
     marks: str = "yesno"  # how an option column marks a choice: "yesno" or the option's "label"
+    mapped: bool = False  # read through a mapping file
+    finished: tuple[str, ...] = ()  # submitted-column values meaning finished; (): any value
+    unplaced: frozenset[str] = frozenset()  # mapped questions whose column an error refused
 
     def questions(self) -> set[str]:
         """Ids of the questions that have at least one column."""
@@ -105,31 +112,41 @@ class Layout:
 
     ``detect`` tells how sure it is that the tool wrote the rows: 0 (not this tool), 1 (a
     weak sign, such as dates in the first column) or 2 (the tool's own columns); the registry
-    takes the surest, the first registered on a tie. ``plan`` gives the column roles.
+    takes the surest, the first registered on a tie. ``meta`` gives the roles of the tool's
+    own columns (identity, submit date, ignored) by index; :meth:`plan` every column's role
+    (``plan_columns`` for a tool whose header is not one row of headings). ``header_rows``,
+    ``separator`` (of a multi-select cell) and ``marks`` (how an option column marks a
+    choice) are what a mapping file inherits from the tool it was written for; ``looks_for``
+    says in Swedish what the tool's export is recognised by.
     """
 
     name: str
     title: str
     detect: Callable[[Rows, Questionnaire], int]
-    plan: Callable[[Rows, Questionnaire, IssueLog], Plan]
+    meta: Callable[[Rows, Questionnaire], dict[int, str]]
+    looks_for: str
+    header_rows: int = 1
+    separator: str | None = None
+    marks: str = "yesno"
+    plan_columns: Callable[[Rows, Questionnaire, IssueLog], Plan] | None = None
+
+    def plan(self, rows: Rows, questionnaire: Questionnaire, log: IssueLog) -> Plan:
+        """The role of every column: with one header row, ``meta`` gives the tool's own
+        columns' roles and every other column is read as a question column."""
+        if self.plan_columns is not None:
+            return self.plan_columns(rows, questionnaire, log)
+        meta = self.meta(rows, questionnaire)
+        header = [header_text(h) for h in rows[0]]
+        columns = [
+            Column(i, h, meta[i]) if i in meta else question_column(i, h, None, questionnaire, log)
+            for i, h in enumerate(header)
+        ]
+        return Plan(self.name, 1, columns, self.separator, marks=self.marks)
 
 
-def plan_one_header_row(
-    rows: Rows,
-    questionnaire: Questionnaire,
-    log: IssueLog,
-    layout: str,
-    meta: dict[int, str],
-    separator: str | None,
-) -> Plan:
-    """The plan of an export with one header row: ``meta`` gives the tool's own columns'
-    roles by position, every other column is read as a question column."""
-    header = [header_text(h) for h in rows[0]]
-    columns = [
-        Column(i, h, meta[i]) if i in meta else question_column(i, h, None, questionnaire, log)
-        for i, h in enumerate(header)
-    ]
-    return Plan(layout, 1, columns, separator)
+def identity_hint(header: str) -> bool:
+    """True when a header names a person or machine (e-mail, name, IP address, phone)."""
+    return bool(_IDENTITY_HINT.search(header))
 
 
 def header_text(value: object) -> str:

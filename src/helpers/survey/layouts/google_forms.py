@@ -7,17 +7,14 @@ language), maybe followed by the respondent's e-mail address. Multi-select answe
 
 from __future__ import annotations
 
-from helpers.survey.issues import IssueLog
 from helpers.survey.layouts.base import (
     IDENTITY,
     IGNORED,
     Layout,
-    Plan,
     Rows,
     has_id,
     header_text,
     is_date,
-    plan_one_header_row,
     values_in,
 )
 from helpers.survey.questionnaire import Questionnaire
@@ -49,13 +46,19 @@ def detect(rows: Rows, questionnaire: Questionnaire) -> int:
     return 0
 
 
-def plan(rows: Rows, questionnaire: Questionnaire, log: IssueLog) -> Plan:
+def meta(rows: Rows, questionnaire: Questionnaire) -> dict[int, str]:
     """The timestamp is ignored; an e-mail column goes to the contact file."""
     header = [header_text(h) for h in rows[0]]
-    meta = {0: IGNORED} | {
+    return {0: IGNORED} | {
         i: IDENTITY for i, h in enumerate(header) if h.casefold() in EMAIL_HEADERS
     }
-    return plan_one_header_row(rows, questionnaire, log, LAYOUT.name, meta, ", ")
 
 
-LAYOUT = Layout("google_forms", "Google Forms", detect, plan)
+LAYOUT = Layout(
+    "google_forms",
+    "Google Forms",
+    detect,
+    meta,
+    "Google Forms (först kolumnen Tidstämpel eller Timestamp)",
+    separator=", ",
+)

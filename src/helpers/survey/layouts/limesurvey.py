@@ -7,16 +7,13 @@ sökande]``). An empty submit date means an unfinished response.
 
 from __future__ import annotations
 
-from helpers.survey.issues import IssueLog
 from helpers.survey.layouts.base import (
     IDENTITY,
     IGNORED,
     SUBMITTED,
     Layout,
-    Plan,
     Rows,
     header_text,
-    plan_one_header_row,
 )
 from helpers.survey.questionnaire import Questionnaire
 
@@ -50,11 +47,16 @@ def detect(rows: Rows, questionnaire: Questionnaire) -> int:
     return 2 if submitted and others else 0
 
 
-def plan(rows: Rows, questionnaire: Questionnaire, log: IssueLog) -> Plan:
-    """LimeSurvey's metadata by its heading; every other column is a question column."""
+def meta(rows: Rows, questionnaire: Questionnaire) -> dict[int, str]:
+    """Roles of LimeSurvey's metadata columns, found by their heading."""
     header = [header_text(h).casefold() for h in rows[0]]
-    meta = {i: LIMESURVEY_META[h] for i, h in enumerate(header) if h in LIMESURVEY_META}
-    return plan_one_header_row(rows, questionnaire, log, LAYOUT.name, meta, None)
+    return {i: LIMESURVEY_META[h] for i, h in enumerate(header) if h in LIMESURVEY_META}
 
 
-LAYOUT = Layout("limesurvey", "LimeSurvey", detect, plan)
+LAYOUT = Layout(
+    "limesurvey",
+    "LimeSurvey",
+    detect,
+    meta,
+    "LimeSurvey (kolumnerna submitdate och lastpage eller startlanguage)",
+)
