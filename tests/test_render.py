@@ -87,20 +87,15 @@ def test_metadata_makes_the_area_colour_readable_and_embeds_the_logo(tmp_path):
 
 def test_print_leaves_out_the_phone_drawing_of_a_chart_as_the_exporter_writes_it():
     import nbformat
-    import pandas as pd
 
     from helpers.config.params import load_area
-    from helpers.report import charts
+    from helpers.report.charts import svg
 
-    chart = charts.Chart(
-        "<svg>wide</svg>", "T", "A", "S", pd.DataFrame({"a": [1]}), svg_narrow="<svg>phone</svg>"
-    )
+    picture = svg.picture("<svg>wide</svg>", "<svg>phone</svg>", "A")
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [
         nbformat.v4.new_code_cell(
-            outputs=[
-                nbformat.v4.new_output("display_data", data={"text/html": charts.image_html(chart)})
-            ]
+            outputs=[nbformat.v4.new_output("display_data", data={"text/html": picture})]
         )
     ]
     page = render.to_html(notebook, render.report_metadata(load_area("sotenas")))

@@ -1,7 +1,7 @@
 """Garbage-collector settings for the processes that build reports.
 
 Building a report allocates millions of short-lived objects (WeasyPrint's boxes, pandas'
-frames, matplotlib's artists). With Python's default thresholds the collector runs thousands
+frames). With Python's default thresholds the collector runs thousands
 of times per report and rescans every imported module's objects on each full pass: measured
 1,2 s of a report's parent process and 0,25 s of its kernel. Everything imported so far is
 moved out of the collector's sight, and young objects are collected less often; cycles are

@@ -83,8 +83,15 @@ def readable(colour: str) -> str:
 
 def chart_mark(colour: str) -> str:
     """The area colour for its bars and lines: at least 6:1 on paper, so in greyscale it is
-    clearly darker than the grey comparisons (``charts.GREYS``)."""
+    clearly darker than the grey comparisons (``charts.style.GREYS``)."""
     return darken_until(colour, MARK_CONTRAST, (PAPER,))
+
+
+def lighter(colour: str, amount: float) -> str:
+    """``colour`` mixed with white (0 = unchanged, 1 = white): ``lighter("#000000", 0.5)``
+    is ``'#808080'``."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
 
 
 def on(background: str) -> str:

@@ -76,8 +76,8 @@ class Report:
         self._figure_count = 0
         self._appendix: list[dict[str, Any]] = []
         self._output = output
-        # The charts still read the colour from a module setting: set it for this run.
-        charts.set_area_colour(area.colour)
+        #: How this run's charts are drawn: in the area's colour (``colour`` above).
+        self.chart_style = charts.Style(area=self.colour)
 
     def _display(self, obj: Any, raw: bool = False) -> None:
         (self._output or display)(obj, raw=raw)
@@ -125,7 +125,7 @@ class Report:
                 f'<figure class="chart" id="figur-{number}">'
                 f'<p class="chart-title"><span class="fig-no">Figur {number}.</span> '
                 f"{html_lib.escape(chart.title)}</p>"
-                f"{charts.image_html(chart)}"
+                f"{charts.render(chart, self.chart_style)}"
                 f"<figcaption>{caption}</figcaption></figure>"
                 f'<details class="chart-data"><summary>Visa tabell till figur {number}</summary>'
                 f"{table_html}</details>"

@@ -1,39 +1,48 @@
-"""A small SVG writer for the drawn charts: lines, shapes and text, in points.
+"""A small SVG writer for the charts: lines, shapes and text, in points, and the HTML that
+shows a drawing (wide, with a narrow one for phones).
 
-Line charts and the population pyramid are written here directly rather than drawn with
-matplotlib: importing matplotlib and drawing two charts took half a second of every report's
-kernel. The drawings keep the report's chart style (``report.mplstyle``, used by the kinds
-still drawn with matplotlib): Open Sans, text kept as text, the same greys and line widths.
+Every drawn chart kind is written with it rather than drawn with matplotlib: importing
+matplotlib and drawing two charts took half a second of a report's kernel. Text stays text
+(selectable, light and quick for WeasyPrint), measured in the report's typeface so that
+labels are placed where they fit; the typeface, colours and sizes come from ``style``.
 
 >>> drawing = Drawing(100, 40)
 >>> drawing.text(4, 20, "Sotenäs", size=10)
 >>> drawing.markup().startswith('<svg xmlns="http://www.w3.org/2000/svg" width="100pt"')
 True
+>>> wrap("Vård och omsorg; sociala tjänster", 100, 10)  # 100 points at 10 points
+['Vård och omsorg;', 'sociala tjänster']
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import math
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 
-FONT_FAMILY = "'Open Sans', 'Segoe UI', 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif"
-TEXT_COLOUR = "#1a1a1a"
-#: Axis labels and tick marks (``axes.labelcolor``, ``xtick.color`` in report.mplstyle).
-MUTED = "#4d4d4d"
-GRID = "#e3e3e3"
-AXIS = "#6b6b6b"
-#: Where the report's typeface is installed (Debian fonts-open-sans, `make report-deps`).
-FONT_FOLDERS = (Path("/usr/share/fonts/truetype/open-sans"), Path("/usr/share/fonts/truetype"))
-FONT_FILES = {False: "OpenSans-Regular.ttf", True: "OpenSans-Bold.ttf"}
+from helpers.report.charts.style import (
+    AXIS,
+    EXAMPLE_COLOUR,
+    EXAMPLE_MARK,
+    FONT_FAMILY,
+    FONT_FILES,
+    FONT_FOLDERS,
+    MARK_SIZE,
+    MUTED,
+    NARROW_BELOW,
+    TEXT_COLOUR,
+)
+
 #: Width of an average character, in em, when the typeface is not installed.
 AVERAGE_CHARACTER = 0.56
 #: From the middle of a line of text to its baseline, in em (half of Open Sans' x-height
 #: and caps, which is what the eye centres).
 MIDDLE_TO_BASELINE = 0.36
-#: Markers by matplotlib's letters, so a style reads the same in both kinds of chart.
+#: Lines of a wrapped label, apart by this many times the text size.
+LINE_SPACING = 1.2
+#: Markers by matplotlib's letters (o s ^ v D), which the line styles name.
 MARKERS = ("o", "s", "^", "v", "D")
 
 
@@ -68,15 +77,36 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     return sum(widths.get(ord(character), fallback) for character in text) * size / units
 
 
-def nice_ticks(low: float, high: float, most: int) -> list[float]:
-    """Round tick values between ``low`` and ``high``, at most ``most`` + 1 of them, in the
-    finest step of 1, 2 or 5 times a power of ten that keeps to that. (No steps of 2,5: labels
-    with whole numbers would round them, "3 %" at 2,5 %.)"""
+def wrap(label: str, width: float, size: float, *, bold: bool = False) -> list[str]:
+    """``label`` in lines at most ``width`` points wide at ``size`` (words are not broken: a
+    word wider than that stands on a line of its own)."""
+    lines: list[str] = []
+    for word in label.split():
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and text_width(joined, size, bold=bold) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return lines or [label]
+
+
+def nice_ticks(low: float, high: float, most: int, *, outward: bool = False) -> list[float]:
+    """Round tick values between ``low`` and ``high`` (``outward``: from one at or below
+    ``low`` to one at or above ``high``), at most ``most`` + 1 of them, in the finest step of
+    1, 2 or 5 times a power of ten that keeps to that. (No steps of 2,5: labels with whole
+    numbers would round them, "3 %" at 2,5 %.)
+
+    >>> nice_ticks(106.4, 117.3, 5), nice_ticks(106.4, 117.3, 5, outward=True)
+    ([108.0, 110.0, 112.0, 114.0, 116.0], [105.0, 110.0, 115.0, 120.0])
+    """
     if high <= low:
         return [low]
     power = 10.0 ** math.floor(math.log10((high - low) / most))
-    for step in (power * m for m in (1, 2, 5, 10)):
-        first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+    for step in (power * m for m in (1, 2, 5, 10, 20)):
+        if outward:
+            first, last = math.floor(low / step + 1e-9), math.ceil(high / step - 1e-9)
+        else:
+            first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
         if last - first <= most:
             break
     return [round(i * step, 10) for i in range(first, last + 1)]
@@ -84,6 +114,15 @@ def nice_ticks(low: float, high: float, most: int) -> list[float]:
 
 #: A tick mark's length under an axis, and the gap from it to its label.
 TICK, TICK_GAP = 3.0, 4.0
+
+
+#: The band at the top of a drawing that holds the example-data mark.
+MARK_HEIGHT = MARK_SIZE * 1.5
+
+
+def lines_height(lines: int, size: float) -> float:
+    """How high ``lines`` lines of text at ``size`` points stand (``Drawing.text_lines``)."""
+    return size * (1.2 + (lines - 1) * LINE_SPACING) if lines else 0.0
 
 
 def tick_height(size: float) -> float:
@@ -190,6 +229,34 @@ class Drawing:
             f'fill="{colour}"{weight}>{html.escape(content, quote=False)}</text>'
         )
 
+    def text_lines(
+        self,
+        x: float,
+        top: float,
+        lines: Sequence[str],
+        *,
+        size: float,
+        anchor: str = "start",
+        bold: bool = False,
+        colour: str = TEXT_COLOUR,
+    ) -> None:
+        """Lines of text one under the other, the first one's top at ``top``."""
+        for number, line in enumerate(lines):
+            middle = top + size * (0.6 + number * LINE_SPACING)
+            self.text(x, middle, line, size=size, anchor=anchor, bold=bold, colour=colour)
+
+    def example_mark(self) -> None:
+        """The example-data mark in the top right corner (``MARK_HEIGHT`` high)."""
+        self.text(
+            self.width - 2,
+            MARK_HEIGHT / 2,
+            EXAMPLE_MARK.upper(),
+            size=MARK_SIZE,
+            anchor="end",
+            bold=True,
+            colour=EXAMPLE_COLOUR,
+        )
+
     def tick_below(self, x: float, axis: float, label: str, *, size: float) -> None:
         """A tick mark under the axis at height ``axis``, and its label centred under it."""
         self.line(x, axis, x, axis + TICK, colour=MUTED)
@@ -203,3 +270,20 @@ class Drawing:
             f'viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">'
             f'<rect width="{w}" height="{h}" fill="white"/>{"".join(self._parts)}</svg>'
         )
+
+
+def picture(wide: str, narrow: str, alt: str) -> str:
+    """A drawing as HTML: an ``<img>`` named by ``alt``, in a ``<picture>`` that switches to
+    the ``narrow`` drawing on small screens (the PDF renderer uses the ``<img>``, the wide
+    one); ``narrow`` "" for none."""
+    img = f'<img src="{_data_uri(wide)}" alt="{html.escape(alt)}">'
+    if not narrow:
+        return img
+    return (
+        f'<picture><source media="(max-width: {NARROW_BELOW})" '
+        f'srcset="{_data_uri(narrow)}">{img}</picture>'
+    )
+
+
+def _data_uri(markup: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(markup.encode()).decode()

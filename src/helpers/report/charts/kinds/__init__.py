@@ -1,0 +1,2 @@
+"""The chart kinds: one module per kind (its figure, chart function and renderer), listed in
+``registry``."""
