@@ -18,10 +18,11 @@ module with its renderer; every drawing is SVG written by ``svg`` in the one ``s
 Drawings come twice: wide for screens and the A4 page, and narrow for a phone, so their text
 stays legible at 375 px::
 
-    >>> [kind.name for kind in REGISTERED]
-    ['bars', 'lines', 'pyramid', 'stacked', 'grouped']
-    >>> Style.for_area("#0b5c7a").area
-    '#0b5c7a'
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"område": ["Sotenäs", "Riket"], "andel": [0.25, 0.2]})
+    >>> chart = bars(table, label="område", value="andel", title="T", source="SCB")
+    >>> chart.kind, render(chart, Style.for_area("#0b5c7a"))[:24]
+    ('bars', '<div class="bar-chart" r')
 """
 
 from helpers.report.charts.kinds.bars import bars
