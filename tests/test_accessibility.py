@@ -159,7 +159,7 @@ def test_every_chart_has_alt_text_stating_its_finding_and_a_data_table(page_sour
                 figure,
             ).group(1)
         )
-        # a drawn chart's alt text, or the name of a chart made of HTML (charts.kinds.bars.html_bars)
+        # a drawn chart's alt text, or the name of a chart made of HTML (kinds/bars.py, html_bars)
         named = re.findall(r'<img[^>]*alt="([^"]*)"|role="img" aria-label="([^"]*)"', figure)
         alts = [html_lib.unescape(alt or label) for alt, label in named]
         assert alts and all(alt.startswith(title) and len(alt) > len(title) + 10 for alt in alts), (

@@ -105,7 +105,7 @@ def test_the_guides_chapter_appears_in_the_html_and_the_pdf(tree: Path):
         if html.escape(title) in f
     ]
     assert len(figures) == 1, "the chapter's chart is not in the report"
-    # a drawn chart's alt text, or the name of a chart made of HTML (charts.kinds.bars.html_bars)
+    # a drawn chart's alt text, or the name of a chart made of HTML (kinds/bars.py, html_bars)
     alt = html.unescape(re.search(r'(?:alt|aria-label)="([^"]+)"', figures[0]).group(1))
     assert alt.startswith(f"{title}. {AREA_NAME}: ")
     for comparison in ("Fyrbodal", "Västra Götalands län", "Riket"):
