@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,24 @@ def make_tree(target: Path) -> Path:
         )
     (target / "reports").mkdir()
     return target
+
+
+def guide_block(guide: Path, marker: str, language: str = "python") -> str:
+    """The fenced block that follows a guide's ``<!-- tests/test_x.py MARKER ... -->`` comment
+    (the guides in docs/ mark the blocks their tests run)."""
+    found = re.search(
+        rf"<!-- tests/\w+\.py {marker}.*?-->\n```{language}\n(.*?)```",
+        guide.read_text("utf-8"),
+        re.S,
+    )
+    assert found, f"{guide.name}: the {language} block '{marker}' is missing"
+    return found.group(1)
+
+
+def guide_path(guide: Path, pattern: str) -> str:
+    """The one path ``pattern`` (a regex with one group) finds in a guide."""
+    (path,) = set(re.findall(pattern, guide.read_text("utf-8")))
+    return path
 
 
 def run_cli(tree: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess[str]:

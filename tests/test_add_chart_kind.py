@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, make_tree
+from conftest import ROOT, guide_block, guide_path, make_tree
 from helpers.common import text
 from helpers.config.params import load_area
 from helpers.report import colours
@@ -33,22 +33,8 @@ pytestmark = pytest.mark.slow
 GUIDE = ROOT / "docs" / "adding-a-chart-kind.md"
 AREA, AREA_NAME, AREA_CODE = "lysekil", "Lysekil", "1484"
 SOURCE = "SCB, folkmängd 31 december (kommunpanel 2001–2021)"
-
-
-def guide_block(marker: str) -> str:
-    """The code block after the page's comment ``<!-- tests/test_add_chart_kind.py MARKER``."""
-    found = re.search(
-        rf"<!-- tests/test_add_chart_kind\.py {marker}.*?-->\n```python\n(.*?)```",
-        GUIDE.read_text("utf-8"),
-        re.S,
-    )
-    assert found, f"the guide's block '{marker}' is missing"
-    return found.group(1)
-
-
-def guide_path(pattern: str) -> str:
-    (path,) = set(re.findall(pattern, GUIDE.read_text("utf-8")))
-    return path
+#: Where the page says the module goes.
+MODULE = r"Create\s+`(src/helpers/report/charts/kinds/\w+\.py)`"
 
 
 def with_kind(registry: str, block: str) -> str:
@@ -82,14 +68,16 @@ def copy(tmp_path: Path) -> Path:
         tmp_path / "src" / "helpers",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
-    module = tmp_path / guide_path(r"Create\s+`(src/helpers/report/charts/kinds/\w+\.py)`")
-    module.write_text(guide_block("writes the block below as the module"), encoding="utf-8")
+    module = tmp_path / guide_path(GUIDE, MODULE)
+    module.write_text(guide_block(GUIDE, "writes the block below as the module"), encoding="utf-8")
     registry = tmp_path / "src/helpers/report/charts/kinds/registry.py"
     registry.write_text(
-        with_kind(registry.read_text("utf-8"), guide_block("runs the block below as the registry"))
+        with_kind(
+            registry.read_text("utf-8"), guide_block(GUIDE, "runs the block below as the registry")
+        )
     )
     package = tmp_path / "src/helpers/report/charts/__init__.py"
-    line = guide_block("runs the block below as the package")
+    line = guide_block(GUIDE, "runs the block below as the package")
     package.write_text(with_function(package.read_text("utf-8"), line, module.stem))
     return tmp_path
 
@@ -101,7 +89,7 @@ def run(copy: Path, command: list[str], root: Path = ROOT) -> subprocess.Complet
 
 def test_the_guides_module_passes_the_linters_and_runs_its_examples(copy: Path):
     changed = [
-        copy / guide_path(r"Create\s+`(src/helpers/report/charts/kinds/\w+\.py)`"),
+        copy / guide_path(GUIDE, MODULE),
         copy / "src/helpers/report/charts/kinds/registry.py",
         copy / "src/helpers/report/charts/__init__.py",
     ]
@@ -129,9 +117,9 @@ def index_2021_from_raw(code: str | None) -> float:
 
 def test_the_guides_chart_shows_in_a_chapter_in_the_html_and_the_pdf(copy: Path, tmp_path: Path):
     tree = make_tree(tmp_path / "project")
-    chapter = tree / guide_path(r"In the population chapter,\s+`(notebooks/\d\d_\w+\.py)`")
+    chapter = tree / guide_path(GUIDE, r"In the population chapter,\s+`(notebooks/\d\d_\w+\.py)`")
     chapter.write_text(
-        chapter.read_text("utf-8") + "\n" + guide_block("runs the block below in a report"),
+        chapter.read_text("utf-8") + "\n" + guide_block(GUIDE, "runs the block below in a report"),
         encoding="utf-8",
     )
     fixed = run(

@@ -19,25 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, guide_block, guide_path
 
 GUIDE = ROOT / "docs" / "adding-a-survey-layout.md"
 
 
 def block(marker: str, language: str) -> str:
-    """The fenced block that follows the page's ``<!-- tests/... marker -->`` comment."""
-    found = re.search(
-        rf"<!-- tests/test_add_survey_layout\.py {marker}.*?-->\n```{language}\n(.*?)```",
-        GUIDE.read_text("utf-8"),
-        re.S,
-    )
-    assert found, f"the guide's {language} block '{marker}' is missing"
-    return found.group(1)
-
-
-def guide_path(pattern: str) -> str:
-    (path,) = set(re.findall(pattern, GUIDE.read_text("utf-8")))
-    return path
+    return guide_block(GUIDE, marker, language)
 
 
 def guide_command() -> list[str]:
@@ -49,7 +37,7 @@ def guide_command() -> list[str]:
     return [sys.executable, "-m", "helpers.cli.main", *words[1:]]
 
 
-def registered(source: str, guide_block: str) -> str:
+def registered(source: str, page_block: str) -> str:
     """``registry.py`` with its layouts import and ``REGISTERED`` replaced by the page's block."""
     tree = ast.parse(source)
     lines = source.splitlines(keepends=True)
@@ -69,7 +57,7 @@ def registered(source: str, guide_block: str) -> str:
     kept = (
         lines[: imports.lineno - 1]
         + lines[imports.end_lineno : start]
-        + [guide_block]
+        + [page_block]
         + lines[assigned.end_lineno :]
     )
     return "".join(kept)
@@ -83,7 +71,7 @@ def copy(tmp_path: Path) -> Path:
         tmp_path / "src" / "helpers",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
-    export = tmp_path / guide_path(r"saved as `(tests/fixtures/surveys/[\w-]+\.csv)`")
+    export = tmp_path / guide_path(GUIDE, r"saved as `(tests/fixtures/surveys/[\w-]+\.csv)`")
     export.parent.mkdir(parents=True)
     export.write_text(block("reads", "csv"), encoding="utf-8")
     return tmp_path
@@ -91,7 +79,7 @@ def copy(tmp_path: Path) -> Path:
 
 def add_layout(copy: Path) -> Path:
     """Steps 2 and 3: the page's module written, and registered as the page shows."""
-    module = copy / guide_path(r"Create\s+`(src/helpers/survey/layouts/\w+\.py)`")
+    module = copy / guide_path(GUIDE, r"Create\s+`(src/helpers/survey/layouts/\w+\.py)`")
     module.write_text(block("runs the block below: keep it the whole module", "python"))
     registry = copy / "src/helpers/survey/layouts/registry.py"
     registry.write_text(registered(registry.read_text("utf-8"), block("puts", "python")))
