@@ -20,7 +20,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import ROOT
-from helpers.build import render
+from helpers.build.html import report_metadata
 from helpers.cli.browser import AXE_SCRIPT, Browser, Page
 from helpers.config.params import load_area
 from helpers.report import colours
@@ -185,7 +185,7 @@ def test_headings_form_one_outline(desktop: Page):
 
 @pytest.mark.parametrize("area", ["sotenas", "trollhattan-vanersborg", "lysekil"])
 def test_area_colours_reach_aa_contrast(area):
-    metadata = render.report_metadata(load_area(area))
+    metadata = report_metadata(load_area(area))
     for background in (colours.PAPER, colours.TINT):
         assert colours.contrast(metadata["colour"], background) >= colours.TEXT_CONTRAST
         assert colours.contrast("#ffffff", metadata["colour"]) >= colours.TEXT_CONTRAST

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from helpers.build import render
+from helpers.build import outputs
 from helpers.common.cells import FORMULA_START, safe_cell
 from helpers.config import paths
 from helpers.survey import privacy
@@ -48,7 +48,7 @@ def test_the_excel_appendix_writes_formula_like_text_as_text(start, tmp_path):
     value = FORMULAS[start]
     target = tmp_path / "bilaga.xlsx"
     table = {"title": value, "source": "SCB", "columns": [value, "n"], "rows": [[value, -1]]}
-    render.write_appendix([table], target)
+    outputs.write_appendix([table], target)
     sheet = load_workbook(target)["Tabell 1"]
     # XML keeps no bare CR: the workbook gives it back as LF.
     shown = ("'" + value).replace("\r", "\n")

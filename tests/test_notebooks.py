@@ -10,12 +10,11 @@ from pathlib import Path
 
 import jupytext
 import nbformat
-import papermill
 import pytest
-from papermill.exceptions import PapermillExecutionError
 
 from conftest import make_tree
 from helpers.build import execute, notebooks
+from helpers.common.errors import ExecutionError
 from helpers.config import params, paths
 
 CHAPTER = """# %% [markdown]
@@ -284,20 +283,12 @@ def test_every_chapter_runs_alone_for_every_example_area(
     monkeypatch.delenv("LKA_AREA", raising=False)
     year = params.load_area(area).year
     output = tmp_path / chapter.name
-    # papermill's IPC kernels, when the pipeline has them, keep parallel runs (-n) apart
-    manager = getattr(execute, "IPCKernelManager", None)
+    # the pipeline's own kernels (Unix sockets) keep parallel runs (-n) apart
+    alone = nbformat.read(scratch / "notebooks" / chapter.name, as_version=4)
     try:
-        papermill.execute_notebook(
-            str(scratch / "notebooks" / chapter.name),
-            str(output),
-            parameters={"area": area, "year": year},
-            kernel_name=execute.KERNEL_NAME,
-            cwd=str(scratch / "notebooks"),
-            progress_bar=False,
-            **({"kernel_manager_class": manager} if manager else {}),
-        )
-    except PapermillExecutionError as error:
-        pytest.fail(f"{chapter.name} for {area}: {error.ename}: {error.evalue}")
+        execute.execute(alone, output, area=area, year=year, cwd=scratch / "notebooks")
+    except ExecutionError as error:
+        pytest.fail(str(error))
 
     executed = nbformat.read(output, as_version=4)
     code = [c for c in executed.cells if c.cell_type == "code"]

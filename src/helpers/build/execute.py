@@ -13,91 +13,28 @@ from __future__ import annotations
 
 import copy
 import logging
-import os
 import shutil
 import tempfile
-import time
 import uuid
 from pathlib import Path
-from queue import Empty
 
 import nbformat
-from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.kernelspec import NoSuchKernel
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
-from traitlets import DottedObjectName, Type, Unicode
 
+from helpers.build.compat import ReadyClient
 from helpers.common.errors import ExecutionError
 from helpers.config import paths
 
 #: The project's own kernel, installed into the project's environment by ``make install``.
 KERNEL_NAME = "lokal-kompetensanalys"
+#: The start of the name of each kernel's private socket folder.
+_SOCKET_FOLDER = "lka-kernel-"
 
 # papermill and nbclient log their own lines ("Kernel died while waiting ...") that Python's
 # last-resort handler would print beside this module's one-line ExecutionError.
 logging.getLogger("papermill").addHandler(logging.NullHandler())
-
-
-class ReadyClient(AsyncKernelClient):
-    """A kernel client that is ready when its kernel is, not 0,2 s later.
-
-    jupyter_client's ``wait_for_ready`` ends by reading IOPub until nothing has come for
-    0,2 s: every report waited that long before its first cell (measured from the end of the
-    kernel's warm-up). Messages left on IOPub do no harm, as nbclient takes only the answers
-    to its own requests; this client takes what is already there and goes on.
-    """
-
-    async def wait_for_ready(self, timeout: float | None = None) -> None:  # type: ignore[override]
-        deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
-        while not await self._kernel_info_answered():
-            if not await self._async_is_alive():
-                raise RuntimeError("Kernel died before replying to kernel_info")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
-        while True:  # what is queued already, without waiting for more
-            try:
-                await self.iopub_channel.get_msg(timeout=0)
-            except Empty:
-                return
-
-    async def _kernel_info_answered(self) -> bool:
-        """Ask for kernel_info; True once it is answered and IOPub delivers too (then the
-        kernel is up and both channels are connected)."""
-        self.kernel_info()
-        try:
-            reply = await self.shell_channel.get_msg(timeout=1)
-            if reply["msg_type"] != "kernel_info_reply":
-                return False
-            await self.iopub_channel.get_msg(timeout=0.2)
-        except Empty:
-            return False
-        self._handle_kernel_info_reply(reply)
-        return True
-
-
-class IPCKernelManager(AsyncKernelManager):
-    """A kernel that talks over Unix sockets instead of TCP ports.
-
-    Reports built in parallel each start a kernel; with TCP, two kernels can pick the same
-    free port between checking and binding it. Sockets are files in a private folder, so
-    parallel kernels cannot collide (and nothing listens on the network).
-    """
-
-    transport = Unicode("ipc")
-    client_class = DottedObjectName("helpers.build.execute.ReadyClient")
-    client_factory = Type(ReadyClient, klass=AsyncKernelClient)
-
-    def _ip_default(self) -> str:
-        # jupyter_client's default is "kernel-ipc" in the working folder, the same path for
-        # every kernel started there: give each kernel a private folder instead.
-        self._socket_folder = tempfile.mkdtemp(prefix="lka-kernel-")
-        return os.path.join(self._socket_folder, "kernel")
-
-    async def _async_cleanup_resources(self, restart: bool = False) -> None:
-        await super()._async_cleanup_resources(restart=restart)
-        if not restart and getattr(self, "_socket_folder", None):
-            shutil.rmtree(self._socket_folder, ignore_errors=True)
 
 
 def _missing_kernel() -> ExecutionError:
@@ -106,20 +43,33 @@ def _missing_kernel() -> ExecutionError:
     )
 
 
-def start_kernel(area: str | None = None, year: int | None = None) -> IPCKernelManager:
+def start_kernel(
+    area: str | None = None, year: int | None = None, cwd: Path | None = None
+) -> AsyncKernelManager:
     """A kernel of its own for one report, or one that stays up for several (a batch
     worker's), saving its start-up and imports each time. Stop it with :func:`stop_kernel`,
     and replace it after a failed report.
+
+    The kernel talks over Unix sockets in a private folder, not TCP ports: reports built in
+    parallel each start a kernel, and with TCP two kernels can pick the same free port
+    between checking and binding it (and nothing listens on the network). It hands out
+    ``compat.ReadyClient`` clients.
 
     The kernel readies itself as it starts (``warm_up.warm_up``: imports and, for an
     ``area``, that area's survey): this returns at once, and the kernel works on its own core
     while the caller goes on.
     """
     warm_up = f"from helpers.build.warm_up import warm_up; warm_up({area!r}, {year!r})"
-    kernel = IPCKernelManager(kernel_name=KERNEL_NAME)
+    folder = Path(tempfile.mkdtemp(prefix=_SOCKET_FOLDER))
+    kernel = AsyncKernelManager(
+        kernel_name=KERNEL_NAME,
+        transport="ipc",
+        ip=str(folder / "kernel"),
+        client_factory=ReadyClient,
+    )
     try:
         run_sync(kernel.start_kernel)(
-            cwd=str(paths.NOTEBOOKS),
+            cwd=str(cwd or paths.NOTEBOOKS),
             # no history database: a report kernel never looks back at its own input
             extra_arguments=[
                 f"--IPKernelApp.exec_lines={warm_up}",
@@ -127,13 +77,19 @@ def start_kernel(area: str | None = None, year: int | None = None) -> IPCKernelM
             ],
         )
     except NoSuchKernel:
+        shutil.rmtree(folder, ignore_errors=True)
         raise _missing_kernel() from None
     return kernel
 
 
-def stop_kernel(kernel: IPCKernelManager) -> None:
-    """Shut a kernel from :func:`start_kernel` down and remove its sockets."""
-    run_sync(kernel.shutdown_kernel)(now=True)
+def stop_kernel(kernel: AsyncKernelManager) -> None:
+    """Shut a kernel from :func:`start_kernel` down and remove its socket folder."""
+    try:
+        run_sync(kernel.shutdown_kernel)(now=True)
+    finally:
+        folder = Path(kernel.ip).parent
+        if kernel.transport == "ipc" and folder.name.startswith(_SOCKET_FOLDER):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def chapter_paths(folder: Path | None = None) -> list[Path]:
@@ -173,7 +129,7 @@ def execute(
     area: str,
     year: int,
     cwd: Path | None = None,
-    kernel: IPCKernelManager | None = None,
+    kernel: AsyncKernelManager | None = None,
 ) -> nbformat.NotebookNode:
     """Execute the assembled notebook into ``output``; on a cell error raise ExecutionError.
 
@@ -187,7 +143,7 @@ def execute(
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    reuse = {"km": kernel} if kernel is not None else {}
+    own_kernel = start_kernel(area, year, cwd) if kernel is None else None
     try:
         return papermill.execute_notebook(
             notebook,
@@ -201,11 +157,8 @@ def execute(
             report_mode=False,
             # papermill otherwise rewrites the whole notebook, charts and all, around every cell
             request_save_on_cell_execute=False,
-            kernel_manager_class=IPCKernelManager,
-            **reuse,
+            km=kernel or own_kernel,
         )
-    except NoSuchKernel:
-        raise _missing_kernel() from None
     except DeadKernelError:
         raise ExecutionError(
             f"Området {area}: Python-kärnan stannade mitt i körningen (till exempel av "
@@ -221,3 +174,6 @@ def execute(
             f"Området {area}: kapitlet {chapter} misslyckades i cell {error.exec_count} "
             f"({error.ename}: {error.evalue})."
         ) from None
+    finally:
+        if own_kernel is not None:
+            stop_kernel(own_kernel)

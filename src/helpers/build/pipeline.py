@@ -82,10 +82,12 @@ STAGES = {
 
 
 def prepare_process() -> None:
-    """Ready a process that builds reports (the CLI, a batch worker): the garbage collector
-    tuned once the modules every build needs are imported (see ``gc_tuning``)."""
-    from helpers.build import gc_tuning
+    """Ready a process that builds reports (the CLI, a batch worker), before it imports
+    nbformat: jsonschema's unused "iri" grammar left out (``compat``), and the garbage
+    collector tuned once the modules every build needs are imported (``gc_tuning``)."""
+    from helpers.build import compat, gc_tuning
 
+    compat.leave_out_rfc3987_grammar()
     gc_tuning.tune()
 
 
@@ -157,7 +159,7 @@ def build_report(
                 own_kernel = running = execute.start_kernel(area.slug, area.year)
             else:
                 running = kernel()
-            _import_in_background("helpers.build.render", "weasyprint")
+            _import_in_background("helpers.build.html", "weasyprint")
             _import_survey(area)
         fixes = _build(area, final, running, pdf, timings, done_with_kernel)
     finally:
@@ -194,7 +196,8 @@ def _build(
     """Run the chapters in ``kernel``, render the report and publish it in one step; returns
     the fixes for missing data that the chapters recorded. ``done_with_kernel`` is called
     once the chapters have run."""
-    from helpers.build import execute, render
+    from helpers.build import execute, html, outputs
+    from helpers.build.pdf import to_pdf  # (``pdf`` is this function's flag)
 
     with tempfile.TemporaryDirectory(prefix="lka-run-") as scratch:
         executed_path = Path(scratch) / "notebook.ipynb"
@@ -219,14 +222,14 @@ def _build(
         failed_notebook_path(area).unlink(missing_ok=True)
         with publish.staged(final.folder) as staging:
             staged = report_files(area, staging)
-            metadata = render.report_metadata(area)
+            metadata = html.report_metadata(area)
             try:
                 with _timed(timings, "html"):
-                    page = render.to_html(executed, metadata)
+                    page = html.to_html(executed, metadata)
                     staged.html.write_text(page, encoding="utf-8")
                 if pdf:
                     with _timed(timings, "pdf"):
-                        render.to_pdf(page, staged.pdf, metadata)
+                        to_pdf(page, staged.pdf, metadata)
             except Exception as error:  # a template or layout bug: say where, keep nothing
                 raise RenderError(
                     f"Området {area.slug}: rapporten kunde inte skapas "
@@ -234,7 +237,7 @@ def _build(
                 ) from error
             with _timed(timings, "files"):
                 _write_data_files(area, executed, staged, staging, pdf)
-    return render.fixes(executed)
+    return outputs.fixes(executed)
 
 
 def _write_data_files(
@@ -243,7 +246,7 @@ def _write_data_files(
     """The executed notebook, key figures, Excel appendix and build fingerprint."""
     import nbformat
 
-    from helpers.build import render
+    from helpers.build import outputs
 
     nbformat.write(executed, staged.notebook)
     staged.key_figures.write_text(
@@ -253,14 +256,14 @@ def _write_data_files(
                 "name": area.name,
                 "year": area.year,
                 "municipalities": list(area.municipalities),
-                "figures": render.key_figures(executed),
+                "figures": outputs.key_figures(executed),
             },
             ensure_ascii=False,
             indent=2,
         ),
         encoding="utf-8",
     )
-    render.write_appendix(render.appendix_tables(executed), staged.appendix)
+    outputs.write_appendix(outputs.appendix_tables(executed), staged.appendix)
     if pdf:  # an HTML-only build is a draft: never counts as up to date
         (staging / fingerprint.BUILD_INFO).write_text(
             fingerprint.build_info(area), encoding="utf-8"

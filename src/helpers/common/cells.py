@@ -4,7 +4,7 @@ Text from outside (a company name in a survey export, a table heading) that star
 character Excel reads as the start of a formula (``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return: OWASP's list for CSV injection) gets a leading apostrophe, Excel's own mark
 for plain text; numbers and other text stay as they are. The Excel appendix
-(``build.render``) and the contact file (``survey.privacy``) both write through it::
+(``build.outputs``) and the contact file (``survey.privacy``) both write through it::
 
     >>> safe_cell('=HYPERLINK("http://x")')
     '\\'=HYPERLINK("http://x")'

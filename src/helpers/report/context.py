@@ -9,7 +9,7 @@ for a chart (its data table follows it and goes to the appendix), ``rpt.missing(
 data is lacking, ``rpt.key_figure(...)`` for the figures that go to ``key_figures.json``.
 
 Key figures and appendix tables leave the kernel as display outputs with the project's own
-MIME types; the HTML template ignores them and the renderer collects them (see render.py).
+MIME types; the HTML page leaves them out and ``build.outputs`` collects them.
 
 A :class:`Report` is one run's state: the area, the year, the area's colour, the figure
 counter and the appendix. Nothing of it outlives the run. The chapters of one build share

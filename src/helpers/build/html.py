@@ -1,0 +1,149 @@
+"""The report as one self-contained HTML page: nbconvert with the project's template.
+
+``templates/report/index.html.j2`` extends nbconvert's ``base`` template: no code, no
+prompts, no scripts; the CSS is inlined. nbconvert's public extension points do the rest:
+two preprocessors (:class:`ProjectDataPreprocessor` leaves out the data the chapters hand
+on, ``outline.OutlinePreprocessor`` gives the headings ids, writes the table of contents and
+the chapters' sections) and one filter (``outline.markdown_to_html``).
+
+The exporter is nbconvert's ``TemplateExporter``, configured, not ``HTMLExporter``: that one
+reads its finished page back with BeautifulSoup to give images without alt text a
+placeholder and JupyterLab's cell classes tab stops (0,15 s of CPU for a report's page);
+the report's template has no such classes, and every chart carries its own alt text (the
+accessibility tests check it).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbconvert.exporters import TemplateExporter
+from nbconvert.preprocessors import Preprocessor
+from traitlets.config import Config
+
+from helpers.build import outline
+from helpers.common import text
+from helpers.common.errors import RenderError
+from helpers.config import paths
+from helpers.config.params import Area
+from helpers.report import colours
+from helpers.report.context import APPENDIX_MIME, FIX_MIME, KEY_FIGURE_MIME
+
+#: What the report shows of an output, in order of preference (the first one it has);
+#: plain text is chosen last and shows nothing (the template has no block for it).
+SHOWN_TYPES = [
+    "text/html",
+    "text/markdown",
+    "image/svg+xml",
+    "image/png",
+    "image/jpeg",
+    "text/plain",
+]
+#: Outputs that are data for the other files (key figures, appendix, fixes), not content.
+PROJECT_DATA = frozenset({KEY_FIGURE_MIME, APPENDIX_MIME, FIX_MIME})
+
+
+def report_metadata(area: Area, created: dt.date | None = None) -> dict[str, Any]:
+    """What the title page, running header and PDF metadata say about the report.
+
+    ``colour`` is the area colour made readable as text (``colours.readable``): the one
+    shade used for text, links, the cover and charts; ``accent`` is the params colour as
+    given, for thin decorative rules only.
+    """
+    created = created or dt.date.today()
+    return {
+        "title": area.report_title,
+        "area": area.name,
+        "year": area.year,
+        "author": area.author,
+        "colour": colours.readable(area.colour),
+        "accent": area.colour,
+        "municipalities": text.join(area.municipality_names),
+        "municipality_count": len(area.municipalities),
+        "example": bool(area.survey and area.survey.example),
+        "created": created.isoformat(),
+        "created_text": f"{created.day} {_MONTHS[created.month - 1]} {created.year}",
+        "logo": _embedded(area.logo) if area.logo else None,
+        "logo_alt": f"{_genitive(area.name)} logotyp",
+    }
+
+
+def _genitive(name: str) -> str:
+    """Swedish genitive: Lysekils, but Sotenäs (a name ending in s, x or z takes no s)."""
+    return name if name[-1:].lower() in "sxz" else f"{name}s"
+
+
+_IMAGE_TYPES = {
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+}
+
+
+def _embedded(image: Path) -> str:
+    """An image file as a data URI, so the HTML stays one self-contained file."""
+    kind = _IMAGE_TYPES.get(image.suffix.lower())
+    if kind is None:
+        raise RenderError(f"Logotypen {image.name}: okänt bildformat. Använd SVG, PNG eller JPEG.")
+    return f"data:{kind};base64,{base64.b64encode(image.read_bytes()).decode()}"
+
+
+_MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+class ProjectDataPreprocessor(Preprocessor):
+    """Leaves out the outputs that carry key figures, appendix tables and fixes."""
+
+    def preprocess_cell(
+        self, cell: nbformat.NotebookNode, resources: dict[str, Any], index: int
+    ) -> tuple[nbformat.NotebookNode, dict[str, Any]]:
+        """The cell without its project-data outputs."""
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if not PROJECT_DATA & set(o.get("data", {}))]
+        return cell, resources
+
+
+def exporter() -> TemplateExporter:
+    """nbconvert's template exporter set up for the report (all of it traitlets
+    configuration): the project's template, its preprocessors and Markdown filter."""
+    return TemplateExporter(
+        config=Config({"NbConvertBase": {"display_data_priority": SHOWN_TYPES}}),
+        template_name="report",
+        file_extension=".html",  # the template is index.html.j2
+        extra_template_basedirs=[str(paths.TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        # only the report's own preprocessors; the notebook is validated once, after them
+        # (papermill wrote and validated it a moment before)
+        default_preprocessors=[],
+        preprocessors=[ProjectDataPreprocessor, outline.OutlinePreprocessor],
+        optimistic_validation=True,
+        filters={"markdown_to_html": outline.markdown_to_html},
+    )
+
+
+def to_html(notebook: nbformat.NotebookNode, metadata: dict[str, Any]) -> str:
+    """The notebook as one self-contained HTML page through the project's template."""
+    page, _ = exporter().from_notebook_node(notebook, resources={"report": metadata})
+    return page
