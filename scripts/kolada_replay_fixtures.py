@@ -21,8 +21,12 @@ import json
 import sys
 from pathlib import Path
 
+from helpers.stats import kolada, snapshot
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from kolada_dump_to_snapshot import KPIS, TOTAL, kolada_id, number, read_rows  # noqa: E402
+from kolada_dump_to_snapshot import dump_files, read_rows  # noqa: E402
+
+GENDERS = {kpi.id: kpi.genders for kpi in snapshot.KOLADA_SERIES}
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "http"
@@ -39,7 +43,7 @@ def catalogue_rows() -> dict[str, dict[str, object]]:
     """The KPIs' v3 metadata as Kolada's KPI list had it in March 2026 (the shipped copy)."""
     rows = {}
     for row in read_rows(CATALOGUE):
-        if row["id"] in KPIS:
+        if row["id"] in GENDERS:
             rows[row["id"]] = {
                 "id": row["id"],
                 "title": row["title"],
@@ -61,22 +65,13 @@ def cells(dump: Path, kpis: list[str]) -> dict[tuple[str, str, int], dict[str, f
     """(kpi, id, year) → gender → value, for the chosen ids and years."""
     found: dict[tuple[str, str, int], dict[str, float]] = {}
     for kpi in kpis:
-        low = kpi.lower()
-        files = [(f"datapoints--by--geo--year/ddf--datapoints--{low}--by--geo--year.csv", None)]
-        if KPIS[kpi] != TOTAL:
-            files.append(
-                (
-                    f"datapoints--by--geo--gender--year/"
-                    f"ddf--datapoints--{low}--by--geo--gender--year.csv",
-                    "gender",
-                )
-            )
-        for name, column in files:
+        for name, column in dump_files(snapshot.kolada_kpi(kpi)):
             for row in read_rows(dump / name):
-                key = (kpi, kolada_id(row["geo"]), int(row["year"]))
+                key = (kpi, row["geo"].zfill(4), int(row["year"]))
                 gender = row[column].upper() if column else "T"
-                if key[1] in IDS and key[2] in YEARS and gender in KPIS[kpi] and row[low]:
-                    found.setdefault(key, {})[gender] = float(row[low])
+                value = row[kpi.lower()]
+                if key[1] in IDS and key[2] in YEARS and gender in GENDERS[kpi] and value:
+                    found.setdefault(key, {})[gender] = float(value)
     return found
 
 
@@ -112,11 +107,13 @@ def write(name: str, body: dict) -> None:
 def main(dump: Path) -> None:
     """Write every Kolada v3 answer and the expected rows."""
     meta = catalogue_rows()
-    listed = sorted(meta)  # N00914 is retired: Kolada's list no longer has it
-    segments = [listed[i : i + SEGMENT] for i in range(0, len(listed), SEGMENT)]
-    for number_, segment in enumerate(segments, start=1):
-        body = [meta[kpi] for kpi in segment]
+    asked = sorted(GENDERS)  # the fetch asks /v3/kpi/{ids} for every KPI of the series
+    for number_, start in enumerate(range(0, len(asked), SEGMENT), start=1):
+        # N00914 is retired: Kolada's list no longer has it, and the answer leaves it out
+        body = [meta[kpi] for kpi in asked[start : start + SEGMENT] if kpi in meta]
         write(f"v3_kpi_{number_}.json", {"count": len(body), "values": body})
+    listed = sorted(meta)
+    segments = [listed[i : i + SEGMENT] for i in range(0, len(listed), SEGMENT)]
 
     found = cells(dump, listed)
     items = {1: [], 2: []}
@@ -145,7 +142,9 @@ def main(dump: Path) -> None:
         writer.writerow(["kpi", "municipality", "period", "gender", "value"])
         for (kpi, municipality, period), values in sorted(found.items()):
             for gender in sorted(values):
-                writer.writerow([kpi, municipality, period, gender, number(str(values[gender]))])
+                writer.writerow(
+                    [kpi, municipality, period, gender, kolada.number_text(values[gender])]
+                )
     print(f"segments {[len(s) for s in segments]}, items {len(first)} + {len(items[2])}")
 
 
