@@ -22,18 +22,23 @@ year = None  # None: the year in the area's params file
 run = None  # papermill sets it: the chapters of one build share figures and appendix
 
 # %%
+from helpers.analysis import area_survey
 from helpers.report.chapters import population
 from helpers.report.context import open_report
 
 rpt = open_report(area, year, run)
+sv = area_survey.load(rpt.area)
 
 # %%
 rpt.say(population.headline(rpt.area))
-rpt.key_figure("population", population.indicators(rpt.area).iloc[0]["persons"],
-               "Folkmängd 31 december 2019", "SCB")
+rpt.key_figure("population", population.figures(rpt.area).iloc[0]["persons"],
+               f"Folkmängd 31 december {population.year(rpt.area)}", population.source(rpt.area))
 
 # %% [markdown]
 # ### Befolkningens utveckling
+#
+# Folkmängden visas som index: det första året är 100, så att områden av olika storlek kan
+# jämföras.
 
 # %%
 rpt.show(population.trend_chart(rpt.area))
@@ -45,9 +50,31 @@ rpt.show(population.trend_chart(rpt.area))
 # skola. När de stora årskullarna går i pension behöver arbetsgivarna ersätta dem.
 
 # %%
+rpt.say(population.age_trend_sentence(rpt.area))
+rpt.table(population.age_trend_table(rpt.area), caption=population.age_trend_caption(rpt.area),
+          source=population.age_trend_source(rpt.area),
+          formats=population.age_table_formats(rpt.area))
+rpt.table(population.age_groups_table(rpt.area), caption=population.age_table_caption(rpt.area),
+          source=population.age_source(rpt.area), formats=population.age_table_formats(rpt.area))
+
+# %% [markdown]
+# Åldern i ettårsklasser finns i underlaget bara för 2019. Befolkningspyramiden visar därför
+# det året.
+
+# %%
 rpt.show(population.pyramid_chart(rpt.area))
-rpt.table(population.age_groups_table(rpt.area), caption=population.AGE_TABLE_CAPTION,
-          source=population.scb.SOURCE_POPULATION, formats=population.age_table_formats(rpt.area))
+
+# %% [markdown]
+# ### Pensionsavgångar
+#
+# De som i dag är 45–64 år når pensionsåldern inom 20 år. Ju större deras andel av invånarna
+# i arbetsför ålder är, desto fler behöver ersättas. Arbetsgivarenkäten frågar dessutom hur
+# många av de anställda som väntas gå i pension de närmaste tre åren.
+
+# %%
+rpt.say(population.retirement_sentence(rpt.area))
+rpt.show(population.retirement_chart(rpt.area))
+rpt.say(population.retirements_in_survey(rpt.area, sv))
 
 # %% [markdown]
 # ### Försörjningskvot
@@ -58,11 +85,14 @@ rpt.table(population.age_groups_table(rpt.area), caption=population.AGE_TABLE_CA
 
 # %%
 rpt.show(population.dependency_chart(rpt.area))
-rpt.key_figure("dependency_ratio", population.indicators(rpt.area).iloc[0]["dependency_ratio"],
-               "Demografisk försörjningskvot 2019", "SCB")
+rpt.key_figure("dependency_ratio", population.figures(rpt.area).iloc[0]["dependency_ratio"],
+               f"Demografisk försörjningskvot {population.year(rpt.area)}",
+               population.age_source(rpt.area))
 
 # %% [markdown]
 # ### Inrikes och utrikes födda
+#
+# Födelseland finns i underlaget bara för 2019.
 
 # %%
 rpt.show(population.born_abroad_chart(rpt.area))

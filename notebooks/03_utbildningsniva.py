@@ -22,8 +22,6 @@ year = None  # None: the year in the area's params file
 run = None  # papermill sets it: the chapters of one build share figures and appendix
 
 # %%
-from helpers.common import text
-from helpers.report import availability
 from helpers.report.chapters import education_level
 from helpers.report.context import open_report
 
@@ -34,6 +32,8 @@ rpt = open_report(area, year, run)
 # väl den möter arbetsgivarnas behov. Kapitlet gäller invånare i åldern 25–64 år: i den
 # åldern har de flesta avslutat sin utbildning och är i arbetsför ålder. Eftergymnasial
 # utbildning är utbildning efter gymnasiet, till exempel på högskola eller yrkeshögskola.
+# Siffrorna är SCB:s, hämtade från Kolada, för det senaste år som finns. Kolada redovisar
+# andelar per kommun; består området av flera kommuner visas de var för sig.
 
 # %%
 rpt.say(education_level.headline(rpt.area))
@@ -41,7 +41,7 @@ rpt.key_figure("post_secondary_share", education_level.post_secondary(rpt.area),
                "Andel 25–64 år med eftergymnasial utbildning", education_level.source(rpt.area))
 
 # %% [markdown]
-# ### Eftergymnasial utbildning jämfört med regionen och riket
+# ### Eftergymnasial utbildning jämfört med länet och riket
 
 # %%
 rpt.show(education_level.post_secondary_chart(rpt.area))
@@ -60,12 +60,13 @@ rpt.show(education_level.by_sex_chart(rpt.area))
 
 # %%
 rpt.table(education_level.levels_table(rpt.area), caption=education_level.levels_caption(rpt.area),
-          source=education_level.source(rpt.area, education_level.LEVELS_DEFINITION),
-          formats={c.name: text.percent for c in rpt.area.comparisons})
+          source=education_level.levels_source(rpt.area),
+          formats=education_level.levels_formats(rpt.area))
 
 # %% [markdown]
 # ### Utvecklingen över tid
+#
+# Andelen med eftergymnasial utbildning bland kvinnor och män, år för år sedan 2000.
 
 # %%
-if availability.check(rpt, "education_trend"):
-    rpt.show(education_level.trend_chart(rpt.area))
+rpt.show(education_level.trend_chart(rpt.area))

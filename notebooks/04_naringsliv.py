@@ -22,8 +22,6 @@ year = None  # None: the year in the area's params file
 run = None  # papermill sets it: the chapters of one build share figures and appendix
 
 # %%
-from helpers.common import text
-from helpers.report import availability
 from helpers.report.chapters import industry
 from helpers.report.context import open_report
 
@@ -31,60 +29,90 @@ rpt = open_report(area, year, run)
 
 # %% [markdown]
 # Vilka branscher som finns i området avgör vilka yrken och vilken kompetens arbetsgivarna
-# behöver. Kapitlet visar hur de sysselsatta fördelar sig på branscher, hur många som
-# arbetar i området jämfört med hur många förvärvsarbetande som bor där, hur många som
-# pendlar över kommungränsen och hur stor arbetslösheten är. Siffrorna kommer från SCB:s
-# registerbaserade arbetsmarknadsstatistik och från Kolada.
+# behöver. Kapitlet visar hur de sysselsatta fördelar sig på branscher och sektorer, hur många
+# som arbetar i området jämfört med hur många sysselsatta som bor där, hur många som pendlar
+# över kommungränsen, hur stor arbetslösheten är och hur stor andel av invånarna som har ett
+# arbete. Siffrorna är SCB:s och Arbetsförmedlingens, hämtade från Kolada, och gäller det
+# senaste år som finns; året står i texten och under varje diagram. Består området av flera
+# kommuner räknas området från kommunernas antal, och varje kommun visas också för sig.
 
 # %% [markdown]
 # ### Sysselsatta per bransch
 #
-# Dagbefolkningen är de som har sin arbetsplats i området, oavsett var de bor. Branscherna
-# följer SCB:s indelning av näringsgrenar (SNI 2007).
+# Dagbefolkningen är de som har sin arbetsplats i området, oavsett var de bor. Branscherna är
+# SCB:s grupper av näringsgrenar (SNI 2007). Kvoten jämför branschens andel av jobben i området
+# med dess andel i riket: en kvot på 2 betyder att branschen är dubbelt så stor som i landet
+# i stort, och att dess yrken behövs mer här än på de flesta andra håll.
 
 # %%
-if availability.check(rpt, "employment_by_industry"):
-    rpt.say(industry.headline(rpt.area))
-    rpt.key_figure("jobs", industry.jobs(rpt.area), "Sysselsatta med arbetsplats i området",
-                   industry.source(rpt.area))
-    rpt.show(industry.industries_chart(rpt.area))
-    rpt.table(industry.industries_table(rpt.area), caption=industry.industries_caption(rpt.area),
-              source=industry.source(rpt.area),
-              formats={c.name: text.percent for c in rpt.area.comparisons})
-    rpt.show(industry.women_share_chart(rpt.area))
+rpt.say(industry.headline(rpt.area))
+rpt.key_figure("jobs", industry.jobs(rpt.area), "Sysselsatta med arbetsplats i området",
+               industry.branches_source(rpt.area))
+rpt.show(industry.branches_chart(rpt.area))
+rpt.table(industry.branches_table(rpt.area), caption=industry.branches_caption(rpt.area),
+          source=industry.branches_source(rpt.area), formats=industry.branches_formats(rpt.area))
+rpt.say(industry.over_represented(rpt.area))
 
 # %% [markdown]
-# ### Sysselsättningen över tid
-
-# %%
-if availability.check(rpt, "employment_trend"):
-    rpt.show(industry.trend_chart(rpt.area))
-
-# %% [markdown]
-# ### Dag- och nattbefolkning
+# ### Förändring sedan 2020, kvinnor och män
 #
-# Nattbefolkningen är de förvärvsarbetande som bor i området. Fler arbetstillfällen än
-# förvärvsarbetande invånare betyder att området tar emot arbetskraft från andra kommuner.
+# SCB:s statistik över sysselsättningen (BAS) börjar 2020. Antalen per bransch och andelen
+# kvinnor är räknade från branschernas andelar och är därför ungefärliga.
 
 # %%
-if availability.check(rpt, "day_night_population"):
-    rpt.show(industry.day_night_chart(rpt.area))
+rpt.say(industry.change_sentence(rpt.area))
+rpt.say(industry.women_sentence(rpt.area))
+rpt.table(industry.change_table(rpt.area), caption=industry.change_caption(rpt.area),
+          source=industry.change_source(rpt.area))
 
 # %% [markdown]
-# ### Pendling
+# ### Offentlig och privat sektor, företagare
 
 # %%
-if availability.check(rpt, "commuting"):
-    rpt.show(industry.commuting_chart(rpt.area))
+rpt.say(industry.sector_sentence(rpt.area))
+rpt.table(industry.sector_table(rpt.area), caption=industry.sector_caption(rpt.area),
+          source=industry.sector_source(rpt.area))
+
+# %% [markdown]
+# ### Dag- och nattbefolkning, pendling
+#
+# Dagbefolkningen är de som arbetar i området, nattbefolkningen de sysselsatta som bor där.
+# Fler arbetstillfällen än sysselsatta invånare betyder att området tar emot arbetskraft från
+# andra kommuner. Inpendlare bor i en annan kommun än den de arbetar i; utpendlare arbetar i
+# en annan kommun än den de bor i. Antalet pendlare är räknat från Koladas andelar och är
+# ungefärligt; nettopendlingen (dagbefolkningen minus nattbefolkningen) är exakt.
+
+# %%
+rpt.say(industry.day_night_sentence(rpt.area))
+rpt.say(industry.commuting_sentence(rpt.area))
+rpt.show(industry.commuting_chart(rpt.area))
+rpt.table(industry.commuting_counts(rpt.area), caption=industry.commuting_caption(rpt.area),
+          source=industry.commuting_source(rpt.area))
 
 # %% [markdown]
 # ### Arbetslöshet
 #
-# Öppet arbetslösa är invånare 18–65 år som är inskrivna som arbetslösa hos
-# Arbetsförmedlingen, som andel av alla invånare i samma ålder (årsmedelvärde).
+# Arbetslösa är invånare som är inskrivna som öppet arbetslösa eller i program med
+# aktivitetsstöd hos Arbetsförmedlingen, som årsmedelvärde. Andelen räknas här på **alla
+# invånare** i åldersgruppen, inte på arbetskraften.
 
 # %%
-if availability.check(rpt, "unemployment"):
-    rpt.show(industry.unemployment_chart(rpt.area))
-    rpt.key_figure("unemployment", industry.unemployment(rpt.area),
-                   "Öppet arbetslösa, andel av 18–65 år", industry.unemployment_source(rpt.area))
+rpt.say(industry.unemployment_sentence(rpt.area))
+rpt.show(industry.unemployment_chart(rpt.area))
+rpt.table(industry.unemployment_table(rpt.area), caption=industry.unemployment_caption(rpt.area),
+          source=industry.unemployment_source(rpt.area))
+rpt.key_figure("unemployment", industry.unemployment(rpt.area),
+               "Arbetslösa, andel av invånarna 18–64 år", industry.unemployment_source(rpt.area))
+
+# %% [markdown]
+# ### Sysselsättningsgrad
+#
+# Sysselsättningsgraden är andelen av invånarna 20–64 år som har ett arbete. SCB bytte 2020
+# statistikkälla, från RAMS till BAS; de två mäter på olika sätt och visas därför som två
+# serier, aldrig som en.
+
+# %%
+rpt.show(industry.employment_rate_chart(rpt.area))
+rpt.table(industry.employment_rate_comparison(rpt.area),
+          caption=industry.employment_rate_caption(rpt.area),
+          source=industry.employment_rate_source(rpt.area))

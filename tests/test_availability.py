@@ -1,10 +1,9 @@
-"""What the snapshot lacks is said in words; the builder is told how to fetch it."""
+"""What the snapshot lacks is said in words; the builder is told how to fetch it. The chapters
+on industry, population and education always have their figures: the shipped Kolada series."""
 
 from __future__ import annotations
 
 import shutil
-
-import pandas as pd
 
 from helpers.config import paths
 from helpers.report import availability
@@ -20,16 +19,21 @@ class Recorder:
         self.said.append((what, how, fix))
 
 
-def test_the_shipped_snapshot_lacks_the_live_only_statistics():
-    lacking = set(availability.lacking()["topic"])
-    assert {"employment_by_industry", "commuting", "unemployment", "kolada", "barometer"} <= lacking
+def test_the_shipped_snapshot_lacks_only_the_complete_barometer():
+    assert list(availability.lacking()["topic"]) == ["barometer"]
+    assert set(availability.TOPICS) == {"barometer"}  # employment, commuting ...: Kolada
 
 
 def test_check_says_what_is_missing_and_tells_the_builder_how_to_fetch_it():
     rpt = Recorder()
-    assert availability.check(rpt, "commuting") is False
+    assert availability.check(rpt, "barometer") is False
     assert rpt.said == [
-        ("Uppgifter om pendling saknas i underlaget.", "", "Kör make fetch för att hämta dem.")
+        (
+            "Den fullständiga Yrkesbarometern saknas i underlaget; här används ett "
+            "ofullständigt utdrag.",
+            "",
+            "Kör make fetch för att hämta den fullständiga.",
+        )
     ]
 
 
@@ -37,29 +41,6 @@ def test_files_make_a_topic_available(tmp_path):
     public, barometer = tmp_path / "public", tmp_path / "af"
     public.mkdir()
     barometer.mkdir()
-    assert not availability.available("commuting", public, barometer)
-    for name in ("scb_commuting", "scb_employment_industry_bas"):
-        (public / snapshot.scb_file(name)).write_text("region\n")
-    assert availability.available("commuting", public, barometer)
+    assert not availability.available("barometer", public, barometer)
     shutil.copy(paths.YRKESBAROMETER / "PROVENANCE.md", barometer / snapshot.BAROMETER_FULL)
     assert availability.available("barometer", public, barometer)
-
-
-def test_kolada_topics_need_a_value_for_every_municipality_of_the_area(tmp_path):
-    rows = [
-        {
-            "kpi": kpi,
-            "municipality": code,
-            "period": 2024,
-            "gender": "T",
-            "value": 1.0,
-            "count": 1,
-            "status": "",
-        }
-        for kpi in ("N03937", "N01951")
-        for code in ("1488",)
-    ]
-    pd.DataFrame(rows).to_csv(tmp_path / snapshot.KOLADA_VALUES, index=False)
-    assert availability.available("unemployment", tmp_path, tmp_path, codes=("1488",))
-    assert not availability.available("unemployment", tmp_path, tmp_path, codes=("1488", "1487"))
-    assert not availability.available("education_trend", tmp_path, tmp_path, codes=("1488",))

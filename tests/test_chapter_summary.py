@@ -9,7 +9,8 @@ from test_area_survey import employer, survey
 from helpers.analysis import area_survey
 from helpers.config.params import load_area
 from helpers.report.chapters import employer_survey, summary
-from helpers.stats import aggregate, jobads
+from helpers.stats import jobads
+from raw_kolada import cell
 
 
 def test_summary_without_survey_is_statistics_and_says_so():
@@ -18,10 +19,8 @@ def test_summary_without_survey_is_statistics_and_says_so():
     assert sentences[0] == employer_survey.no_survey(area)
     assert 5 <= len(sentences) <= 7
     assert all(re.search(r"\d", s) for s in sentences)
-    education = aggregate.post_secondary_share(area)
-    mine = education[(education["comparison"] == "Lysekil") & (education["sex"] == "totalt")]
-    share = f"{mine['share'].iloc[0] * 100:.1f}".replace(".", ",")
-    assert any(share in s and "eftergymnasial" in s for s in sentences)
+    share = f"{cell('N01982', '1484', 2022):.1f}".replace(".", ",")  # the latest year
+    assert any(share in s and "eftergymnasial" in s and "2022" in s for s in sentences)
     top = jobads.top_occupations(area.municipalities, 1).iloc[0]
     assert any(f"({top['job_ads']})" in s and "platsannonserna" in s for s in sentences)
 
@@ -32,7 +31,13 @@ def test_summary_with_survey_leads_with_the_survey_findings():
     assert 5 <= len(sentences) <= 7
     assert sentences[0].startswith("Flest arbetsgivare har svårt att rekrytera")
     assert any(s.startswith("Den tydligaste insatsen är") for s in sentences)
-    assert any(s.startswith("Sedan förra året") for s in sentences)  # Sotenäs has 2025
+    assert any(s.startswith("Av de") and "inte att anställa" in s for s in sentences)
+    # the statistics by the same rules: the largest branch is twice Sweden's share (50 + 20)
+    assert any("tillverkning och utvinning med 21,9" in s for s in sentences)
+    # the change since 2025 (45 + 20) ranks below the large gaps (50 + 20): not among the 7
+    facts = summary.survey_facts(area, area_survey.load(area)) + summary.statistics_facts(area)
+    change = [f for f in facts if f.topic == "förändring sedan förra året"]
+    assert change and change[0].priority == 65 and change[0].sentence not in sentences
 
 
 def test_response_and_basis_sentences():

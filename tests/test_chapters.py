@@ -97,8 +97,15 @@ def percent(share: float) -> str:
 
 
 def sotenas_population() -> int:
-    with open(ROOT / "data/raw/public/scb_population_age_sex_2019.csv", encoding="utf-8") as f:
-        return sum(int(row["X2019"]) for row in csv.DictReader(f) if row["region"] == "Sotenäs")
+    """Sotenäs' population 31 Dec 2022, the latest year of the shipped Kolada series."""
+    with open(ROOT / "data/raw/kolada/kolada_values.csv", encoding="utf-8") as f:
+        rows = csv.DictReader(f)
+        return next(
+            int(r["value"])
+            for r in rows
+            if (r["kpi"], r["municipality"], r["period"], r["gender"])
+            == ("N01951", "1427", "2022", "T")
+        )
 
 
 def planted(area: str) -> set[str]:
@@ -177,7 +184,8 @@ def test_respondents_and_failure_rate_match_the_raw_export(
 
 def test_sotenas_population_and_last_year(built_reports: dict[str, Path]):
     page = html(built_reports["sotenas"])
-    assert f"{sotenas_population():,}".replace(",", NBSP) in page
+    assert f"{sotenas_population():,} invånare".replace(",", NBSP) in page
+    assert "den 31 december 2022" in page
     assert "Jämförelsen med förra året börjar nästa år" not in page
     assert "procentenheter" in page.split('id="jamfort-med-forra-aret"')[1]
     other = html(built_reports["trollhattan-vanersborg"])

@@ -1,95 +1,103 @@
-"""The education chapter, checked against shares computed here from the raw 2019 file."""
+"""The education chapter, its shares checked against the raw Kolada CSV (read here with the csv
+module): the latest year, by sex, the levels, the trend since 2000, and the municipalities of
+an area side by side where no pooled share can be made."""
 
 from __future__ import annotations
 
-import csv
+import math
 
 import pytest
 
-from fetched_snapshot import build
-from helpers.config import paths, regions
 from helpers.config.params import load_area
 from helpers.report.chapters import education_level
+from raw_kolada import cell
 
-POST = (
-    "eftergymnasial utbildning, mindre än 3 år",
-    "eftergymnasial utbildning, 3 år eller mer",
-    "forskarutbildning",
-)
-BANDS = ("25-34 år", "35-44 år", "45-54 år", "55-64 år")
 NBSP = "\u00a0"
+YEAR = 2022
 
 
-def raw_share(names: set[str] | None, sex: str | None = None) -> float:
-    post = total = 0
-    with open(paths.PUBLIC / "scb_education_level_age_sex_2019.csv", encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            if (
-                (names is None or row["region"] in names)
-                and row["ålder"] in BANDS
-                and (sex is None or row["kön"] == sex)
-            ):
-                total += int(row["X2019"])
-                post += int(row["X2019"]) * (row["utbildningsnivå"] in POST)
-    return post / total
+@pytest.mark.parametrize("code", ["1427", "1484", "0330", "2584"])
+def test_the_latest_share_by_sex(code):
+    area = load_area(code) if code != "1427" else load_area("sotenas")
+    assert education_level.year(area) == YEAR
+    for sex, gender in (("totalt", "T"), ("kvinnor", "K"), ("män", "M")):
+        assert education_level.post_secondary(area, sex=sex) == pytest.approx(
+            cell("N01982", code, YEAR, gender) / 100
+        )
+    assert education_level.post_secondary(area, "Riket") == pytest.approx(
+        cell("N01982", "0000", YEAR) / 100
+    )
 
 
-def test_headline_figures_for_sotenas():
-    area = load_area("sotenas")
-    line = education_level.headline(area)
-    assert round(raw_share({"Sotenäs"}) * 100, 1) == 31.7
-    assert f"**31,7{NBSP}%**" in line and "år 2019" in line
-    assert f"43,8{NBSP}%" in line and round(raw_share(None) * 100, 1) == 43.8
-    assert f"{round(raw_share({'Sotenäs'}, 'kvinnor') * 100, 1):.1f}".replace(".", ",") in line
-    assert "12,1 procentenheter lägre" in line
+def test_headline_for_sotenas():
+    line = education_level.headline(load_area("sotenas"))
+    assert round(cell("N01982", "1427", YEAR), 1) == 33.0
+    assert f"**33,0{NBSP}%**" in line and "år 2022" in line
+    assert f"46,2{NBSP}%" in line and "13,2 procentenheter lägre" in line
+    assert f"42,0{NBSP}%" in line and f"24,8{NBSP}%" in line  # women, men
 
 
-def test_an_area_of_two_is_recomputed_not_averaged():
+def test_an_area_of_two_shows_its_municipalities_and_no_pooled_share():
     area = load_area("trollhattan-vanersborg")
-    share = education_level.post_secondary(area)
-    assert share == pytest.approx(raw_share({"Trollhättan", "Vänersborg"}))
-    fyrbodal = {regions.municipality_name(code) for code in regions.FYRBODAL}
-    assert education_level.post_secondary(area, "Fyrbodal") == pytest.approx(raw_share(fyrbodal))
-
-
-def test_charts_state_the_finding_and_name_source_and_year():
-    area = load_area("sotenas")
+    assert education_level.post_secondary(area) is None
+    assert education_level.post_secondary(area, "Fyrbodal") is None
+    assert education_level.post_secondary(area, "Vänersborg") == pytest.approx(
+        cell("N01982", "1487", YEAR) / 100
+    )
+    line = education_level.headline(area)
+    assert f"**43,7{NBSP}%**" in line and "i Trollhättan" in line and "kan inte räknas" in line
     chart = education_level.post_secondary_chart(area)
-    assert chart.title.startswith(f"31,7{NBSP}% av invånarna 25–64 år i Sotenäs")
-    assert chart.title.endswith("en mindre andel än i riket")
-    assert chart.source.startswith("SCB, utbildningsnivå 2019")
     assert chart.data.iloc[:, 0].tolist() == [
-        "Sotenäs",
-        "Fyrbodal",
+        "Trollhättan",
+        "Vänersborg",
         "Västra Götalands län",
         "Riket",
     ]
+    assert any(
+        note.startswith("Trollhättan och Vänersborg och Fyrbodal visas inte")
+        for note in chart.notes
+    )
+
+
+def test_charts_state_the_finding_source_and_year():
+    area = load_area("sotenas")
+    chart = education_level.post_secondary_chart(area)
+    assert chart.title.startswith("Var tredje invånare 25–64 år i Sotenäs")
+    assert chart.title.endswith("(2022)")
+    assert chart.source == "Kolada (RKA), nyckeltal N01982 2022 (SCB)"
     by_sex = education_level.by_sex_chart(area)
     assert by_sex.title.startswith("Kvinnor i Sotenäs har oftare eftergymnasial utbildning")
-    assert len(by_sex.data) == 8
+    assert len(by_sex.data) == 6  # women and men: Sotenäs, the county, Sweden
 
 
-def test_levels_table_columns_add_up_to_one():
-    table = education_level.levels_table(load_area("lysekil"))
-    assert table["Utbildningsnivå"].tolist() == list(education_level.GROUPS)
-    for column in table.columns[1:]:
+def test_levels_add_up_with_the_unknown_rest():
+    table = education_level.levels_table(load_area("lysekil")).set_index("Utbildningsnivå")
+    assert list(table.index) == [
+        "Förgymnasial",
+        "Gymnasial",
+        "Eftergymnasial",
+        "Okänd utbildningsnivå",
+    ]
+    assert table.at["Gymnasial", "Lysekil"] == pytest.approx(cell("N01983", "1484", YEAR) / 100)
+    for column in table.columns:
         assert table[column].sum() == pytest.approx(1.0)
 
 
-def test_no_trend_without_kolada_values():
-    assert education_level.trend_table(load_area("sotenas")) is None
-
-
-def test_after_a_fetch_the_latest_year_and_the_trend_are_used(tmp_path, monkeypatch):
-    public, barometer = build(tmp_path)
-    monkeypatch.setattr(paths, "PUBLIC", public)
-    monkeypatch.setattr(paths, "YRKESBAROMETER", barometer)
-    area = load_area("sotenas")
-    assert education_level.year(area) == 2024
-    assert "TAB3981" in education_level.source(area)
-    trend = education_level.trend_table(area)
-    mine = trend[trend.comparison == "Sotenäs"].set_index("year")["share"]
-    assert mine.to_dict() == {2023: pytest.approx(0.329), 2024: pytest.approx(0.333)}
-    chart = education_level.trend_chart(area)
-    assert chart.title == "Andelen med eftergymnasial utbildning i Sotenäs har ökat sedan 2023"
-    assert "N01982" in chart.source and "befolkningsviktade" in chart.source
+def test_the_trend_since_2000_by_sex_and_the_years_a_series_lacks():
+    chart = education_level.trend_chart(load_area("sotenas"))
+    data = chart.data.set_index("År")
+    assert data.index.min() == 2000 and data.index.max() == YEAR
+    assert set(data.columns) == {
+        "Sotenäs, kvinnor",
+        "Sotenäs, män",
+        "Riket, kvinnor",
+        "Riket, män",
+    }
+    assert data.at[2010, "Sotenäs, män"] == pytest.approx(cell("N01982", "1427", 2010, "M") / 100)
+    assert math.isnan(cell("N01982", "0000", 2007))  # Sweden's figure starts in 2008
+    assert "Kolada har uppgifter från 2008 för riket." in chart.notes
+    assert f"från 23{NBSP}% till 42{NBSP}% bland kvinnorna" in chart.title
+    knivsta = education_level.trend_chart(load_area("0330"))
+    assert "Kolada har inga uppgifter om Knivsta för 2000–2001." in knivsta.notes
+    two = education_level.trend_chart(load_area("trollhattan-vanersborg"))
+    assert {"Trollhättan, kvinnor", "Vänersborg, män"} <= set(two.data.columns)

@@ -18,6 +18,7 @@ from helpers.common.errors import FetchError
 from helpers.config import paths
 from helpers.fetch import refresh
 from helpers.stats import manifest
+from helpers.stats import snapshot as snapshot_spec
 from http_replay import FIXTURES, ReplayServer, Reply
 
 SCB_TABLES = {
@@ -40,18 +41,40 @@ def register_success(server: ReplayServer) -> None:
             "GET", f"{scb}/tables/{table}/metadata", Reply.file(f"scb/metadata_{table}.json")
         )
         server.add("POST", f"{scb}/tables/{table}/data", Reply.file(f"scb/data_{table}.json"))
-    server.add("GET", "/kolada/v3/kpi", Reply.file("kolada/kpi.json"))
-    server.add("GET", "/kolada/v3/data/kpi/.*", Reply.file("kolada/data_empty.json"))
-    server.add("GET", "/kolada/v3/data/kpi/N01951,.*", Reply.file("kolada/data_page1.json"))
-    server.add(
-        "GET", "/kolada/v3/data/kpi/N01951,.*", Reply.file("kolada/data_page2.json"), query="page=2"
-    )
+    # A full fetch asks Kolada for the SCB answers' municipalities (1427, 1488) and gets the
+    # answers recorded for 0330 and 1427: these tests do not read Kolada's figures.
+    register_kolada(server, ids="[0-9,]+")
     server.add("GET", "/af/prognoser/yrkesbarometer.json", Reply.file("af/yrkesbarometer.json"))
 
 
+#: What the recorded Kolada answers cover (tests/fixtures/http/README.md): Knivsta and Sotenäs,
+#: their counties and Sweden, four years.
+KOLADA_MUNICIPALITIES = ("0330", "1427")
+KOLADA_YEARS = (2001, 2002, 2021, 2022)
+KOLADA_IDS = "0330,1427,0003,0014,0000"
+
+
+def register_kolada(server: ReplayServer, ids: str = KOLADA_IDS) -> None:
+    """Kolada's answers: the KPI descriptions in two segments, the data of the first KPI
+    segment in two pages, of the second in one. A request for other ids or years gets 404."""
+    data = f"/kolada/v3/data/kpi/{{}},.*/municipality/{ids}/year/2001,2002,2021,2022"
+    server.add("GET", "/kolada/v3/kpi/N00914,.*", Reply.file("kolada/v3_kpi_1.json"))
+    server.add("GET", "/kolada/v3/kpi/N02226,.*", Reply.file("kolada/v3_kpi_2.json"))
+    server.add("GET", data.format("N01951"), Reply.file("kolada/v3_data_1_page1.json"))
+    server.add(
+        "GET",
+        data.format("N01951"),
+        Reply.file("kolada/v3_data_1_page2.json"),
+        query="page=2",
+    )
+    server.add("GET", data.format("N02228"), Reply.file("kolada/v3_data_2.json"))
+
+
 @pytest.fixture
-def snapshot(tmp_path: Path) -> tuple[Path, Path]:
-    """A small snapshot with real files and manifests, in its own folder."""
+def snapshot(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A small snapshot with real files and manifests, in its own tree: the public and the
+    barometer folder, and where Kolada's refresh goes (``data/external/kolada``, not there yet).
+    """
     raw = tmp_path / "data" / "raw"
     public, barometer = raw / "public", raw / "yrkesbarometer"
     public.mkdir(parents=True)
@@ -62,23 +85,29 @@ def snapshot(tmp_path: Path) -> tuple[Path, Path]:
         shutil.copy(paths.YRKESBAROMETER / name, barometer / name)
     manifest.update(public, {name: {"source": "test"} for name in manifest.files(public)})
     manifest.update(barometer, {name: {"source": "test"} for name in manifest.files(barometer)})
-    return public, barometer
+    return public, barometer, tmp_path / "data" / "external" / "kolada"
 
 
 def digest(folder: Path) -> dict[str, str]:
-    """Checksums of every file in the snapshot's parent folder (leftovers would show too)."""
+    """Checksums of every file in the tree's data folder (leftovers would show too)."""
+    data = next(parent for parent in folder.parents if parent.name == "data")
     return {
-        str(path.relative_to(folder.parent)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.parent.rglob("*"))
+        str(path.relative_to(data)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(data.rglob("*"))
         if path.is_file()
     }
+
+
+def folders(data: Path) -> list[str]:
+    """Every folder under the data folder (a first refresh that failed must leave none)."""
+    return sorted(str(path.relative_to(data)) for path in data.rglob("*") if path.is_dir())
 
 
 def settings(server: ReplayServer, slept: list[float] | None = None, **options) -> refresh.Settings:
     record = slept if slept is not None else []
     values = {
         "municipalities": ("1427", "1488"),
-        "kolada_years": (2023, 2024),
+        "kolada_years": KOLADA_YEARS,
         "retries": 2,
         "backoff": 0.001,
         "timeout": 5.0,
@@ -99,31 +128,33 @@ def stored(folder: Path, name: str, columns: list[str]) -> pd.DataFrame:
 
 
 def test_fetch_stores_the_expected_tables(snapshot):
-    public, barometer = snapshot
+    public, barometer, external = snapshot
     with ReplayServer() as server:
         register_success(server)
-        done = refresh.run(settings=settings(server), public=public, barometer=barometer)
+        done = refresh.run(
+            settings=settings(server), public=public, barometer=barometer, kolada_folder=external
+        )
     assert [item.source for item in done] == ["scb", "kolada", "yrkesbarometer"]
     for table_id, name in SCB_TABLES.items():
         want = expected(f"{name}.csv")
         got = stored(public, f"{name}.csv", list(want.columns))
         pd.testing.assert_frame_equal(got, want, check_dtype=False)
         assert set(pd.read_csv(public / f"{name}.csv", dtype=str)["table_id"]) == {table_id}
-    kolada = expected("kolada_values.csv")
-    pd.testing.assert_frame_equal(stored(public, "kolada_values.csv", list(kolada.columns)), kolada)
     assert (barometer / "yrkesbarometer.json").read_bytes() == (
         FIXTURES / "af" / "yrkesbarometer.json"
     ).read_bytes()
     assert manifest.verify(public) == [] and manifest.verify(barometer) == []
+    assert manifest.verify(external) == []
     rows = manifest.read(public)
     assert rows["scb_commuting.csv"]["table_id"].startswith("TAB1828")
     assert rows["scb_employment_industry_rams.csv"]["note"].startswith("RAMS till 2018")
-    assert rows["kolada_values.csv"]["note"] == "utgångna nyckeltal: N02834"
     assert rows["counties.csv"]["source"] == "test"  # untouched entries keep their fields
+    assert "kolada_values.csv" not in rows  # Kolada's series goes to its own folder
+    assert manifest.read(external)["kolada_values.csv"]["table_id"] == "/v3/data/kpi"
 
 
 def test_suppressed_cell_is_stored_as_missing_with_its_status(snapshot):
-    public, barometer = snapshot
+    public, barometer, _ = snapshot
     with ReplayServer() as server:
         register_success(server)
         refresh.run("scb", settings(server), public, barometer)
@@ -142,41 +173,136 @@ def test_suppressed_cell_is_stored_as_missing_with_its_status(snapshot):
     assert (table["status"] == "..").sum() == 1
 
 
-def test_kolada_pages_and_segments(snapshot):
-    public, barometer = snapshot
+def kolada_settings(server: ReplayServer, **options) -> refresh.Settings:
+    return settings(
+        server, municipalities=KOLADA_MUNICIPALITIES, kolada_years=KOLADA_YEARS, **options
+    )
+
+
+def fetch_kolada(snapshot: tuple[Path, Path, Path], server: ReplayServer) -> None:
+    refresh.run("kolada", kolada_settings(server), *snapshot)
+
+
+def series_rows(folder: Path) -> pd.DataFrame:
+    return pd.read_csv(folder / "kolada_values.csv", dtype=str, keep_default_na=False)
+
+
+def test_kolada_refresh_stores_the_answers_in_the_series_format(snapshot):
+    """Two pages followed by next_url, KPI ids in segments of at most 25, the municipalities,
+    counties and years asked for, and every row as the expected table (written from the dump's
+    CSVs, not through the package) has it."""
+    public, barometer, external = snapshot
     with ReplayServer() as server:
-        register_success(server)
-        refresh.run("kolada", settings(server), public, barometer)
-        data_calls = [r for r in server.requests if r.path.startswith("/kolada/v3/data/")]
-    kpi_segments = [call.path.split("/")[5] for call in data_calls if "page=2" not in call.query]
-    assert kpi_segments == (FIXTURES / "expected" / "kolada_segments.txt").read_text().split()
-    assert all(len(segment.split(",")) <= 25 for segment in kpi_segments)
-    assert {call.path.split("/")[7] for call in data_calls} == {"1427,1488,0014,0000"}
-    assert sum("page=2" in call.query for call in data_calls) == 1
-    values = pd.read_csv(public / "kolada_values.csv", dtype=str)
-    assert {"N01951", "N01982", "N03937"} == set(values["kpi"])  # page 1 and page 2
+        register_kolada(server)
+        fetch_kolada(snapshot, server)
+        calls = [r for r in server.requests if r.path.startswith("/kolada/v3/")]
+    described = [c.path.split("/")[4] for c in calls if c.path.startswith("/kolada/v3/kpi/")]
+    data = [c for c in calls if c.path.startswith("/kolada/v3/data/")]
+    asked = sorted(kpi.id for kpi in snapshot_spec.KOLADA_SERIES)
+    assert described == [",".join(asked[:25]), ",".join(asked[25:])]
+    segments = [c.path.split("/")[5] for c in data if "page=2" not in c.query]
+    listed = [kpi for kpi in asked if kpi != "N00914"]  # retired: not in Kolada's list
+    assert segments == [",".join(listed[:25]), ",".join(listed[25:])]
+    assert {c.path.split("/")[7] for c in data} == {KOLADA_IDS}
+    assert {c.path.split("/")[9] for c in data} == {"2001,2002,2021,2022"}
+    assert [c.query for c in data].count("per_page=5000&page=2") == 1
+    got = series_rows(external)
+    fetched = got[got["kpi"] != "N00914"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(fetched, expected("kolada_v3_values.csv"))
+    assert manifest.verify(external) == []
+
+
+def test_a_kpi_with_missing_municipalities_and_a_null_value(snapshot):
+    """Knivsta (formed 2003) has no figures for 2001 (no item, and one item with "value":
+    null): no row, and the rest of its figures are there; the commuting KPIs have no
+    county or Sweden figures at all."""
+    _, _, external = snapshot
+    with ReplayServer() as server:
+        register_kolada(server)
+        fetch_kolada(snapshot, server)
+    got = series_rows(external)
+    got = got[got["kpi"] != "N00914"]  # retired: carried over, every year
+    knivsta = got[got["municipality"] == "0330"]
+    assert set(knivsta["period"]) == {"2002", "2021", "2022"}
+    assert not (
+        (got["kpi"] == "N01951") & (got["period"] == "2001") & (got["municipality"] == "0330")
+    ).any()
+    commuting = got[got["kpi"] == "N02276"]
+    assert set(commuting["municipality"]) == {"0330", "1427"}
+    assert (got["value"] != "").all()
+
+
+def test_a_retired_kpi_keeps_its_shipped_rows(snapshot):
+    _, _, external = snapshot
+    with ReplayServer() as server:
+        register_kolada(server)
+        fetch_kolada(snapshot, server)
+    got = series_rows(external)
+    rams = got[got["kpi"] == "N00914"].reset_index(drop=True)
+    shipped = series_rows(paths.KOLADA)
+    shipped = shipped[shipped["kpi"] == "N00914"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(rams, shipped)
+    catalogue = pd.read_csv(external / "kolada_kpis.csv", dtype=str).set_index("kpi")
+    assert catalogue.at["N00914", "retired"] == "true"
+    assert catalogue.at["N02267", "retired"] == "false"
+    assert catalogue.at["N02267", "first_period"] == "2021"  # the years that were asked for
+    assert "N00914" in manifest.read(external)["kolada_values.csv"]["note"]
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [Reply.file("scb/problem_503.json", 503), Reply(200, b'{"values": [{"kpi": "N02228", "mun')],
+    ids=["503", "cut-off body"],
+)
+def test_a_failure_halfway_leaves_no_refresh(snapshot, failure):
+    """The first KPI segment's two pages arrive, the second segment fails: nothing is kept,
+    not even the folder, and the shipped series is what the report reads."""
+    public, barometer, external = snapshot
+    data = snapshot[0].parents[1]
+    before, tree = digest(public), folders(data)
+    with ReplayServer() as server:
+        register_kolada(server)
+        server.add("GET", "/kolada/v3/data/kpi/N02228,.*", failure)
+        with pytest.raises(FetchError) as error:
+            refresh.run("kolada", kolada_settings(server, retries=1), *snapshot)
+        pages = [r for r in server.requests if r.path.startswith("/kolada/v3/data/kpi/N01951")]
+    assert len(pages) == 2  # the first segment was fetched in full before the failure
+    assert "Kolada" in str(error.value) and "oförändrat" in str(error.value)
+    assert digest(public) == before and folders(data) == tree
+    assert not external.exists()
+
+
+def test_a_failed_refresh_keeps_the_earlier_one(snapshot):
+    _, _, external = snapshot
+    with ReplayServer() as server:
+        register_kolada(server)
+        fetch_kolada(snapshot, server)
+    before = digest(external / "kolada_values.csv")
+    with ReplayServer() as server:
+        register_kolada(server)
+        server.add("GET", "/kolada/v3/data/kpi/N02228,.*", Reply.file("scb/problem_503.json", 503))
+        with pytest.raises(FetchError):
+            refresh.run("kolada", kolada_settings(server, retries=0), *snapshot)
+    assert digest(external / "kolada_values.csv") == before
+    assert manifest.verify(external) == []
 
 
 def test_only_one_source_touches_nothing_else(snapshot):
-    public, barometer = snapshot
-    before = digest(barometer)
+    public, barometer, external = snapshot
+    before = digest(public) | digest(barometer)
     with ReplayServer() as server:
-        register_success(server)
-        refresh.run("kolada", settings(server), public, barometer)
+        register_kolada(server)
+        fetch_kolada(snapshot, server)
         assert not [r for r in server.requests if r.path.startswith(("/scb", "/af"))]
-    assert sorted(manifest.files(public)) == [
-        "PROVENANCE.md",
-        "counties.csv",
-        "kolada_values.csv",
-        "municipalities.csv",
-    ]
-    assert {k: v for k, v in digest(barometer).items() if "yrkesbarometer/" in k} == {
-        k: v for k, v in before.items() if "yrkesbarometer/" in k
+    after = digest(public) | digest(barometer)
+    assert {k: v for k, v in after.items() if k.startswith("raw/")} == {
+        k: v for k, v in before.items() if k.startswith("raw/")
     }
+    assert sorted(manifest.files(external)) == ["kolada_kpis.csv", "kolada_values.csv"]
 
 
 def test_429_then_success_waits_and_goes_on(snapshot):
-    public, barometer = snapshot
+    public, barometer, _ = snapshot
     slept: list[float] = []
     with ReplayServer() as server:
         register_success(server)
@@ -198,7 +324,7 @@ def test_429_then_success_waits_and_goes_on(snapshot):
 
 
 def test_403_rate_limit_is_retried(snapshot):
-    public, barometer = snapshot
+    public, barometer, _ = snapshot
     with ReplayServer() as server:
         register_success(server)
         server.add(
@@ -214,17 +340,19 @@ def test_403_rate_limit_is_retried(snapshot):
 def assert_fails_unchanged(
     public: Path,
     barometer: Path,
+    external: Path,
     server: ReplayServer,
     source_word: str,
     only: str | None = None,
     **options,
 ) -> str:
-    before = digest(public) | digest(barometer)
+    data = public.parents[1]
+    before, tree = digest(public), folders(data)
     with pytest.raises(FetchError) as failure:
-        refresh.run(only, settings(server, **options), public, barometer)
+        refresh.run(only, settings(server, **options), public, barometer, external)
     message = str(failure.value)
     assert source_word in message and "oförändrat" in message
-    assert digest(public) | digest(barometer) == before
+    assert digest(public) == before and folders(data) == tree
     return message
 
 
@@ -255,7 +383,7 @@ def test_timeout_fails_and_leaves_the_snapshot(snapshot):
 def test_malformed_body_fails_and_leaves_the_snapshot(snapshot):
     with ReplayServer() as server:
         register_success(server)
-        server.add("GET", "/kolada/v3/kpi", Reply.file("kolada/kpi_malformed.json"))
+        server.add("GET", "/kolada/v3/kpi/N00914,.*", Reply.file("kolada/kpi_malformed.json"))
         message = assert_fails_unchanged(*snapshot, server, "Kolada")
         assert "inte giltig JSON" in message
 
@@ -283,7 +411,7 @@ def test_a_late_failure_keeps_the_earlier_sources_out_too(snapshot):
 
 
 def test_a_swap_cut_off_between_renames_is_recovered(snapshot):
-    public, barometer = snapshot
+    public, barometer, _ = snapshot
     before = digest(public)
     os.replace(public, public.parent / f".{public.name}.old-123")
     refresh.recover([public, barometer])
@@ -308,7 +436,7 @@ def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_cli_fetch(snapshot):
-    public, barometer = snapshot
+    public, barometer, _ = snapshot
     root = public.parents[2]
     with ReplayServer() as server:
         register_success(server)

@@ -12,7 +12,9 @@ from helpers.config import paths
 from helpers.stats import manifest
 
 
-@pytest.mark.parametrize("folder", [paths.PUBLIC, paths.YRKESBAROMETER], ids=["public", "af"])
+@pytest.mark.parametrize(
+    "folder", [paths.PUBLIC, paths.YRKESBAROMETER, paths.KOLADA], ids=["public", "af", "kolada"]
+)
 def test_shipped_checksums_match(folder):
     with open(folder / manifest.FILE, encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))

@@ -13,7 +13,7 @@ from helpers.analysis import area_survey
 from helpers.common import memo
 from helpers.config import regions
 from helpers.config.params import load_area
-from helpers.stats import aggregate, scb, yrkesbarometer
+from helpers.stats import aggregate, comparisons, scb, yrkesbarometer
 
 
 def counting():
@@ -66,10 +66,11 @@ def test_a_caller_that_changes_its_copy_changes_nobody_elses():
     [
         lambda: scb.population(),  # the whole snapshot table, as it is read
         lambda: regions.municipalities(),
-        lambda: aggregate.post_secondary_share(load_area("sotenas")),
+        lambda: aggregate.population_indicators(load_area("sotenas")),
+        lambda: comparisons.for_area(load_area("sotenas"), "N02201"),
         lambda: yrkesbarometer.load().table,
     ],
-    ids=["scb", "regions", "aggregate", "barometer"],
+    ids=["scb", "regions", "aggregate", "kolada", "barometer"],
 )
 def test_the_packages_cached_tables_are_handed_out_as_copies(shared):
     before = shared().copy(deep=True)
@@ -129,9 +130,9 @@ def test_only_tables_are_remembered():
 
 def test_the_statistics_give_the_same_figures_remembered():
     area = load_area("sotenas")
-    aggregate.post_secondary_share.cache_clear()
-    fresh = aggregate.post_secondary_share(area)
-    assert aggregate.post_secondary_share(area).equals(fresh)
+    aggregate.population_indicators.cache_clear()
+    fresh = aggregate.population_indicators(area)
+    assert aggregate.population_indicators(area).equals(fresh)
 
 
 def test_no_table_is_cached_any_other_way():

@@ -19,9 +19,15 @@ NBSP = "\u00a0"
 
 
 def sotenas_population_from_raw() -> int:
-    """Computed here from the raw file, independently of the package."""
-    with open(ROOT / "data/raw/public/scb_population_age_sex_2019.csv", encoding="utf-8") as f:
-        return sum(int(row["X2019"]) for row in csv.DictReader(f) if row["region"] == "Sotenäs")
+    """Read here from the raw file, independently of the package: 31 Dec 2022, the latest
+    year of the shipped Kolada series."""
+    with open(ROOT / "data/raw/kolada/kolada_values.csv", encoding="utf-8") as f:
+        return next(
+            int(row["value"])
+            for row in csv.DictReader(f)
+            if (row["kpi"], row["municipality"], row["period"], row["gender"])
+            == ("N01951", "1427", "2022", "T")
+        )
 
 
 def swedish(number: int) -> str:
@@ -185,7 +191,10 @@ def test_timings_name_each_stage_of_the_build(tree: Path):
 def test_the_broker_is_told_how_to_fetch_what_the_report_says_is_missing(tree: Path):
     result = run_cli(tree, "report", "lysekil", "--no-pdf")
     assert result.returncode == 0, result.stderr
-    assert "Kör make fetch för att hämta dem." in result.stdout
-    assert "– Uppgifter om pendling saknas i underlaget." in result.stdout
+    assert "Kör make fetch för att hämta den fullständiga." in result.stdout
+    assert "– Den fullständiga Yrkesbarometern saknas i underlaget" in result.stdout
     page = report_file(tree / "reports" / "lysekil" / "2026", ".html").read_text("utf-8")
-    assert "Uppgifter om pendling saknas i underlaget." in page and "make fetch" not in page
+    assert "Den fullständiga Yrkesbarometern saknas i underlaget" in page
+    assert "make fetch" not in page
+    # commuting, unemployment and the rest come with the shipped Kolada series
+    assert "Uppgifter om pendling saknas" not in page and "pendlade ungefär" in page

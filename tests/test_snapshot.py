@@ -27,7 +27,12 @@ def test_the_ckm_table_and_the_series_break_are_there():
     assert series == {"BAS", "RAMS"}
 
 
-def test_kolada_kpis_are_unique_and_include_the_weight():
-    assert len(snapshot.KOLADA_KPIS) == len(set(snapshot.KOLADA_KPIS))
-    assert "N01951" in snapshot.KOLADA_KPIS
-    assert {"N02210", "N02242"} <= set(snapshot.KOLADA_KPIS)
+def test_the_kolada_series_registry():
+    ids = [kpi.id for kpi in snapshot.KOLADA_SERIES]
+    assert len(ids) == len(set(ids)) == 44 and ids == sorted(ids)
+    assert len(snapshot.kolada_group("branch")) == 16
+    assert {kpi.series for kpi in snapshot.kolada_group("employment_rate")} == {"BAS", "RAMS"}
+    for kpi in snapshot.KOLADA_SERIES:
+        assert kpi.kind in {"count", "share"} and "T" in kpi.genders, kpi.id
+        assert kpi.kind == "share" or kpi.denominator is None, kpi.id
+    assert snapshot.kolada_kpi("N03920").denominator is None  # population 18–64: not there

@@ -38,24 +38,15 @@ def test_an_area_of_two_municipalities_sums_counts():
 
 
 def test_rates_are_recomputed_from_parts_not_averaged():
-    combined = aggregate.post_secondary_share(area("TV", ("1488", "1487")))
-    share = combined[(combined.comparison == "TV") & (combined.sex == "totalt")]["share"].item()
+    both = aggregate.population_indicators(area("TV", ("1488", "1487")))
+    born = scb.birth_region(["1488", "1487"])
+    abroad = born.loc[born["birth_region"] == "Utrikes född", "persons"].sum()
+    assert both.loc["TV", "share_born_abroad"] == pytest.approx(abroad / born["persons"].sum())
     parts = [
-        aggregate.post_secondary_share(area(n, (c,))) for n, c in (("T", "1488"), ("V", "1487"))
+        aggregate.population_indicators(area(n, (c,))) for n, c in (("T", "1488"), ("V", "1487"))
     ]
-    numbers = [p[(p.sex == "totalt") & (p.comparison.isin(["T", "V"]))] for p in parts]
-    weighted = sum(n["post_secondary"].item() for n in numbers) / sum(
-        n["persons"].item() for n in numbers
-    )
-    plain_mean = sum(n["share"].item() for n in numbers) / 2
-    assert share == pytest.approx(weighted)
-    assert share != pytest.approx(plain_mean, abs=1e-6)
-
-
-def test_post_secondary_share_matches_provenance_cross_check():
-    table = aggregate.post_secondary_share(area("Sotenäs", ("1427",)))
-    total = table[(table.comparison == "Sotenäs") & (table.sex == "totalt")]["share"].item()
-    assert round(total * 100, 1) == 31.7
+    mean = sum(p.iloc[0]["share_born_abroad"] for p in parts) / 2
+    assert both.loc["TV", "share_born_abroad"] != pytest.approx(mean, abs=1e-4)
 
 
 def test_dependency_ratio_definition():
@@ -63,43 +54,3 @@ def test_dependency_ratio_definition():
 
     pop = pd.DataFrame({"age": [10, 30, 70], "persons": [20, 100, 30]})
     assert aggregate.dependency_ratio(pop) == pytest.approx(50.0)
-
-
-def test_panel_codes_get_their_leading_zero_back():
-    trend = scb.population_trend(["0114"])
-    assert len(trend) == 6 and trend["code"].eq("0114").all()
-
-
-def test_post_secondary_share_keeps_the_comparison_order():
-    codes = ("1488", "1487")
-    table = aggregate.post_secondary_share(params.load_area("trollhattan-vanersborg"))
-    assert list(dict.fromkeys(table["comparison"])) == [
-        "Trollhättan och Vänersborg",
-        "Fyrbodal",
-        "Västra Götalands län",
-        "Riket",
-    ]
-    assert table["sex"].tolist()[:3] == ["kvinnor", "män", "totalt"]
-    mine = table[table.comparison == "Trollhättan och Vänersborg"].set_index("sex")
-    assert (
-        mine.loc["totalt", "persons"] == mine.loc["kvinnor", "persons"] + mine.loc["män", "persons"]
-    )
-    assert (
-        round(aggregate.post_secondary_share(area("T", codes[:1])).iloc[2]["share"] * 100, 1)
-        == 41.1
-    )
-    assert (
-        round(aggregate.post_secondary_share(area("V", codes[1:])).iloc[2]["share"] * 100, 1)
-        == 38.1
-    )
-
-
-def test_post_secondary_share_takes_another_loader():
-    seen = []
-
-    def loader(codes):
-        seen.append(codes)
-        return scb.education_level(codes)
-
-    aggregate.post_secondary_share(area("Sotenäs", ("1427",)), loader)
-    assert seen[0] == ("1427",) and len(seen) == 4

@@ -8,8 +8,10 @@ figure. :func:`write_summary` keeps the highest priorities, one sentence per top
 
 Priorities (higher first): the hardest-to-fill occupations 90, the strongest recommended
 effort 85, the most common skills gap 80, the failure rate 70, the largest gap between the
-area and a comparison 50 (+20 when the area differs by a quarter or more), the biggest change
-since last year 45 (+20 when it is 5 procentenheter or more), the response rate 30.
+area and a comparison 50 (+20 when the area differs by a quarter or more), the largest branch
+and the commuting balance by the same rule (the branch's share against Sweden's; the jobs in
+the area against its employed residents), the biggest change since last year 45 (+20 when it
+is 5 procentenheter or more), the response rate 30.
 
     >>> responses = pd.DataFrame({"invited": [120], "answered": [48], "rate": [0.4]})
     >>> write_summary([response_fact(responses)])  # the table of indicators.response_summary
@@ -199,6 +201,60 @@ def gap_fact(area_name: str, gaps: Sequence[Gap]) -> Fact | None:
         sentence += f", en skillnad på {_points(gap.value - gap.reference)}"
     priority = PRIORITY["skillnad mot jämförelseområde"] + (BOOST if relative >= LARGE_GAP else 0)
     return Fact("skillnad mot jämförelseområde", gap.value, sentence + ".", priority)
+
+
+def _gap_priority(value: float, reference: float) -> float:
+    """The gap rule: 50, and 20 more when ``value`` differs from ``reference`` by a quarter."""
+    relative = abs(value - reference) / abs(reference)
+    return PRIORITY["skillnad mot jämförelseområde"] + (BOOST if relative >= LARGE_GAP else 0)
+
+
+def branch_fact(
+    area_name: str, branch: str, share: float, reference: float, year: int
+) -> Fact | None:
+    """The largest branch: its share of the jobs in the area against Sweden's.
+
+    >>> branch_fact("Sotenäs", "Tillverkning och utvinning", 0.219, 0.107, 2022).sentence
+    'Den största branschen i Sotenäs är tillverkning och utvinning med 21,9\xa0% av dem som arbetar där (2022), dubbelt så stor andel som i riket (10,7\xa0%).'
+    """  # noqa: E501
+    if text.is_missing(share) or text.is_missing(reference) or reference == 0:
+        return None
+    ratio = share / reference
+    versus = (
+        "dubbelt så stor andel som"
+        if 1.9 <= ratio < 2.1
+        else f"{text.number(ratio, 1)} gånger så stor andel som"
+        if ratio >= 1.25
+        else "ungefär samma andel som"
+        if ratio > 0.8
+        else "en mindre andel än"
+    )
+    sentence = (
+        f"Den största branschen i {area_name} är {_lower(branch)} med {text.percent(share)} "
+        f"av dem som arbetar där ({text.year(year)}), {versus} i riket "
+        f"({text.percent(reference)})."
+    )
+    return Fact("bransch", share, sentence, _gap_priority(share, reference))
+
+
+def commuting_fact(
+    area_name: str, jobs: float, residents: float, in_count: float, out_count: float, year: int
+) -> Fact | None:
+    """The commuting balance: jobs in the area against its employed residents, with the
+    (approximate) in- and out-commuters.
+
+    >>> commuting_fact("Sotenäs", 4076, 4387, 1004, 1317, 2022).sentence
+    'Ungefär 1\xa0000 personer pendlar in till Sotenäs och 1\xa0320 pendlar ut (2022): det finns 93 arbetstillfällen per 100 sysselsatta invånare.'
+    """  # noqa: E501
+    values = (jobs, residents, in_count, out_count)
+    if any(text.is_missing(v) for v in values) or residents == 0:
+        return None
+    sentence = (
+        f"Ungefär {text.number(round(in_count, -1))} personer pendlar in till {area_name} och "
+        f"{text.number(round(out_count, -1))} pendlar ut ({text.year(year)}): det finns "
+        f"{text.number(jobs / residents * 100)} arbetstillfällen per 100 sysselsatta invånare."
+    )
+    return Fact("pendling", jobs - residents, sentence, _gap_priority(jobs, residents))
 
 
 def _points(difference: float) -> str:

@@ -1,9 +1,9 @@
 """Is a report up to date? A checksum of everything that goes into it.
 
 The inputs of a report are its params (and the shared defaults), the chapter notebooks, the
-template, the raw and processed data and the package's own code and version. Their checksums
-are stored beside the report (``build_info.json``); the next run with the same checksums is
-skipped unless forced.
+template, the raw and processed data, what ``make fetch`` brought (``data/external/``)
+and the package's own code and version. Their checksums are stored beside the report
+(``build_info.json``); the next run with the same checksums is skipped unless forced.
 
     >>> from helpers.config.params import load_area
     >>> fingerprint(load_area("sotenas")) == fingerprint(load_area("sotenas"))
@@ -22,7 +22,14 @@ from helpers.config import paths
 from helpers.config.params import Area
 
 BUILD_INFO = "build_info.json"
-_SHARED_FOLDERS = ("notebooks", "templates", "src/helpers", "data/raw", "data/processed")
+_SHARED_FOLDERS = (
+    "notebooks",
+    "templates",
+    "src/helpers",
+    "data/raw",
+    "data/processed",
+    "data/external",
+)
 _SKIPPED_PARTS = {"__pycache__", ".ipynb_checkpoints"}
 
 

@@ -29,10 +29,12 @@ municipalities by name and by code in ``regions``; the SSYK labels, the title in
 override map in ``occupations``; the label words in ``education_supply``; the questions of
 the standard questionnaire, ``questionnaire._standard``); strings and frozen records per
 text (``values.label_key``, ``occupations._code_text``, ``education_supply._code_for``);
-a checksum (``fingerprint._shared_digest``). A shared immutable value cannot be changed by
-whoever asked for it, so it needs no copy, and the hot ones run thousands of times per
-report (every answer against every option label, every job title), where functools' C
-implementation matters.
+a checksum (``fingerprint._shared_digest``); Kolada's series as read-only arrays and maps,
+read once per file version (``kolada._read``), the groups Kolada publishes figures for
+(``comparisons._published_groups``) and a refresh's checks (``sources._checked``). A shared
+immutable value cannot be changed by whoever asked for it, so it needs no copy, and the hot
+ones run thousands of times per report (every answer against every option label, every job
+title), where functools' C implementation matters.
 """
 
 from __future__ import annotations

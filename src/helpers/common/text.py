@@ -89,6 +89,18 @@ def year(value: object) -> str:
     return MISSING if is_missing(value) else str(int(value))
 
 
+def span(years: list[int]) -> str:
+    """Years as a text: one year, or the first and the last with an en dash.
+
+    >>> span([2022]), span([1994, 1995, 2001])
+    ('2022', '1994–2001')
+    """
+    shown = sorted(set(years))
+    if not shown:
+        return ""
+    return year(shown[0]) if len(shown) == 1 else f"{year(shown[0])}–{year(shown[-1])}"
+
+
 def share_in_words(share: float) -> str | None:
     """A plain-language fraction for a chart title, when one fits within a point.
 

@@ -12,7 +12,8 @@ ROOT = Path(os.environ.get("LKA_ROOT", Path(__file__).resolve().parents[3]))
 PARAMS = ROOT / "params"
 DATA = ROOT / "data"
 #: Input as it came from its source, never rewritten by the project (each folder has a
-#: PROVENANCE.md). ``make fetch`` still refreshes public/ and yrkesbarometer/ here.
+#: PROVENANCE.md). ``make fetch`` still refreshes public/ and yrkesbarometer/ here (SCB, the
+#: barometer); Kolada's series is refreshed into external/.
 DATA_RAW = DATA / "raw"
 PUBLIC = DATA_RAW / "public"
 CLASSIFICATIONS = DATA_RAW / "classifications"
@@ -26,9 +27,12 @@ PROCESSED = DATA / "processed"
 PROCESSED_EDUCATION = PROCESSED / "education"
 #: The SSYK title lookup (helpers.stats.occupations reads it).
 PROCESSED_CLASSIFICATIONS = PROCESSED / "classifications"
-#: Data fetched from outside on request (``make fetch``): not used yet; the fetched snapshot
-#: moves here from data/raw/public and data/raw/yrkesbarometer (issue 15).
+#: Data fetched from outside on request (``make fetch``), beside the shipped copy in
+#: data/raw/ and never over it: Kolada's series (``stats.sources`` decides which is read).
 EXTERNAL = DATA / "external"
+#: Kolada's key figures as shipped (the 2024 dump), and where ``make fetch`` puts a refresh.
+KOLADA = DATA_RAW / "kolada"
+KOLADA_EXTERNAL = EXTERNAL / "kolada"
 #: Personal data split off from survey exports: outside reports/, never committed.
 CONTACTS = DATA / "contacts"
 NOTEBOOKS = ROOT / "notebooks"

@@ -1,10 +1,13 @@
-"""Kolada's v3 API: the KPI catalogue and data, paged and segmented, as the snapshot's table.
+"""Kolada's v3 API: KPI descriptions and data, paged and segmented, into the series' files.
 
-Kolada answers at most 25 ids per path segment and 5 000 rows per page; the client splits
-ids into segments and follows ``next_url`` (some deployments say ``next_page``). Kolada
-retires KPIs without notice, so ids are checked against ``/v3/kpi`` before asking for data.
-What it returns is the snapshot's table (``helpers.stats.kolada.as_table``), so a fetched
-snapshot and the shipped one are read the same way.
+Kolada answers at most 25 ids per path segment and 5 000 items per page; the client splits
+ids into segments and follows the absolute ``next_url`` (Kolada's v2 called it ``next_page``,
+and some clients still read that: both work). Kolada retires KPIs without notice: a KPI
+``/v3/kpi/{ids}`` no longer lists is not asked for, and its shipped rows are carried over (a
+retired series does not change). An item's cell with ``"value": null`` is a figure Kolada
+lacks: no row. What :func:`refresh` writes is read by ``helpers.stats.kolada`` exactly as the
+shipped series is (the same files, written by ``stats.kolada.write``). The source of every
+field of an answer is in ``tests/fixtures/http/README.md``.
 
     >>> segments([str(n) for n in range(30)], 25)[1]
     '25,26,27,28,29'
@@ -15,17 +18,20 @@ from __future__ import annotations
 import time
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from helpers.common.errors import FetchError
 from helpers.fetch.http_client import HttpClient, RateLimit
-from helpers.stats.kolada import as_table
+from helpers.stats import kolada, snapshot
 
 BASE_URL = "https://api.kolada.se/v3"
 MAX_IDS = 25
 PER_PAGE = 5000
+#: The first year a refresh asks for (the series' earliest figures are for 1994).
+FIRST_YEAR = 1994
 
 
 def segments(ids: Sequence[str], size: int = MAX_IDS) -> list[str]:
@@ -82,45 +88,105 @@ class KoladaApi:
             return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
         return urllib.parse.urljoin(url, str(following))
 
-    def catalogue(self) -> set[str]:
-        """The ids of every KPI Kolada publishes now."""
-        ids = set()
-        for page in self.pages("/kpi", {"per_page": PER_PAGE}):
-            ids.update(str(item["id"]) for item in page["values"] if "id" in item)
-        if not ids:
-            raise FetchError("Kolada: /kpi gav inga nyckeltal.")
-        return ids
+    def kpis(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Kolada's description of each KPI it still lists, by id (``/v3/kpi/{ids}``)."""
+        found: dict[str, dict[str, Any]] = {}
+        for part in segments(list(ids)):
+            for page in self.pages(f"/kpi/{part}", {"per_page": PER_PAGE}):
+                found.update({str(item["id"]): item for item in page["values"] if "id" in item})
+        return found
 
     def values(
         self, kpis: Sequence[str], municipalities: Sequence[str], years: Sequence[int]
     ) -> pd.DataFrame:
-        """Values for every KPI × municipality × year, one row per gender (T, K, M)."""
+        """Values for every KPI × Kolada id × year, one row per gender (T, K, M) with a value."""
         rows: list[dict[str, Any]] = []
-        year_segments = segments([str(y) for y in years])
         calls = [
             (k, m, y)
             for k in segments(list(kpis))
             for m in segments(list(municipalities))
-            for y in year_segments
+            for y in segments([str(year) for year in years])
         ]
         for number, (kpi_part, muni_part, year_part) in enumerate(calls, start=1):
             self.client.progress(f"Kolada: nyckeltal del {number} av {len(calls)}")
             path = f"/data/kpi/{kpi_part}/municipality/{muni_part}/year/{year_part}"
             for page in self.pages(path, {"per_page": PER_PAGE}):
                 rows.extend(tidy_rows(page["values"]))
-        return as_table(rows)
+        return kolada.as_table(rows)
 
 
 def tidy_rows(values: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Kolada's nested ``values`` as flat rows (``value`` None stays missing)."""
+    """Kolada's nested items as flat rows (a ``null`` value stays missing, and is dropped)."""
     for item in values:
         for cell in item.get("values") or []:
             yield {
-                "kpi": str(item.get("kpi")),
-                "municipality": str(item.get("municipality")),
-                "period": int(item.get("period")),
+                "kpi": str(item["kpi"]),
+                "municipality": str(item["municipality"]),
+                "period": int(item["period"]),
                 "gender": str(cell.get("gender", "T")),
                 "value": cell.get("value"),
-                "count": cell.get("count"),
-                "status": cell.get("status") or "",
             }
+
+
+def kolada_ids(municipalities: Sequence[str], counties: Sequence[str]) -> list[str]:
+    """The ids to ask for: the municipalities, their counties and Sweden (``0000``).
+
+    >>> kolada_ids(["1427", "0330"], ["14", "03"])
+    ['0330', '1427', '0003', '0014', '0000']
+    """
+    return [*sorted(municipalities), *(kolada.kolada_id(c) for c in sorted(counties)), kolada.RIKET]
+
+
+def _catalogue_row(kpi: snapshot.Kpi, about: dict[str, Any], periods: pd.Series) -> dict:
+    title = str(about.get("title") or kpi.label)
+    return {
+        "kpi": kpi.id,
+        "title": title,
+        "description": str(about.get("description") or ""),
+        "unit": kolada.unit(title),
+        "genders": " ".join(kpi.genders),
+        "first_period": int(periods.min()),
+        "last_period": int(periods.max()),
+        "publication_date": str(about.get("publication_date") or ""),
+        "retired": "false",
+    }
+
+
+def refresh(
+    api: KoladaApi,
+    folder: Path,
+    municipalities: Sequence[str],
+    counties: Sequence[str],
+    years: Sequence[int],
+    shipped: Path,
+) -> list[str]:
+    """Fetch the series' KPIs into ``folder`` (the two files); returns the retired KPIs.
+
+    A KPI Kolada still lists but has no figures for at all is an error (a changed id or a
+    broken answer), not a gap; a municipality or year without figures is a gap.
+    """
+    wanted = sorted(kpi.id for kpi in snapshot.KOLADA_SERIES)
+    about = api.kpis(wanted)
+    listed = [kpi for kpi in wanted if kpi in about]
+    retired = [kpi for kpi in wanted if kpi not in about]
+    fetched = api.values(listed, kolada_ids(municipalities, counties), years)
+    keep = {(k.id, g) for k in snapshot.KOLADA_SERIES for g in k.genders}
+    fetched = fetched[
+        [(k, g) in keep for k, g in zip(fetched["kpi"], fetched["gender"], strict=True)]
+    ]
+    empty = [kpi for kpi in listed if kpi not in set(fetched["kpi"])]
+    if empty:
+        raise FetchError(f"Kolada: inga värden för {', '.join(empty)}.")
+    old = kolada.load(shipped)
+    carried = []
+    catalogue = []
+    for kpi in snapshot.KOLADA_SERIES:
+        if kpi.id in retired:
+            carried.append(old.long(kpi.id))
+            catalogue.append({**old.kpis[kpi.id], "kpi": kpi.id, "retired": "true"})
+        else:
+            periods = fetched.loc[fetched["kpi"] == kpi.id, "period"]
+            catalogue.append(_catalogue_row(kpi, about[kpi.id], periods))
+    values = pd.concat([fetched, *carried], ignore_index=True)[kolada.COLUMNS]
+    kolada.write(values, pd.DataFrame(catalogue), folder)
+    return retired

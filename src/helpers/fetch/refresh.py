@@ -1,7 +1,9 @@
 """``make fetch``: refresh the statistics snapshot from SCB, Kolada and Arbetsförmedlingen.
 
-Every source is fetched into a *staging copy* of the snapshot folders
-(``data/raw/public/``, ``data/raw/yrkesbarometer/``); the manifest is rewritten there, and
+Every source is fetched into a *staging copy* of its snapshot folder (SCB's tables:
+``data/raw/public/``; the barometer: ``data/raw/yrkesbarometer/``; Kolada's series: its
+refresh folder ``data/external/kolada/``, beside the shipped ``data/raw/kolada/``, which a
+fetch never touches); the manifest is rewritten there, and
 only when every chosen source has succeeded are the copies swapped in (two renames per
 folder). A failed or partial fetch throws the copies away: the old snapshot stays byte for
 byte as it was, and the error names the source that failed. No key, no account.
@@ -125,43 +127,47 @@ def fetch_scb(settings: Settings, public: Path) -> dict[str, dict[str, str]]:
     return entries
 
 
-def _kolada_ids(settings: Settings) -> list[str]:
-    counties = sorted({regions.county_of(code) for code in settings.codes})
-    if settings.municipalities is None:
-        counties = sorted(regions.counties()["code"])
-    return [*settings.codes, *(kolada.kolada_id(c) for c in counties), kolada.RIKET]
-
-
-def fetch_kolada(settings: Settings, public: Path) -> dict[str, dict[str, str]]:
-    """The KPIs in :data:`snapshot.KOLADA_KPIS` that Kolada still publishes."""
+def fetch_kolada(settings: Settings, folder: Path) -> dict[str, dict[str, str]]:
+    """The Kolada series (``snapshot.KOLADA_SERIES``) for every municipality, county and
+    Sweden, every year from ``kolada_api.FIRST_YEAR``, into ``folder``."""
     api = kolada_api.KoladaApi.connect(
         settings.kolada_url, sleep=settings.sleep, clock=settings.clock, **settings.client_options()
     )  # type: ignore[arg-type]
-    published = api.catalogue()
-    kpis = [kpi for kpi in snapshot.KOLADA_KPIS if kpi in published]
-    retired = [kpi for kpi in snapshot.KOLADA_KPIS if kpi not in published]
+    counties = sorted({regions.county_of(code) for code in settings.codes})
+    if settings.municipalities is None:
+        counties = sorted(regions.counties()["code"])
+    years = settings.kolada_years or tuple(range(kolada_api.FIRST_YEAR, settings.today.year + 1))
+    retired = kolada_api.refresh(
+        api, folder, settings.codes, counties, years, shipped=kolada.SOURCE.shipped
+    )
     if retired:
-        settings.progress(f"Kolada: publicerar inte längre {', '.join(retired)}; hoppar över.")
-    if kolada.POPULATION_KPI not in kpis:
-        raise FetchError(
-            f"Kolada: befolkningen ({kolada.POPULATION_KPI}) saknas i /kpi; "
-            "utan den kan gruppvärden inte vägas."
+        settings.progress(
+            f"Kolada: publicerar inte längre {', '.join(retired)}; behåller de levererade värdena."
         )
-    last = settings.today.year - 1
-    years = settings.kolada_years or tuple(range(last - snapshot.KOLADA_YEARS + 1, last + 1))
-    table = api.values(kpis, _kolada_ids(settings), years)
-    if table.empty:
-        raise FetchError("Kolada: inga värden för de valda nyckeltalen.")
-    table.to_csv(public / snapshot.KOLADA_VALUES, index=False)
+    fetched = pd.read_csv(folder / kolada.VALUES_FILE, usecols=["period"])
+    common = {
+        "years": _years(fetched, "period"),
+        "origin": f"{settings.kolada_url}/data/kpi",
+        "retrieved": settings.today.isoformat(),
+    }
+    note = (
+        f"utgångna nyckeltal, värdena från det levererade underlaget: {', '.join(retired)}"
+        if retired
+        else ""
+    )
     return {
-        snapshot.KOLADA_VALUES: {
-            "source": "Kolada (RKA), kommunala nyckeltal",
+        kolada.VALUES_FILE: {
+            **common,
+            "source": "Kolada (RKA), källa SCB och Arbetsförmedlingen",
             "table_id": "/v3/data/kpi",
-            "years": _years(table, "period"),
-            "origin": f"{settings.kolada_url}/data/kpi",
-            "retrieved": settings.today.isoformat(),
-            "note": f"utgångna nyckeltal: {', '.join(retired)}" if retired else "",
-        }
+            "note": note,
+        },
+        kolada.KPIS_FILE: {
+            **common,
+            "source": "Kolada (RKA), nyckeltalens beskrivningar",
+            "table_id": "/v3/kpi",
+            "origin": f"{settings.kolada_url}/kpi",
+        },
     }
 
 
@@ -213,23 +219,35 @@ def staged(folders: Sequence[Path]) -> Iterator[list[Path]]:
     """Copies of ``folders`` to write into; swapped in only if the block ends without error."""
     recover(folders)
     copies: list[Path] = []
+    made: list[Path] = []  # parent folders a first refresh had to make (data/external/)
+    swapped = False
     try:
         for folder in folders:
             copy = folder.parent / f".{folder.name}.staging-{os.getpid()}"
-            shutil.copytree(folder, copy)
+            if folder.exists():
+                shutil.copytree(folder, copy)
+            else:  # a first refresh: the folder appears only when everything succeeded
+                made += [p for p in reversed(copy.parents) if not p.exists() and p not in made]
+                copy.mkdir(parents=True)
             copies.append(copy)
         yield copies
         olds = []
         for folder, copy in zip(folders, copies, strict=True):
             old = folder.parent / f".{folder.name}.old-{os.getpid()}"
-            os.replace(folder, old)
+            if folder.exists():
+                os.replace(folder, old)
+                olds.append(old)
             os.replace(copy, folder)
-            olds.append(old)
+        swapped = True
         for old in olds:
             shutil.rmtree(old)
     finally:
         for copy in copies:
             shutil.rmtree(copy, ignore_errors=True)
+        if not swapped:  # leave no empty folder behind a failed first refresh
+            for parent in reversed(made):
+                if parent.is_dir() and not any(parent.iterdir()):
+                    parent.rmdir()
 
 
 def run(
@@ -237,18 +255,26 @@ def run(
     settings: Settings | None = None,
     public: Path | None = None,
     barometer: Path | None = None,
+    kolada_folder: Path | None = None,
 ) -> list[Fetched]:
-    """Fetch the chosen sources (default all) and swap the refreshed snapshot in."""
+    """Fetch the chosen sources (default all) and swap the refreshed snapshot in.
+
+    SCB's tables go to ``public`` (``data/raw/public/``), the barometer to ``barometer``, and
+    Kolada's series to ``kolada_folder`` (its refresh folder, ``data/external/kolada/``).
+    """
     settings = settings or Settings()
     chosen = [only] if only else list(SOURCES)
     unknown = [name for name in chosen if name not in SOURCES]
     if unknown:
         raise FetchError(f"Okänd källa '{unknown[0]}'. Välj en av: {', '.join(SOURCES)}.")
     folders = [public or paths.PUBLIC, barometer or paths.YRKESBAROMETER]
+    if "kolada" in chosen:
+        folders.append(kolada_folder or kolada.SOURCE.refreshed)
     done: list[Fetched] = []
-    with staged(folders) as (public_copy, barometer_copy):
+    with staged(folders) as copies:
         for source in chosen:
-            target = barometer_copy if source == "yrkesbarometer" else public_copy
+            index = {"scb": 0, "yrkesbarometer": 1, "kolada": 2}[source]
+            target = copies[index]
             fetcher = {"scb": fetch_scb, "kolada": fetch_kolada, "yrkesbarometer": fetch_barometer}[
                 source
             ]
@@ -264,7 +290,6 @@ def run(
                     " Hämtningen avbröts; underlaget är oförändrat."
                 ) from error
             manifest.update(target, entries)
-            folder = folders[1] if source == "yrkesbarometer" else folders[0]
-            done.append(Fetched(source, {str(folder): sorted(entries)}))
+            done.append(Fetched(source, {str(folders[index]): sorted(entries)}))
         settings.progress("Alla källor hämtade; byter till det nya underlaget.")
     return done

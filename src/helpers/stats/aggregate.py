@@ -1,8 +1,10 @@
-"""Statistics for an area and its comparisons: sums of counts, rates recomputed from parts.
+"""The 2019 population figures for an area and its comparisons, from summed counts.
 
 An area of several municipalities is never the average of their rates: counts are summed
 first and every rate is recomputed from the summed parts (population-weighted by
-construction). The same goes for Fyrbodal, the county and the country.
+construction). The same goes for Fyrbodal, the county and the country. These are SCB's
+2019 files, for what only they have (birth region); Kolada's series for every year are
+pooled the same way in ``stats.comparisons``.
 
     >>> from helpers.config.params import load_area
     >>> table = population_indicators(load_area("sotenas"))
@@ -12,36 +14,11 @@ construction). The same goes for Fyrbodal, the county and the country.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pandas as pd
 
 from helpers.common import memo
 from helpers.config.params import Area
 from helpers.stats import scb
-
-POST_SECONDARY = (
-    "eftergymnasial utbildning, mindre än 3 år",
-    "eftergymnasial utbildning, 3 år eller mer",
-    "forskarutbildning",
-)
-WORKING_AGE_BANDS = ("25-34 år", "35-44 år", "45-54 år", "55-64 år")
-
-
-def for_comparisons(
-    area: Area,
-    loader: Callable[[tuple[str, ...]], pd.DataFrame],
-    by: list[str],
-    value: str = "persons",
-) -> pd.DataFrame:
-    """Sum ``value`` by ``by`` for the area and each comparison, one ``comparison`` column."""
-    frames = []
-    for comparison in area.comparisons:
-        table = loader(comparison.municipalities)
-        summed = table.groupby(by, as_index=False, observed=True)[value].sum()
-        summed.insert(0, "comparison", comparison.name)
-        frames.append(summed)
-    return pd.concat(frames, ignore_index=True)
 
 
 def dependency_ratio(population: pd.DataFrame) -> float:
@@ -72,33 +49,3 @@ def population_indicators(area: Area) -> pd.DataFrame:
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "comparison"
     return table
-
-
-@memo.remembered
-def post_secondary_share(
-    area: Area, loader: Callable[[tuple[str, ...]], pd.DataFrame] | None = None
-) -> pd.DataFrame:
-    """Share of 25–64-year-olds with post-secondary education, by comparison and sex.
-
-    Rows keep the comparisons' order (area, region, county, riket); within each: kvinnor,
-    män, totalt. ``loader`` defaults to the 2019 snapshot (``scb.education_level``).
-    """
-    table = for_comparisons(area, loader or scb.education_level, by=["age_band", "sex", "level"])
-    table = table[table["age_band"].isin(WORKING_AGE_BANDS)]
-    table = table.assign(post_secondary=table["level"].isin(POST_SECONDARY) * table["persons"])
-    rows = []
-    for comparison in area.comparisons:
-        part = table[table["comparison"] == comparison.name]
-        for sex in ("kvinnor", "män", "totalt"):
-            chosen = part if sex == "totalt" else part[part["sex"] == sex]
-            rows.append(
-                {
-                    "comparison": comparison.name,
-                    "sex": sex,
-                    "post_secondary": chosen["post_secondary"].sum(),
-                    "persons": chosen["persons"].sum(),
-                }
-            )
-    shares = pd.DataFrame(rows)
-    shares["share"] = shares["post_secondary"] / shares["persons"]
-    return shares

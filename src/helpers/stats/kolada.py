@@ -1,146 +1,296 @@
-"""Kolada (RKA) key figures in the snapshot: the table, its catalogue and weighted group values.
+"""Kolada's key figures: the series behind the chapters on industry, population and education.
 
-The snapshot's Kolada table is what ``helpers.fetch.kolada`` writes (``as_table``); this module
-reads it and never talks to the API.
+One long table, ``kpi, municipality, period, gender, value``, and a catalogue of its KPIs
+(``kpi, title, description, unit, genders, first_period, last_period, publication_date,
+retired``). Ids are Kolada's own, as text: a municipality ``1427``, a county ``0014``, Sweden
+``0000``; gender ``T`` (total), ``K`` (women), ``M`` (men). A cell Kolada has no value for has
+no row. The KPIs are those of ``snapshot.KOLADA_SERIES``.
 
-Group values are never Kolada's own group means (``G96180`` "Fyrbodal (ovägt medel)" is the
-*unweighted* mean of its members): an area or region of several municipalities gets the
-population-weighted mean of its members' values; a county and Sweden get Kolada's own
-figures for the county (``00NN``) and the country (``0000``), which are computed from totals.
+The series ships in ``data/raw/kolada/`` (Kolada's figures as of autumn 2024); ``make fetch``
+writes a refresh to ``data/external/kolada/`` with :func:`write`, and :func:`load` reads the
+refresh when it is complete and checked (``stats.sources``), else the shipped copy: one reader
+for both. It is read once per process (keyed by the files' size and time).
 
-    >>> values = pd.DataFrame({"kpi": ["N03937"] * 2, "municipality": ["1488", "1487"],
-    ...                        "period": [2024, 2024], "value": [10.0, 6.0]})
-    >>> weights = pd.DataFrame({"municipality": ["1488", "1487"], "period": [2024, 2024],
-    ...                         "weight": [3.0, 1.0]})
-    >>> weighted(values, weights, ["1488", "1487"])["value"].item()
-    9.0
+    >>> figures = load()
+    >>> figures.value("N01951", "1427", 2022), figures.latest("N02201")
+    (9160.0, 2022)
+    >>> figures.source(["N02201"], [2022])
+    'Kolada (RKA), nyckeltal N02201 2022 (SCB, Befolkningens arbetsmarknadsstatus, BAS)'
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import csv
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
 
+import numpy as np
 import pandas as pd
 
-from helpers.common import memo
+from helpers.common import memo, text
 from helpers.config import paths, regions
-from helpers.config.params import Area
+from helpers.stats import snapshot, sources
 
 RIKET = "0000"
-#: Kolada's total population (31 Dec), the weight for group values.
-POPULATION_KPI = "N01951"
 VALUES_FILE = "kolada_values.csv"
-CATALOGUE_FILE = "kolada_kpi_catalogue.csv"
-COLUMNS = ["kpi", "municipality", "period", "gender", "value", "count", "status"]
+KPIS_FILE = "kolada_kpis.csv"
+COLUMNS = ["kpi", "municipality", "period", "gender", "value"]
+KPI_COLUMNS = [
+    "kpi",
+    "title",
+    "description",
+    "unit",
+    "genders",
+    "first_period",
+    "last_period",
+    "publication_date",
+    "retired",
+]
+#: The KPI whose rows show which municipalities, counties and years a series covers.
+POPULATION_KPI = "N01951"
 
 
 def kolada_id(county: str) -> str:
-    """Kolada's id for a county (``'14'`` → ``'0014'``)."""
+    """Kolada's id for a county (``'14'`` → ``'0014'``); Sweden is ``'0000'``.
+
+    >>> kolada_id("14")
+    '0014'
+    """
     return county.zfill(4)
 
 
-def as_table(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """Rows as the snapshot table: codes as strings, numbers as floats, no duplicates."""
-    table = pd.DataFrame(rows, columns=COLUMNS)
+def number_text(value: float) -> str:
+    """A value as the series files write it: a whole number without ``.0``, others as they are.
+
+    >>> number_text(4076.0), number_text(21.859666)
+    ('4076', '21.859666')
+    """
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def unit(title: str) -> str:
+    """``antal`` for a count, ``procent`` for a share (Kolada's titles end so).
+
+    >>> unit("Invånare totalt, antal"), unit("Inpendling, andel (%)")
+    ('antal', 'procent')
+    """
+    return "antal" if title.rstrip().endswith("antal") else "procent"
+
+
+def as_table(rows: Iterable[dict[str, object]]) -> pd.DataFrame:
+    """Rows as the series table: ids as text, no row without a value, no duplicates, sorted."""
+    table = pd.DataFrame(list(rows), columns=COLUMNS)
     table["value"] = pd.to_numeric(table["value"], errors="coerce").astype(float)
-    table["count"] = pd.to_numeric(table["count"], errors="coerce").astype("Int64")
+    table = table.dropna(subset=["value"])
     table["period"] = table["period"].astype(int)
+    for column in ("kpi", "municipality", "gender"):
+        table[column] = table[column].astype(str)
     return (
-        table.drop_duplicates(["kpi", "municipality", "period", "gender"])
+        table.drop_duplicates(["kpi", "municipality", "period", "gender"], keep="last")
         .sort_values(["kpi", "municipality", "period", "gender"])
         .reset_index(drop=True)
     )
 
 
-def load_values(folder: Path | None = None) -> pd.DataFrame | None:
-    """The fetched Kolada values in the snapshot, or None when there are none."""
-    path = (folder or paths.PUBLIC) / VALUES_FILE
-    if not path.exists():
-        return None
-    table = pd.read_csv(
-        path,
-        dtype={"kpi": str, "municipality": str, "gender": str, "status": str},
-        keep_default_na=False,
-        na_values={"value": [""], "count": [""]},
+def write(values: pd.DataFrame, kpis: pd.DataFrame, folder: Path) -> None:
+    """Write the series' two files into ``folder`` (``make fetch`` and the dump's script)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / VALUES_FILE, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        for row in as_table(values.to_dict("records")).itertuples(index=False):
+            writer.writerow(
+                [row.kpi, row.municipality, row.period, row.gender, number_text(row.value)]
+            )
+    kpis[KPI_COLUMNS].sort_values("kpi").to_csv(
+        folder / KPIS_FILE, index=False, lineterminator="\n"
     )
-    table["value"] = table["value"].astype(float)
-    return table
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The series as read, immutable (read-only arrays and mappings), so one copy serves a
+    whole kernel: ``parts`` holds, per KPI and gender, Kolada id → row and the rows ×
+    ``periods`` array; ``kpis`` the catalogue, KPI id → field → text."""
+
+    folder: Path
+    periods: tuple[int, ...]
+    parts: Mapping[tuple[str, str], tuple[Mapping[str, int], np.ndarray]] = field(repr=False)
+    kpis: Mapping[str, Mapping[str, str]] = field(repr=False)
+
+    @property
+    def refreshed(self) -> bool:
+        """True when the figures come from a ``make fetch`` refresh, not the shipped copy."""
+        return self.folder != paths.KOLADA
+
+    def rows(self, kpi: str, gender: str, ids: Sequence[str]) -> np.ndarray:
+        """The values of ``ids`` (one row each, NaN where missing) × :attr:`periods`."""
+        found = self.parts.get((kpi, gender))
+        out = np.full((len(ids), len(self.periods)), np.nan)
+        if found is not None:
+            index, data = found
+            for row, key in enumerate(ids):
+                at = index.get(key)
+                if at is not None:
+                    out[row] = data[at]
+        return out
+
+    def wide(self, kpi: str, gender: str = "T") -> pd.DataFrame:
+        """One KPI and gender: Kolada id × year (an empty table when the series lacks it)."""
+        found = self.parts.get((kpi, gender))
+        if found is None:
+            return pd.DataFrame(columns=list(self.periods), dtype=float)
+        index, data = found
+        return pd.DataFrame(data.copy(), index=list(index), columns=list(self.periods))
+
+    def long(self, kpi: str) -> pd.DataFrame:
+        """Every row of one KPI, as the series file has them (``kpi, municipality, period,
+        gender, value``)."""
+        frames = []
+        for (name, gender), (index, data) in self.parts.items():
+            if name != kpi:
+                continue
+            table = pd.DataFrame(data, index=list(index), columns=list(self.periods))
+            table = table.rename_axis("municipality").rename_axis("period", axis=1)
+            rows = table.stack().rename("value").reset_index()
+            frames.append(rows.assign(kpi=kpi, gender=gender))
+        if not frames:
+            return pd.DataFrame(columns=COLUMNS)
+        return pd.concat(frames, ignore_index=True)[COLUMNS]
+
+    def value(self, kpi: str, municipality: str, period: int, gender: str = "T") -> float:
+        """One cell, or NaN when Kolada has no value for it."""
+        found = self.parts.get((kpi, gender))
+        if found is None or period not in self.periods:
+            return math.nan
+        index, data = found
+        at = index.get(municipality)
+        return math.nan if at is None else float(data[at, self.periods.index(period)])
+
+    def latest(self, kpi: str, ids: Sequence[str] = (), gender: str = "T") -> int:
+        """The latest year with a value for every id in ``ids`` (for any id when none given)."""
+        if ids:
+            present = ~np.isnan(self.rows(kpi, gender, list(ids))).any(axis=0)
+        else:
+            found = self.parts.get((kpi, gender))
+            present = (
+                ~np.isnan(found[1]).all(axis=0) if found else np.zeros(len(self.periods), bool)
+            )
+        years = [year for year, ok in zip(self.periods, present, strict=True) if ok]
+        if not years:
+            raise ValueError(f"Kolada-serien saknar värden för {kpi}")
+        return max(years)
+
+    def years(self, kpi: str, gender: str = "T") -> list[int]:
+        """Every year the KPI has a value for some id."""
+        found = self.parts.get((kpi, gender))
+        if found is None:
+            return []
+        present = ~np.isnan(found[1]).all(axis=0)
+        return [year for year, ok in zip(self.periods, present, strict=True) if ok]
+
+    def title(self, kpi: str) -> str:
+        """The KPI's title as Kolada words it."""
+        return self.kpis[kpi]["title"] if kpi in self.kpis else kpi
+
+    def producer(self, kpi: str) -> str:
+        """Who produced the figures, from Kolada's description ("SCB", "Arbetsförmedlingen")."""
+        if kpi not in self.kpis:
+            return ""
+        found = re.search(r"Källa:?\s*(.+?)\.?\s*$", self.kpis[kpi]["description"])
+        if not found:
+            return ""
+        producer = found.group(1).replace(" - ", ", ").replace(" – ", ", ")
+        return re.sub(r"\s*\((BAS|RAMS)\)$", r", \1", producer)
+
+    def source(self, kpis: Sequence[str], years: Sequence[int]) -> str:
+        """The source line: Kolada, the KPIs and years, and who produced the figures."""
+        period = text.span(list(years))
+        producers = list(dict.fromkeys(p for p in (self.producer(k) for k in kpis) if p))
+        ids = text.join(list(dict.fromkeys(kpis)))
+        line = f"Kolada (RKA), nyckeltal {ids} {period}".rstrip()
+        if producers:
+            line += f" ({'; '.join(producers)})"
+        if self.refreshed:
+            line += ", hämtade med make fetch"
+        return line
+
+
+def _complete(folder: Path) -> list[str]:
+    """What a refresh lacks: a KPI of the registry, or a municipality, county or Sweden."""
+    catalogue = pd.read_csv(folder / KPIS_FILE, dtype=str)
+    lacking = [k.id for k in snapshot.KOLADA_SERIES if k.id not in set(catalogue["kpi"])]
+    problems = [f"nyckeltalet {kpi} saknas" for kpi in lacking]
+    with open(folder / VALUES_FILE, encoding="utf-8", newline="") as handle:
+        covered = {
+            row["municipality"] for row in csv.DictReader(handle) if row["kpi"] == POPULATION_KPI
+        }
+    wanted = {*regions.all_codes(), *(kolada_id(c) for c in regions.counties()["code"]), RIKET}
+    absent = sorted(wanted - covered)
+    if absent:
+        problems.append(f"{len(absent)} kommuner, län eller riket saknas, t.ex. {absent[0]}")
+    return problems
+
+
+SOURCE = sources.register(
+    sources.Source(
+        "kolada",
+        "Kolada (RKA), kommunala nyckeltal",
+        paths.KOLADA,
+        paths.KOLADA_EXTERNAL,
+        (VALUES_FILE, KPIS_FILE),
+        check=_complete,
+    )
+)
+
+
+def load(folder: Path | None = None) -> Figures:
+    """The series: from ``folder``, or the one ``stats.sources`` chooses (refresh or shipped)."""
+    chosen = folder or sources.folder(SOURCE.name)
+    values = chosen / VALUES_FILE
+    stat = values.stat()
+    return _read(chosen, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=2)
+def _read(folder: Path, _size: int, _mtime: int) -> Figures:
+    """Read once per process and file version; immutable, so it is shared, not copied."""
+    values = pd.read_csv(
+        folder / VALUES_FILE,
+        dtype={"kpi": str, "municipality": str, "gender": str, "period": int, "value": float},
+    )
+    table = (
+        values.set_index(["kpi", "gender", "municipality", "period"])["value"]
+        .unstack("period")
+        .sort_index()
+    )
+    parts = {}
+    for (kpi, gender), part in table.groupby(level=[0, 1], sort=False):
+        data = part.to_numpy(dtype=float)
+        data.setflags(write=False)
+        ids = part.index.get_level_values(2)
+        index = MappingProxyType({str(key): row for row, key in enumerate(ids)})
+        parts[(str(kpi), str(gender))] = (index, data)
+    catalogue = pd.read_csv(folder / KPIS_FILE, dtype=str, keep_default_na=False)
+    kpis = {row["kpi"]: MappingProxyType(dict(row)) for row in catalogue.to_dict("records")}
+    return Figures(
+        folder,
+        tuple(int(year) for year in table.columns),
+        MappingProxyType(parts),
+        MappingProxyType(kpis),
+    )
 
 
 def catalogue(folder: Path | None = None) -> pd.DataFrame:
-    """Kolada's KPI catalogue in the snapshot: id, title, description, ..."""
-    return _catalogue((folder or paths.PUBLIC) / CATALOGUE_FILE)
+    """Kolada's whole KPI list (March 2026, ``data/raw/public/``): id, title, description, ..."""
+    return _catalogue((folder or paths.PUBLIC) / "kolada_kpi_catalogue.csv")
 
 
 @memo.remembered
 def _catalogue(path: Path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str)
-
-
-def title(kpi: str, folder: Path | None = None) -> str:
-    """A KPI's title as Kolada words it (``N03937`` → "Öppet arbetslösa ...").
-
-    >>> title("N01982")
-    'Invånare 25-64 år med eftergymnasial utbildning, andel (%)'
-    """
-    table = catalogue(folder)
-    match = table.loc[table["id"] == kpi, "title"]
-    return str(match.iloc[0]) if len(match) else kpi
-
-
-def weighted(values: pd.DataFrame, weights: pd.DataFrame, members: Sequence[str]) -> pd.DataFrame:
-    """Population-weighted mean per KPI and period over ``members``.
-
-    A period where any member lacks a value or a weight gives no value: a mean over part
-    of the group would read as the group's.
-    """
-    part = values[values["municipality"].isin(members)]
-    part = part.merge(weights, on=["municipality", "period"], how="left")
-    rows = []
-    for (kpi, period), group in part.groupby(["kpi", "period"], sort=True):
-        complete = (
-            set(group["municipality"]) == set(members)
-            and group[["value", "weight"]].notna().all().all()
-        )
-        value = (
-            (group["value"] * group["weight"]).sum() / group["weight"].sum()
-            if complete
-            else float("nan")
-        )
-        rows.append({"kpi": kpi, "period": period, "value": value})
-    return pd.DataFrame(rows, columns=["kpi", "period", "value"])
-
-
-def population_weights(table: pd.DataFrame) -> pd.DataFrame:
-    """Kolada's total population per municipality and period, as weights."""
-    population = table[(table["kpi"] == POPULATION_KPI) & (table["gender"] == "T")]
-    return population[["municipality", "period", "value"]].rename(columns={"value": "weight"})
-
-
-def for_comparisons(area: Area, kpi: str, table: pd.DataFrame, gender: str = "T") -> pd.DataFrame:
-    """One KPI for the area and each comparison, by period: ``comparison, period, value``.
-
-    Riket and the county take Kolada's own figures; one municipality its own value; an area
-    or region of several municipalities the population-weighted mean of its members.
-    """
-    values = table[(table["kpi"] == kpi) & (table["gender"] == gender)]
-    weights = population_weights(table)
-    frames = []
-    for comparison in area.comparisons:
-        members = list(comparison.municipalities)
-        own_id = None
-        if set(members) == set(regions.all_codes()):
-            own_id = RIKET
-        elif set(members) == set(regions.county_members(area.county)):
-            own_id = kolada_id(area.county)
-        elif len(members) == 1:
-            own_id = members[0]
-        if own_id is not None:
-            part = values.loc[values["municipality"] == own_id, ["kpi", "period", "value"]]
-        else:
-            part = weighted(values, weights, members)
-        part = part.assign(comparison=comparison.name)[["comparison", "period", "value"]]
-        frames.append(part)
-    return pd.concat(frames, ignore_index=True)

@@ -7,8 +7,8 @@ all read the names from here.
 
     >>> [spec.name for spec in SCB_TABLES][:2]
     ['scb_population', 'scb_population_ckm']
-    >>> len(KOLADA_KPIS) > 20 and "N03937" in KOLADA_KPIS
-    True
+    >>> len(KOLADA_SERIES), kolada_kpi("N02235").label
+    (44, 'Tillverkning och utvinning')
 """
 
 from __future__ import annotations
@@ -134,30 +134,145 @@ SCB_TABLES: tuple[TableSpec, ...] = (
     ),
 )
 
-#: Kolada KPIs the report compares with (checked against /v3/kpi before each fetch).
-KOLADA_KPIS: tuple[str, ...] = (
-    "N01951",  # invånare totalt (the weight for group values)
-    "N01982",  # 25–64 with post-secondary education, %
-    "N00927",  # demographic dependency ratio
-    "N02243",  # employed 20–65, %
-    "N02276",
-    "N02279",  # in-/out-commuting, %
-    "N02277",
-    "N02278",  # in-/out-commuters, count
-    "N03937",  # openly unemployed 18–65, %
-    "N03926",  # long-term unemployed 25–65, %
-    *(f"N0{number}" for number in range(2210, 2243)),  # employed per industry, %
-    "N18897",  # Komvux students
-    *(f"N{number}" for number in range(18821, 18833)),  # Komvux vocational packages
-    "N02834",  # expected population in ten years
-    "N45700",  # enterprises per 1 000 inhabitants
-    "N01005",  # new workplaces
-)
-#: How many years of Kolada values a fetch asks for (the latest ones).
-KOLADA_YEARS = 6
 
-#: Fetched files in ``data/raw/public/`` besides the SCB tables.
-KOLADA_VALUES = "kolada_values.csv"
+@dataclass(frozen=True)
+class Kpi:
+    """One Kolada key figure the report uses, and how an area of several municipalities gets it.
+
+    ``kind`` is ``count`` (summed over municipalities) or ``share`` (per cent). A share whose
+    ``denominator`` KPI is in the series is pooled from its parts: share × denominator summed,
+    over the denominator summed. A share without one (``None``: the population 18–64, say,
+    is not in the series) cannot be pooled, and the area's municipalities are shown one by one.
+    """
+
+    id: str
+    label: str
+    kind: str = "share"
+    denominator: str | None = None
+    genders: tuple[str, ...] = ("T",)
+    #: ``BAS`` or ``RAMS``: SCB's two employment statistics, never joined into one line.
+    series: str = ""
+    #: ``branch``, ``sector``, ``age`` ...: the KPIs a chart or table shows together.
+    group: str = ""
+
+
+_SEX = ("T", "K", "M")
+_DAY, _NIGHT, _AGED_20_64 = "N02201", "N02202", "N01955"
+
+
+def _branch(kpi: str, label: str) -> Kpi:
+    return Kpi(kpi, label, denominator=_DAY, genders=_SEX, series="BAS", group="branch")
+
+
+#: The Kolada KPIs the report uses, in id order: what the shipped series in ``data/raw/kolada/``
+#: holds and what ``make fetch`` refreshes (KPIs Kolada has retired are carried over).
+KOLADA_SERIES: tuple[Kpi, ...] = (
+    Kpi(
+        "N00914",
+        "Sysselsättningsgrad 20–64 år (RAMS)",
+        denominator=_AGED_20_64,
+        genders=_SEX,
+        series="RAMS",
+        group="employment_rate",
+    ),
+    Kpi("N01951", "Invånare", kind="count", genders=_SEX, group="population"),
+    Kpi("N01952", "0–5 år", kind="count", group="age"),
+    Kpi("N01953", "6–15 år", kind="count", group="age"),
+    Kpi("N01954", "16–19 år", kind="count", group="age"),
+    Kpi("N01955", "20–64 år", kind="count", genders=_SEX, group="age"),
+    Kpi("N01956", "65–79 år", kind="count", group="age"),
+    Kpi("N01957", "80 år och äldre", kind="count", group="age"),
+    Kpi("N01982", "Eftergymnasial utbildning", genders=_SEX, group="education"),
+    Kpi("N01983", "Gymnasial utbildning", group="education"),
+    Kpi("N01984", "Förgymnasial utbildning", group="education"),
+    Kpi(
+        _DAY,
+        "Sysselsatta med arbetsplats i området (dagbefolkning)",
+        kind="count",
+        genders=_SEX,
+        series="BAS",
+        group="employed",
+    ),
+    Kpi(
+        _NIGHT,
+        "Sysselsatta som bor i området (nattbefolkning)",
+        kind="count",
+        genders=_SEX,
+        series="BAS",
+        group="employed",
+    ),
+    Kpi("N02203", "Kommun och region", denominator=_DAY, series="BAS", group="sector"),
+    Kpi("N02205", "Näringslivet", denominator=_DAY, series="BAS", group="sector"),
+    Kpi("N02206", "Staten", denominator=_DAY, series="BAS", group="sector"),
+    Kpi("N02208", "Övriga organisationer", denominator=_DAY, series="BAS", group="sector"),
+    _branch("N02210", "Byggverksamhet"),
+    _branch("N02212", "Energi och miljö"),
+    _branch("N02214", "Fastighetsverksamhet"),
+    _branch("N02216", "Finans och försäkring"),
+    _branch("N02218", "Företagstjänster"),
+    _branch("N02220", "Handel"),
+    _branch("N02222", "Hotell och restauranger"),
+    _branch("N02224", "Information och kommunikation"),
+    _branch("N02226", "Jord- och skogsbruk, fiske"),
+    _branch("N02228", "Kultur och personliga tjänster"),
+    _branch("N02231", "Offentlig förvaltning och försvar"),
+    _branch("N02233", "Okänd verksamhet"),
+    _branch("N02235", "Tillverkning och utvinning"),
+    _branch("N02237", "Transport och magasinering"),
+    _branch("N02239", "Utbildning"),
+    _branch("N02241", "Vård och omsorg"),
+    Kpi(
+        "N02251",
+        "Företagare bland dem som bor i området",
+        denominator=_NIGHT,
+        series="BAS",
+        group="self_employed",
+    ),
+    Kpi(
+        "N02252",
+        "Företagare bland dem som arbetar i området",
+        denominator=_DAY,
+        series="BAS",
+        group="self_employed",
+    ),
+    Kpi(
+        "N02267",
+        "Sysselsättningsgrad 20–64 år (BAS)",
+        denominator=_AGED_20_64,
+        genders=_SEX,
+        series="BAS",
+        group="employment_rate",
+    ),
+    Kpi(
+        "N02274", "Bor och arbetar i kommunen", denominator=_NIGHT, series="BAS", group="commuting"
+    ),
+    Kpi("N02276", "Inpendlare", denominator=_DAY, series="BAS", group="commuting"),
+    Kpi("N02279", "Utpendlare", denominator=_NIGHT, series="BAS", group="commuting"),
+    Kpi("N02832", "20–44 år", kind="count", group="working_age"),
+    Kpi("N02833", "45–64 år", kind="count", group="working_age"),
+    Kpi("N03920", "Arbetslösa 18–64 år", genders=_SEX, group="unemployment"),
+    Kpi("N03921", "Arbetslösa 16–24 år", group="unemployment"),
+    Kpi("N03926", "Långtidsarbetslösa 25–64 år", group="unemployment"),
+)
+
+
+def kolada_kpi(kpi: str) -> Kpi:
+    """The registry entry of a Kolada KPI.
+
+    >>> kolada_kpi("N02276").denominator
+    'N02201'
+    """
+    for entry in KOLADA_SERIES:
+        if entry.id == kpi:
+            return entry
+    raise KeyError(kpi)
+
+
+def kolada_group(group: str) -> tuple[Kpi, ...]:
+    """The KPIs shown together (``branch``: the 16 branch groups), in registry order."""
+    return tuple(entry for entry in KOLADA_SERIES if entry.group == group)
+
+
 #: The complete barometer in ``data/raw/yrkesbarometer/``.
 BAROMETER_FULL = "yrkesbarometer.json"
 

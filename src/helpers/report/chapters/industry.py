@@ -1,15 +1,14 @@
-"""The chapter on jobs and industries: employment by industry and sex, day and night
-population, commuting and unemployment.
+"""The chapter on industry and employment: branches, sectors, commuting, unemployment and the
+employment rate, from Kolada's series (SCB's BAS and RAMS, Arbetsförmedlingen).
 
-None of these is in the shipped snapshot: ``make fetch`` brings them from SCB (BAS
-employment by industry, commuting across the municipal border) and Kolada (open
-unemployment). The chapter asks :func:`helpers.report.availability.check` first, so these
-functions only run on fetched data. Counts of an area or region are sums over its
-municipalities; shares are recomputed from the summed counts. A cell SCB does not publish
-(``..``) is left out of a sum, never estimated, and the chart says so.
+Every figure is for the latest year the series has, and says so. An area of several
+municipalities gets pooled figures (``stats.comparisons``: counts summed, shares from their
+numerators and denominators) with each municipality's own beside them; where the series has
+no denominator (unemployment), the municipalities stand side by side and no pooled figure is
+made up. Counts worked out from shares (share × employed) are approximate and read so.
 
     >>> from helpers.config.params import load_area
-    >>> employment(load_area("sotenas")) is None or "persons" in employment(load_area("sotenas"))
+    >>> headline(load_area("sotenas")).startswith("År 2022 hade **4\\xa0076 personer**")
     True
 """
 
@@ -17,427 +16,697 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.common import text
+from helpers.common import memo, text
 from helpers.config.params import Area
 from helpers.report import charts
-from helpers.stats import kolada, scb
+from helpers.report.chapters import series
+from helpers.stats import comparisons, kolada, snapshot
 
-UNEMPLOYMENT_KPI = "N03937"
-SUPPRESSED_NOTE = "Celler som SCB inte redovisar (för få personer) räknas inte med i summorna."
-SEVERAL_NOTE = (
-    "Området består av flera kommuner: pendling mellan dem räknas som pendling, "
-    "och andelen är genomsnittet för kommunerna, vägt efter antal sysselsatta."
+DAY, NIGHT = "N02201", "N02202"
+IN, OUT = "N02276", "N02279"
+UNEMPLOYED, YOUNG, LONG_TERM = "N03920", "N03921", "N03926"
+RAMS, BAS = "N00914", "N02267"
+PUBLIC = ("N02203", "N02206")
+SELF_EMPLOYED = "N02252"
+UNKNOWN_BRANCH = "N02233"
+#: A branch at least this many times its share in Sweden counts as over-represented.
+OVER = 1.25
+#: What a large branch means for the broker: the occupations employers there recruit most.
+BRANCH_NEEDS = {
+    "N02210": "snickare, elektriker och VVS-montörer",
+    "N02212": "drifttekniker, elektriker och personal inom återvinning",
+    "N02214": "fastighetsskötare och förvaltare",
+    "N02216": "handläggare inom bank och försäkring",
+    "N02218": "ekonomer, konsulter och lokalvårdare",
+    "N02220": "säljare och butikspersonal",
+    "N02222": "kockar, servitörer och annan restaurangpersonal",
+    "N02224": "systemutvecklare och IT-tekniker",
+    "N02226": "djurskötare, maskinförare och fiskare",
+    "N02228": "frisörer, fritidsledare och kulturarbetare",
+    "N02231": "handläggare och administratörer",
+    "N02235": "tekniker, maskinoperatörer, underhållsmekaniker och svetsare",
+    "N02237": "lastbils- och bussförare och lagerpersonal",
+    "N02239": "lärare och förskollärare",
+    "N02241": "undersköterskor, sjuksköterskor och vårdbiträden",
+}
+APPROXIMATE = (
+    "Antalen är ungefärliga: de är räknade från Koladas andelar gånger antalet sysselsatta."
+)
+NOT_POOLED = (
+    "{names} visas inte: andelen kan inte räknas för flera kommuner tillsammans, eftersom "
+    "antalet invånare i åldersgruppen som den räknas på inte finns i underlaget."
+)
+UNEMPLOYMENT_DENOMINATOR = (
+    "Arbetslösheten är här andelen av alla invånare i åldersgruppen (öppet arbetslösa och "
+    "i program med aktivitetsstöd), inte av arbetskraften; den blir därför lägre än den "
+    "arbetslöshet som räknas på arbetskraften."
+)
+BREAK = (
+    "RAMS (till 2021) och BAS (från 2020) är två olika statistikkällor från SCB och visas som "
+    "två serier: de mäter sysselsättningen på olika sätt och kan inte läggas ihop till en."
 )
 
 
-def employment(area: Area) -> pd.DataFrame | None:
-    """Employed persons per comparison, year, series, place, industry and sex (summed)."""
-    key = (
-        tuple(area.comparisons),
-        scb.fetched_version("scb_employment_industry_bas"),
-        scb.fetched_version("scb_employment_industry_rams"),
-    )
-    if key not in _EMPLOYMENT:
-        _EMPLOYMENT.clear()  # one area per report: keep only the latest
-        _EMPLOYMENT[key] = _employment(area)
-    return _EMPLOYMENT[key]
+def year(area: Area) -> int:
+    """The latest year of the employment figures (BAS) for every municipality of the area."""
+    return kolada.load().latest(DAY, area.municipalities)
 
 
-_EMPLOYMENT: dict[tuple[object, ...], pd.DataFrame | None] = {}
+def _values(area: Area, kpi: str, period: int, gender: str = "T") -> pd.Series:
+    return comparisons.at(comparisons.for_area(area, kpi, gender), period)
 
 
-def _employment(area: Area) -> pd.DataFrame | None:
-    everything = scb.employment_by_industry()
-    if everything is None:
-        return None
-    everything = everything.assign(suppressed=(everything["status"] == "..").astype(int))
-    keys = ["year", "series", "place", "industry", "industry_text", "sex"]
-    frames = []
-    for comparison in area.comparisons:
-        table = everything[everything["code"].isin(comparison.municipalities)]
-        summed = table.groupby(keys, as_index=False, sort=False)[["persons", "suppressed"]].sum()
-        summed.insert(0, "comparison", comparison.name)
-        frames.append(summed)
-    return pd.concat(frames, ignore_index=True)
+def _counts(area: Area, kpi: str, period: int, gender: str = "T") -> pd.Series:
+    return comparisons.at(comparisons.counts_for_area(area, kpi, gender), period)
 
 
-def _bas(area: Area) -> pd.DataFrame:
-    table = employment(area)
-    if table is None:
-        raise ValueError("employment by industry is not in the snapshot (run make fetch)")
-    return table[table["series"] == "BAS"]
-
-
-def latest_year(area: Area) -> int:
-    """The latest year of the BAS employment statistics in the snapshot."""
-    return int(_bas(area)["year"].max())
-
-
-def _source(area: Area) -> str:
-    return scb.fetched_source("scb_employment_industry_bas", [latest_year(area)])
-
-
-def industry_shares(area: Area, place: str = "dag") -> pd.DataFrame:
-    """Share of the employed per industry, per comparison, in the latest year.
-
-    ``place`` ``dag``: by workplace (the jobs in the area); ``natt``: by residence.
-    """
-    table = _bas(area)
-    table = table[
-        (table["year"] == latest_year(area))
-        & (table["place"] == place)
-        & (table["sex"] == "totalt")
-        & (table["industry"] != scb.ALL_INDUSTRIES)
+def _members_note(area: Area) -> list[str]:
+    if len(area.municipalities) == 1:
+        return []
+    return [
+        f"{area.name}: summan av {text.join(area.municipality_names)}; "
+        "andelarna är räknade från summorna, inte medelvärden."
     ]
-    table = table.assign(
-        share=table["persons"] / table.groupby("comparison")["persons"].transform("sum")
-    )
-    # SCB writes industries in lower case; charts and tables start them with a capital.
-    table = table.assign(industry_label=table["industry_text"].map(text.capitalize))
-    return table[
-        [
-            "comparison",
-            "industry",
-            "industry_text",
-            "industry_label",
-            "persons",
-            "share",
-            "suppressed",
-        ]
-    ].reset_index(drop=True)
 
 
-def _totals(area: Area, year: int) -> pd.DataFrame:
-    """Employed by workplace (dag) and by residence (natt) per comparison."""
-    table = _bas(area)
-    table = table[(table["year"] == year) & (table["sex"] == "totalt")]
-    totals = table[table["industry"] == scb.ALL_INDUSTRIES]
-    if totals.empty:  # no published total: sum the industries
-        totals = table.groupby(["comparison", "place"], as_index=False, sort=False)["persons"].sum()
-    wide = totals.pivot_table(
-        index="comparison", columns="place", values="persons", sort=False, aggfunc="sum"
-    )
-    return wide.reindex([c.name for c in area.comparisons])
+def _lines_table(table: pd.DataFrame, first: int) -> pd.DataFrame:
+    shown = table[(table["period"] >= first) & table["value"].notna()]
+    return shown.assign(share=shown["value"] / 100)
+
+
+# --- employed and branches -------------------------------------------------------------------
 
 
 def jobs(area: Area) -> float:
-    """The number of jobs in the area (day population) in the latest year."""
-    return float(_totals(area, latest_year(area)).loc[area.name, "dag"])
+    """The number of people working in the area (day population) in the latest year."""
+    return float(_values(area, DAY, year(area))[area.name])
 
 
 def headline(area: Area) -> str:
-    """Jobs and employed residents in the area, and its largest industry."""
-    year = latest_year(area)
-    totals = _totals(area, year)
-    shares = industry_shares(area)
-    mine = shares[shares["comparison"] == area.name].sort_values("share", ascending=False)
-    top = mine.iloc[0]
-    country = shares[(shares["comparison"] == "Riket") & (shares["industry"] == top["industry"])]
-    return (
-        f"År {text.year(year)} hade **{text.number(totals.loc[area.name, 'dag'])} personer** "
-        f"sin arbetsplats i {area.name} (dagbefolkning), och "
-        f"{text.number(totals.loc[area.name, 'natt'])} förvärvsarbetande bodde där "
-        f"(nattbefolkning). Den största branschen var {top['industry_text']} med "
-        f"{text.percent(top['share'])} av de sysselsatta, jämfört med "
-        f"{text.percent(country['share'].iloc[0])} i riket."
+    """Jobs and employed residents, and the largest branch against Sweden's share."""
+    latest = year(area)
+    day, night = _values(area, DAY, latest), _values(area, NIGHT, latest)
+    table = branch_table(area)
+    top = table.iloc[0]
+    sentence = (
+        f"År {text.year(latest)} hade **{text.number(day[area.name])} personer** sin "
+        f"arbetsplats i {area.name} (dagbefolkning), och {text.number(night[area.name])} "
+        f"sysselsatta bodde där (nattbefolkning). Den största branschen var "
+        f"{top['label'].lower()} med {text.percent(top['area'])} av dem som arbetar i "
+        f"området, jämfört med {text.percent(top['Riket'])} i riket."
     )
+    if len(area.municipalities) > 1:
+        parts = [f"{name} {text.number(day[name])}" for name in area.municipality_names]
+        sentence += f" Arbetsplatser per kommun: {text.join(parts)}."
+    return sentence
 
 
-def industries_chart(area: Area) -> charts.Chart:
-    """The area's industries by share of the jobs in it, largest first."""
-    shares = industry_shares(area)
-    mine = shares[shares["comparison"] == area.name].sort_values("share", ascending=False)
-    top = mine.iloc[0]
+@memo.remembered
+def branch_table(area: Area) -> pd.DataFrame:
+    """Share of the jobs per branch (0–1), latest year: ``kpi, label, area``, one column per
+    member (several municipalities), region, county and ``Riket``; ``count`` (approximate),
+    and ``quotient`` (the area's share over Sweden's). Largest first, unknown branch last."""
+    latest = year(area)
+    rows = []
+    for kpi in snapshot.kolada_group("branch"):
+        values = _values(area, kpi.id, latest) / 100
+        row = {"kpi": kpi.id, "label": kpi.label, "area": values[area.name]}
+        row.update({name: values[name] for name in values.index[1:]})
+        row["count"] = _counts(area, kpi.id, latest)[area.name]
+        row["quotient"] = values[area.name] / values["Riket"]
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    table["unknown"] = table["kpi"] == UNKNOWN_BRANCH
+    table = table.sort_values(["unknown", "area"], ascending=[True, False], kind="stable")
+    return table.drop(columns="unknown").reset_index(drop=True)
+
+
+def branches_chart(area: Area) -> charts.Chart:
+    """The area's branches by share of the jobs, largest first."""
+    table = branch_table(area)
+    top = table.iloc[0]
+    ratio = top["quotient"]
+    versus = (
+        f", {text.number(ratio, 1)} gånger rikets andel"
+        if ratio >= OVER
+        else ", ungefär som i riket"
+        if ratio > 1 / OVER
+        else f", mindre än i riket ({text.percent(top['Riket'], 0)})"
+    )
     title = (
-        f"{text.capitalize(top['industry_text'])} är den största branschen i {area.name} "
-        f"med {text.percent(top['share'], 0)} av de sysselsatta"
+        f"{top['label']} är den största branschen i {area.name} med "
+        f"{text.percent(top['area'], 0)} av de sysselsatta{versus}"
     )
+    latest = year(area)
     chart = charts.bars(
-        mine,
-        label="industry_label",
-        value="share",
+        table,
+        label="label",
+        value="area",
         title=title,
-        source=_source(area),
-        highlight=None,
+        source=branches_source(area),
         value_format=text.percent,
-        data_columns={
-            "industry_label": "Bransch (SNI 2007)",
-            "share": f"Andel av de sysselsatta i {area.name}",
-        },
+        data_columns={"label": "Bransch", "area": f"Andel av de sysselsatta i {area.name}"},
     )
-    if mine["suppressed"].sum():
-        chart.notes.append(SUPPRESSED_NOTE)
+    chart.notes.extend(_members_note(area))
+    chart.notes.extend(series.gaps(area, DAY, [latest]))
     return chart
 
 
-def industries_table(area: Area) -> pd.DataFrame:
-    """Industry shares of the jobs, the area against its comparisons (one column each)."""
-    shares = industry_shares(area)
-    order = shares[shares["comparison"] == area.name].sort_values("share", ascending=False)
-    wide = shares.pivot_table(
-        index="industry_label", columns="comparison", values="share", sort=False
-    ).reindex(order["industry_label"])
-    wide = wide[[c.name for c in area.comparisons]]
-    wide.index.name = "Bransch (SNI 2007)"
-    return wide.reset_index()
-
-
-def industries_caption(area: Area) -> str:
-    """The caption of :func:`industries_table`."""
+def branches_caption(area: Area) -> str:
+    """The caption of :func:`branches_table`."""
     return (
-        f"Andel av de sysselsatta (dagbefolkning) per bransch {text.year(latest_year(area))}"
-        ", området jämfört med regionen, länet och riket"
+        f"Andel av dem som arbetar i området per bransch {text.year(year(area))}, "
+        "och branschens andel jämfört med rikets (kvot över 1: större än i riket)"
     )
 
 
-def source(area: Area) -> str:
-    """The source line of the employment figures."""
-    return _source(area)
-
-
-def women_share_chart(area: Area) -> charts.Chart:
-    """Share of women among those working in each industry in the area."""
-    table = _bas(area)
-    table = table[
-        (table["comparison"] == area.name)
-        & (table["year"] == latest_year(area))
-        & (table["place"] == "dag")
-        & (table["industry"] != scb.ALL_INDUSTRIES)
+def branches_table(area: Area) -> pd.DataFrame:
+    """Branch shares for the area, its municipalities and comparisons, and the quotient."""
+    table = branch_table(area)
+    names = [
+        area.name,
+        *[c for c in table.columns if c not in {"kpi", "label", "area", "count", "quotient"}],
     ]
-    wide = table.pivot_table(index="industry_text", columns="sex", values="persons", aggfunc="sum")
-    wide = wide[wide["totalt"] > 0]
-    wide["share"] = wide["kvinnor"] / wide["totalt"]
-    wide = wide.sort_values("share", ascending=False).reset_index()
-    wide["industry_text"] = wide["industry_text"].map(text.capitalize)
-    top = wide.iloc[0]
-    title = (
-        f"{top['industry_text']} har störst andel kvinnor i {area.name}: "
-        f"{text.percent(top['share'], 0)} av de sysselsatta är kvinnor"
-    )
-    chart = charts.bars(
-        wide,
-        label="industry_text",
-        value="share",
-        title=title,
-        source=_source(area),
-        value_format=text.percent,
-        data_columns={"industry_text": "Bransch (SNI 2007)", "share": "Andel kvinnor"},
-    )
-    if table["suppressed"].sum():
-        chart.notes.append(SUPPRESSED_NOTE)
-    return chart
+    shown = table.rename(columns={"area": area.name})
+    shown = shown[["label", *names, "quotient"]]
+    return shown.rename(columns={"label": "Bransch", "quotient": "Kvot mot riket"})
 
 
-def day_night_table(area: Area) -> pd.DataFrame:
-    """Jobs (dag) and employed residents (natt) per comparison, and jobs per 100 residents."""
-    totals = _totals(area, latest_year(area)).reset_index()
-    totals["ratio"] = totals["dag"] / totals["natt"] * 100
-    return totals[["comparison", "dag", "natt", "ratio"]]
+def branches_formats(area: Area) -> dict[str, object]:
+    """How the columns of :func:`branches_table` read."""
+    table = branches_table(area)
+    formats: dict[str, object] = {c: text.percent for c in table.columns[1:-1]}
+    formats["Kvot mot riket"] = lambda v: text.number(v, 2)
+    return formats
 
 
-def day_night_chart(area: Area) -> charts.Chart:
-    """Day population per 100 of the night population, per comparison."""
-    table = day_night_table(area)
-    mine = table.loc[0, "ratio"]
-    more = "fler" if mine > 100 else "färre"
-    title = (
-        f"{area.name} har {more} arbetstillfällen än förvärvsarbetande invånare: "
-        f"{text.number(mine)} per 100"
-    )
-    return charts.bars(
-        table,
-        label="comparison",
-        value="ratio",
-        title=title,
-        source=_source(area) + "; bearbetning: dagbefolkning per 100 i nattbefolkningen",
-        highlight=area.name,
-        value_format=lambda v: text.number(v, 0),
-        data_columns={
-            "comparison": "Område",
-            "ratio": "Sysselsatta med arbetsplats i området per 100 förvärvsarbetande invånare",
-        },
+def branches_source(area: Area) -> str:
+    """The source line of the branch figures."""
+    return series.source(
+        [DAY, "N02210–N02241"],
+        [year(area)],
+        "kvot = områdets andel / rikets andel; områden av flera kommuner räknade från antalen",
     )
 
 
-def trend_table(area: Area) -> pd.DataFrame:
-    """Jobs in the area (day population) per year and series (RAMS until 2018, BAS from 2020)."""
-    table = employment(area)
-    if table is None:
-        raise ValueError("employment by industry is not in the snapshot (run make fetch)")
-    table = table[
-        (table["comparison"] == area.name) & (table["place"] == "dag") & (table["sex"] == "totalt")
-    ]
-    bas = table[(table["series"] == "BAS") & (table["industry"] == scb.ALL_INDUSTRIES)]
-    rams = (
-        table[table["series"] == "RAMS"]
-        .groupby(["year", "series"], as_index=False)["persons"]
-        .sum()
-    )
-    both = pd.concat([rams, bas[["year", "series", "persons"]]], ignore_index=True)
-    names = {"RAMS": "RAMS (till 2018)", "BAS": "BAS (från 2020)"}
-    both["series"] = both["series"].map(names)
-    return both.sort_values("year").reset_index(drop=True)
-
-
-def trend_chart(area: Area) -> charts.Chart:
-    """Jobs in the area over time, with the break between the RAMS and BAS series marked."""
-    table = trend_table(area)
-    bas = table[table["series"] == "BAS (från 2020)"].sort_values("year")
-    first, last = bas.iloc[0], bas.iloc[-1]
-    verb = text.comparative(
-        last["persons"],
-        first["persons"],
-        higher="ökat",
-        lower="minskat",
-        same="varit ungefär oförändrat",
-        tolerance=0.01,
-    )
-    title = f"Antalet arbetstillfällen i {area.name} har {verb} sedan {text.year(first['year'])}"
-    chart = charts.lines(
-        table,
-        x="year",
-        y="persons",
-        series="series",
-        title=title,
-        source=scb.fetched_source("scb_employment_industry_rams") + "; " + _source(area),
-        value_format=text.number,
-        axis_label="Sysselsatta med arbetsplats i området",
-    )
-    chart.notes.append(
-        "Serien bryts mellan 2018 och 2020: SCB bytte från RAMS till BAS, och "
-        "siffrorna före och efter är inte helt jämförbara."
-    )
-    return chart
-
-
-def commuting_table(area: Area) -> pd.DataFrame:
-    """In- and out-commuters per comparison, and their shares (latest common year).
-
-    In-commuting share = in-commuters / jobs in the area (day population); out-commuting
-    share = out-commuters / employed residents (night population).
-    """
-    frames = []
-    for comparison in area.comparisons:
-        table = scb.commuting(comparison.municipalities)
-        if table is None:
-            raise ValueError("commuting is not in the snapshot (run make fetch)")
-        table = table[table["sex"] == "totalt"] if "totalt" in set(table["sex"]) else table
-        summed = table.groupby(["year", "direction"], as_index=False)["persons"].sum()
-        summed.insert(0, "comparison", comparison.name)
-        frames.append(summed)
-    commuters = (
-        pd.concat(frames)
-        .pivot_table(
-            index=["comparison", "year"], columns="direction", values="persons", aggfunc="sum"
+def over_represented(area: Area) -> str:
+    """Which branches are larger than in Sweden, and what that means for the broker."""
+    table = branch_table(area)
+    over = table[(table["quotient"] >= OVER) & (table["kpi"] != UNKNOWN_BRANCH)]
+    if over.empty:
+        return (
+            f"Ingen bransch är påtagligt större i {area.name} än i riket (ingen har minst "
+            f"{text.number(OVER, 2)} gånger rikets andel): branschstrukturen liknar landets."
         )
-        .reset_index()
+    parts = [
+        f"{row.label.lower()} ({text.percent(row.area)} mot {text.percent(row.Riket)} i riket, "
+        f"kvot {text.number(row.quotient, 1)})"
+        for row in over.itertuples()
+    ]
+    needs = [BRANCH_NEEDS[kpi] for kpi in over["kpi"] if kpi in BRANCH_NEEDS][:2]
+    return (
+        f"Jämfört med riket är {text.join(parts)} överrepresenterade i {area.name}. Det pekar "
+        f"på ett större behov än i landet i stort av {', liksom '.join(needs)}: yrken som "
+        "arbetsgivarna i de största av de branscherna ofta rekryterar."
     )
-    years = sorted(set(commuters["year"]) & set(_bas(area)["year"]))
-    year = years[-1]
-    totals = _totals(area, year)
-    commuters = commuters[commuters["year"] == year].set_index("comparison")
-    table = pd.DataFrame({"comparison": [c.name for c in area.comparisons]})
-    table["year"] = year
-    table["in"] = table["comparison"].map(commuters["in"])
-    table["ut"] = table["comparison"].map(commuters["ut"])
-    table["in_share"] = table["in"] / table["comparison"].map(totals["dag"])
-    table["out_share"] = table["ut"] / table["comparison"].map(totals["natt"])
-    return table
+
+
+@memo.remembered
+def change_table(area: Area) -> pd.DataFrame:
+    """People working in each branch in the area, the first BAS year and the latest
+    (approximate), and the change: ``Bransch``, the two years, ``Förändring``."""
+    first, latest = min(kolada.load().years(DAY)), year(area)
+    rows = []
+    for kpi in snapshot.kolada_group("branch"):
+        counts = comparisons.counts_for_area(area, kpi.id)
+        counts = counts[counts["role"] == comparisons.AREA].set_index("period")["value"]
+        rows.append(
+            {
+                "Bransch": kpi.label,
+                f"Ungefär antal {first}": counts.get(first),
+                f"Ungefär antal {latest}": counts.get(latest),
+            }
+        )
+    table = pd.DataFrame(rows)
+    table.iloc[:, 1:] = table.iloc[:, 1:].round()
+    table["Förändring"] = table.iloc[:, 2] - table.iloc[:, 1]
+    women = women_table(area).set_index("Bransch")["share"]
+    table[f"Andel kvinnor {latest}"] = table["Bransch"].map(women)
+    return table.sort_values("Förändring", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def change_sentence(area: Area) -> str:
+    """The branches that grew and shrank most since the first BAS year."""
+    table = change_table(area).dropna()
+    first, latest = table.columns[1].split()[-1], table.columns[2].split()[-1]
+    grew, shrank = table.iloc[0], table.iloc[-1]
+    day = comparisons.for_area(area, DAY)
+    day = day[day["role"] == comparisons.AREA].set_index("period")["value"]
+    total = day[int(latest)] - day[int(first)]
+    direction = "fler" if total > 0 else "färre"
+    sentence = (
+        f"Mellan {first} och {latest} blev det {text.number(abs(total))} {direction} "
+        f"arbetstillfällen i {area.name}."
+    )
+    if grew["Förändring"] > 0:
+        sentence += (
+            f" Mest växte {grew['Bransch'].lower()} (ungefär "
+            f"{text.number(grew['Förändring'])} fler)"
+        )
+        if shrank["Förändring"] < 0:
+            sentence += (
+                f", mest minskade {shrank['Bransch'].lower()} (ungefär "
+                f"{text.number(-shrank['Förändring'])} färre)"
+            )
+        sentence += "."
+    return sentence
+
+
+def change_caption(area: Area) -> str:
+    """The caption of :func:`change_table`."""
+    table = change_table(area)
+    first, latest = table.columns[1].split()[-1], table.columns[2].split()[-1]
+    return (
+        f"Sysselsatta med arbetsplats i {area.name} per bransch {first} och {latest}, och "
+        f"andelen kvinnor {latest}: ungefär, räknat från andelar"
+    )
+
+
+def change_source(area: Area) -> str:
+    """The source line of :func:`change_table`."""
+    table = change_table(area)
+    years = [int(table.columns[1].split()[-1]), int(table.columns[2].split()[-1])]
+    return series.source(
+        [DAY, "N02210–N02241"],
+        years,
+        "antal = andel × sysselsatta (ungefär); kvinnor per bransch på samma sätt",
+    )
+
+
+@memo.remembered
+def women_table(area: Area) -> pd.DataFrame:
+    """Share of women among those working in each branch in the area (approximate)."""
+    latest = year(area)
+    rows = []
+    for kpi in snapshot.kolada_group("branch"):
+        if kpi.id == UNKNOWN_BRANCH:
+            continue
+        women = _counts(area, kpi.id, latest, "K")[area.name]
+        everyone = _counts(area, kpi.id, latest)[area.name]
+        rows.append({"Bransch": kpi.label, "share": women / everyone if everyone else None})
+    table = pd.DataFrame(rows).dropna()
+    return table.sort_values("share", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def women_sentence(area: Area) -> str:
+    """Where women and men work: the branches with the largest and smallest share of women."""
+    table = women_table(area)
+    top, second, bottom = table.iloc[0], table.iloc[1], table.iloc[-1]
+    return (
+        f"Störst andel kvinnor bland dem som arbetar i {area.name} har "
+        f"{top['Bransch'].lower()} ({text.percent(top['share'], 0)}) och "
+        f"{second['Bransch'].lower()} ({text.percent(second['share'], 0)}), minst "
+        f"{bottom['Bransch'].lower()} ({text.percent(bottom['share'], 0)}); år "
+        f"{text.year(year(area))}, ungefär. Andelen i varje bransch står i tabellen."
+    )
+
+
+def sector_table(area: Area) -> pd.DataFrame:
+    """Share of the jobs per sector, for the area, its municipalities and comparisons."""
+    latest = year(area)
+    columns = {}
+    for kpi in snapshot.kolada_group("sector"):
+        columns[kpi.label] = _values(area, kpi.id, latest) / 100
+    table = pd.DataFrame(columns)
+    table["Offentlig sektor"] = table["Kommun och region"] + table["Staten"]
+    table.index.name = "Område"
+    table["Företagare"] = _values(area, SELF_EMPLOYED, latest) / 100
+    order = ["Offentlig sektor", "Kommun och region", "Staten", "Näringslivet"]
+    order += ["Övriga organisationer", "Företagare"]
+    table = table[order].rename(columns={c: f"Andel {c[:1].lower()}{c[1:]}" for c in order})
+    return table.reset_index()
+
+
+def sector_sentence(area: Area) -> str:
+    """How many work in the public sector and in business, against Sweden."""
+    table = sector_table(area).set_index("Område")
+    mine, country = table.loc[area.name], table.loc["Riket"]
+    public, business = "Andel offentlig sektor", "Andel näringslivet"
+    own = "Andel företagare"
+    word = text.comparative(mine[own], country[own], higher="fler", lower="färre", same="lika")
+    return (
+        f"{text.percent(mine[public])} av dem som arbetar i {area.name} "
+        f"{text.year(year(area))} har en offentlig arbetsgivare (kommun, region eller stat), "
+        f"mot {text.percent(country[public])} i riket; {text.percent(mine[business])} arbetar "
+        f"i näringslivet ({text.percent(country[business])} i riket). "
+        f"{text.percent(mine[own])} är företagare, {word} än i riket "
+        f"({text.percent(country[own])})."
+    )
+
+
+def sector_caption(area: Area) -> str:
+    """The caption of :func:`sector_table`."""
+    return (
+        f"Andel av dem som arbetar i området per sektor, och andelen företagare "
+        f"{text.year(year(area))} (övriga organisationer: bland annat trossamfund och "
+        "ideella föreningar)"
+    )
+
+
+def sector_source(area: Area) -> str:
+    """The source line of :func:`sector_table`."""
+    return series.source(
+        [*(kpi.id for kpi in snapshot.kolada_group("sector")), SELF_EMPLOYED],
+        [year(area)],
+        "offentlig sektor = kommun och region + staten",
+    )
+
+
+# --- day and night population, commuting ------------------------------------------------------
+
+
+@memo.remembered
+def commuting_table(area: Area) -> pd.DataFrame:
+    """Jobs (dag) and employed residents (natt), in- and out-commuters (approximate), net
+    commuting (exact: dag − natt), and the shares, for the area, members and comparisons."""
+    latest = year(area)
+    table = pd.DataFrame(
+        {
+            "dag": _values(area, DAY, latest),
+            "natt": _values(area, NIGHT, latest),
+            "in": _counts(area, IN, latest),
+            "ut": _counts(area, OUT, latest),
+            "in_share": _values(area, IN, latest) / 100,
+            "out_share": _values(area, OUT, latest) / 100,
+        }
+    )
+    table["net"] = table["dag"] - table["natt"]
+    table["ratio"] = table["dag"] / table["natt"] * 100
+    table.index.name = "name"
+    return table.reset_index()
+
+
+def day_night_sentence(area: Area) -> str:
+    """Jobs per 100 employed residents, the area against Sweden."""
+    table = commuting_table(area).set_index("name")
+    mine = table.at[area.name, "ratio"]
+    more = "fler" if mine > 100 else "färre"
+    sentence = (
+        f"{area.name} har {more} arbetstillfällen än sysselsatta invånare: "
+        f"{text.number(mine)} per 100 år {text.year(year(area))} (riket "
+        f"{text.number(table.at['Riket', 'ratio'])})."
+    )
+    if len(area.municipalities) > 1:
+        parts = [
+            f"{name} {text.number(table.at[name, 'ratio'])}" for name in area.municipality_names
+        ]
+        sentence += f" Per kommun: {text.join(parts)}."
+    return sentence
+
+
+def commuting_sentence(area: Area) -> str:
+    """In- and out-commuters (about), and the net commuting (exact), in words."""
+    mine = commuting_table(area).set_index("name").loc[area.name]
+    net = mine["net"]
+    balance = (
+        f"fler pendlar in än ut: nettoinpendlingen är {text.number(net)} personer"
+        if net > 0
+        else f"fler pendlar ut än in: nettoutpendlingen är {text.number(-net)} personer"
+        if net < 0
+        else "lika många pendlar in som ut"
+    )
+    sentence = (
+        f"År {text.year(year(area))} pendlade ungefär {text.number(round(mine['in'], -1))} "
+        f"personer in till {area.name} för att arbeta ({text.percent(mine['in_share'])} av "
+        f"dem som arbetar där), och ungefär {text.number(round(mine['ut'], -1))} av de "
+        f"sysselsatta invånarna pendlade ut ({text.percent(mine['out_share'])}): "
+        f"{balance}."
+    )
+    if len(area.municipalities) > 1:
+        sentence += (
+            " Pendling mellan kommunerna i området räknas här som pendling, så området "
+            "visas också kommun för kommun."
+        )
+    return sentence
 
 
 def commuting_chart(area: Area) -> charts.Chart:
-    """In- and out-commuting shares, the area against its comparisons."""
+    """In- and out-commuting shares, the area against its municipalities and comparisons."""
     table = commuting_table(area)
     rows = []
     for record in table.itertuples():
-        rows.append({"label": f"Inpendlare, {record.comparison}", "share": record.in_share})
-        rows.append({"label": f"Utpendlare, {record.comparison}", "share": record.out_share})
+        rows.append({"label": f"Inpendlare, {record.name}", "share": record.in_share})
+        rows.append({"label": f"Utpendlare, {record.name}", "share": record.out_share})
     shares = pd.DataFrame(rows)
-    mine = table.iloc[0]
+    mine = table.set_index("name").loc[area.name]
     title = (
-        f"{text.percent(mine['out_share'], 0)} av de förvärvsarbetande som bor i "
-        f"{area.name} arbetar i en annan kommun, och {text.percent(mine['in_share'], 0)} "
-        "av dem som arbetar där bor i en annan kommun"
-    )
-    source_line = (
-        scb.fetched_source("scb_commuting", [int(mine["year"])])
-        + "; "
-        + scb.fetched_source("scb_employment_industry_bas", [int(mine["year"])])
-        + "; bearbetning: inpendlare / dagbefolkning, utpendlare / nattbefolkning"
+        f"{text.percent(mine['out_share'], 0)} av de sysselsatta som bor i {area.name} "
+        f"arbetar i en annan kommun, och {text.percent(mine['in_share'], 0)} av dem som "
+        "arbetar där bor i en annan kommun"
     )
     chart = charts.bars(
         shares,
         label="label",
         value="share",
         title=title,
-        source=source_line,
+        source=series.source(
+            [IN, OUT, DAY, NIGHT],
+            [year(area)],
+            "inpendlare / dagbefolkning, utpendlare / nattbefolkning; områden av flera "
+            "kommuner, län och riket räknade från kommunernas antal",
+        ),
         highlight=[f"Inpendlare, {area.name}", f"Utpendlare, {area.name}"],
         value_format=text.percent,
         data_columns={"label": "Pendling och område", "share": "Andel"},
     )
-    if len(area.municipalities) > 1:
-        chart.notes.append(SEVERAL_NOTE)
-    chart.notes.append(
-        "Län, region och riket: andelen av de sysselsatta som pendlar över en kommungräns."
+    chart.notes.append("Län och riket: andelen av de sysselsatta som pendlar över en kommungräns.")
+    return chart
+
+
+def commuting_caption(area: Area) -> str:
+    """The caption of :func:`commuting_counts`."""
+    return (
+        f"Sysselsatta, in- och utpendlare {text.year(year(area))} (in- och utpendlare "
+        "ungefär; nettopendlingen exakt: dagbefolkning − nattbefolkning)"
     )
+
+
+def commuting_counts(area: Area) -> pd.DataFrame:
+    """The commuting table as the report shows it (counts, in the area's rows)."""
+    table = commuting_table(area)[["name", "dag", "natt", "ratio", "in", "ut", "net"]]
+    table[["ratio", "in", "ut"]] = table[["ratio", "in", "ut"]].round()
+    return table.rename(
+        columns={
+            "name": "Område",
+            "dag": "Arbetar i området",
+            "natt": "Sysselsatta invånare",
+            "ratio": "Arbetar i området per 100 invånare",
+            "in": "Inpendlare, ungefär",
+            "ut": "Utpendlare, ungefär",
+            "net": "Nettopendling",
+        }
+    )
+
+
+def commuting_source(area: Area) -> str:
+    """The source line of :func:`commuting_counts`."""
+    return series.source(
+        [DAY, NIGHT, IN, OUT], [year(area)], "pendlare = andel × sysselsatta (ungefär)"
+    )
+
+
+# --- unemployment ----------------------------------------------------------------------------
+
+
+def _not_pooled(area: Area, table: pd.DataFrame) -> list[str]:
+    groups = table.loc[table["role"] != comparisons.MEMBER]
+    names = [
+        n
+        for n in dict.fromkeys(groups["name"])
+        if groups[groups["name"] == n]["value"].isna().all()
+    ]
+    if not names:
+        return []
+    note = NOT_POOLED.format(names=text.join(names))
+    if len(area.municipalities) > 1:
+        note += " Områdets kommuner visas var för sig."
+    return [note]
+
+
+def unemployment_year(area: Area) -> int:
+    """The latest year of the unemployment figures for every municipality of the area."""
+    return kolada.load().latest(UNEMPLOYED, area.municipalities)
+
+
+def unemployment_chart(area: Area) -> charts.Chart:
+    """Unemployment 18–64 as a share of the population, every year since 2010."""
+    table = comparisons.for_area(area, UNEMPLOYED)
+    shown = _lines_table(table, 2010)
+    latest = unemployment_year(area)
+    now = comparisons.at(table, latest) / 100
+    first = shown["period"].min()
+    if len(area.municipalities) == 1:
+        mine, country = now[area.name], now["Riket"]
+        word = text.comparative(mine, country, same="ungefär lika hög")
+        title = (
+            f"Arbetslösheten i {area.name} var {text.percent(mine)} år {text.year(latest)}, "
+            f"{word} än i riket ({text.percent(country)})"
+            if word != "ungefär lika hög"
+            else f"Arbetslösheten i {area.name} var {text.percent(mine)} år "
+            f"{text.year(latest)}, ungefär som i riket"
+        )
+        highlight = area.name
+    else:
+        parts = [f"{name} {text.percent(now[name])}" for name in area.municipality_names]
+        title = (
+            f"Arbetslösheten {text.year(latest)}: {text.join(parts)}, riket "
+            f"{text.percent(now['Riket'])}"
+        )
+        highlight = area.municipality_names[0]
+    chart = charts.lines(
+        shown,
+        x="period",
+        y="share",
+        series="name",
+        title=title,
+        source=series.source([UNEMPLOYED], [int(first), latest]),
+        highlight=highlight,
+        value_format=text.percent,
+        axis_label="Andel av invånarna 18–64 år",
+    )
+    chart.notes.append(UNEMPLOYMENT_DENOMINATOR)
+    chart.notes.extend(_not_pooled(area, table))
+    chart.notes.extend(series.gaps(area, UNEMPLOYED, list(range(int(first), latest + 1))))
     return chart
 
 
 def unemployment_table(area: Area) -> pd.DataFrame:
-    """Open unemployment 18–65 (Kolada N03937) per comparison, latest year with a value."""
-    values = kolada.load_values()
-    if values is None:
-        raise ValueError("Kolada's values are not in the snapshot (run make fetch)")
-    table = kolada.for_comparisons(area, UNEMPLOYMENT_KPI, values)
-    mine = table[(table["comparison"] == area.name) & table["value"].notna()]
-    year = int(mine["period"].max())
-    table = table[table["period"] == year].assign(share=lambda t: t["value"] / 100)
-    order = {c.name: i for i, c in enumerate(area.comparisons)}
-    return table.sort_values("comparison", key=lambda s: s.map(order)).reset_index(drop=True)
+    """Unemployment in the latest year: all 18–64, women, men, 16–24 and long-term 25–64."""
+    latest = unemployment_year(area)
+    columns = {
+        "Andel 18–64 år": _values(area, UNEMPLOYED, latest),
+        "Andel kvinnor 18–64 år": _values(area, UNEMPLOYED, latest, "K"),
+        "Andel män 18–64 år": _values(area, UNEMPLOYED, latest, "M"),
+        "Andel 16–24 år": _values(area, YOUNG, latest),
+        "Andel långtidsarbetslösa 25–64 år": _values(area, LONG_TERM, latest),
+    }
+    table = pd.DataFrame(columns) / 100
+    table = table.dropna(how="all")
+    table.index.name = "Område"
+    return table.reset_index()
 
 
-def unemployment(area: Area) -> float:
-    """The area's open unemployment 18–65 (a share) in the latest year with a value."""
-    return float(unemployment_table(area).loc[0, "share"])
+def unemployment_caption(area: Area) -> str:
+    """The caption of :func:`unemployment_table`."""
+    return (
+        f"Arbetslösa {text.year(unemployment_year(area))} som andel av invånarna i "
+        "respektive åldersgrupp (årsmedelvärde)"
+    )
 
 
 def unemployment_source(area: Area) -> str:
-    """The source of :func:`unemployment`: Kolada's KPI and the year."""
-    year = int(unemployment_table(area).loc[0, "period"])
-    return f"Kolada (RKA), nyckeltal {UNEMPLOYMENT_KPI} {year}"
+    """The source line of the unemployment figures."""
+    return series.source([UNEMPLOYED, YOUNG, LONG_TERM], [unemployment_year(area)])
 
 
-def unemployment_chart(area: Area) -> charts.Chart:
-    """Share of the population 18–65 that is openly unemployed, per comparison."""
-    table = unemployment_table(area)
-    mine = table.loc[0, "share"]
-    country = table.loc[table["comparison"] == "Riket", "share"].iloc[0]
-    relation = text.comparative(mine, country, same="ungefär lika hög")
-    title = (
-        f"Den öppna arbetslösheten i {area.name} är {relation} som i riket"
-        if relation == "ungefär lika hög"
-        else f"Den öppna arbetslösheten i {area.name} är {relation} än i riket: "
-        f"{text.percent(mine)} mot {text.percent(country)}"
-    )
-    year = int(table.loc[0, "period"])
-    source_line = (
-        f"Kolada (RKA), nyckeltal {UNEMPLOYMENT_KPI} {kolada.title(UNEMPLOYMENT_KPI)}"
-        f" {year} (Arbetsförmedlingen och SCB); bearbetning: områden med flera "
-        "kommuner befolkningsviktade"
-    )
-    chart = charts.bars(
-        table,
-        label="comparison",
-        value="share",
-        title=title,
-        source=source_line,
-        highlight=area.name,
-        value_format=text.percent,
-        data_columns={"comparison": "Område", "share": "Öppet arbetslösa, andel av 18–65 år"},
-    )
-    if table["share"].isna().any():
-        chart.notes.append(
-            f"{text.MISSING}: Kolada har inget värde för alla kommuner i "
-            f"området år {year}, så inget vägt värde räknas."
+def unemployment(area: Area) -> float | None:
+    """The area's unemployment 18–64 (a share) in the latest year; None for an area of
+    several municipalities (no pooled figure can be made)."""
+    value = _values(area, UNEMPLOYED, unemployment_year(area))[area.name]
+    return None if pd.isna(value) else float(value) / 100
+
+
+def unemployment_sentence(area: Area) -> str:
+    """Unemployment now against Sweden and 2010, youth and long-term, in words."""
+    latest = unemployment_year(area)
+    now = _values(area, UNEMPLOYED, latest) / 100
+    young = _values(area, YOUNG, latest) / 100
+    long_term = _values(area, LONG_TERM, latest) / 100
+    names = area.municipality_names if len(area.municipalities) > 1 else [area.name]
+    parts = []
+    for name in names:
+        parts.append(
+            f"i {name} {text.percent(now[name])} (16–24 år {text.percent(young[name])}, "
+            f"långtidsarbetslösa {text.percent(long_term[name])})"
         )
+    return (
+        f"År {text.year(latest)} var andelen arbetslösa av invånarna 18–64 år "
+        f"{text.join(parts)}, mot {text.percent(now['Riket'])} i riket "
+        f"({text.percent(young['Riket'])} bland 16–24-åringarna). " + UNEMPLOYMENT_DENOMINATOR
+    )
+
+
+# --- employment rate -------------------------------------------------------------------------
+
+
+def employment_rate_table(area: Area) -> pd.DataFrame:
+    """The area's employment rate 20–64 by year, series (RAMS, BAS) and sex."""
+    frames = []
+    for kpi, name in ((RAMS, "RAMS"), (BAS, "BAS")):
+        for gender, sex in (("K", "kvinnor"), ("M", "män")):
+            table = comparisons.for_area(area, kpi, gender)
+            table = table[(table["role"] == comparisons.AREA) & table["value"].notna()]
+            frames.append(
+                table.assign(series=f"{text.capitalize(sex)} ({name})", share=table["value"] / 100)
+            )
+    return pd.concat(frames, ignore_index=True)[["period", "series", "share"]]
+
+
+def employment_rate_chart(area: Area) -> charts.Chart:
+    """Employment rate of women and men, RAMS and BAS as separate lines."""
+    table = employment_rate_table(area)
+    bas = table[table["series"].str.contains("BAS")]
+    latest = int(bas["period"].max())
+    now = bas[bas["period"] == latest].set_index("series")["share"]
+    women, men = now["Kvinnor (BAS)"], now["Män (BAS)"]
+    title = (
+        f"{text.percent(women, 0)} av kvinnorna och {text.percent(men, 0)} av männen "
+        f"20–64 år i {area.name} var sysselsatta {text.year(latest)}"
+    )
+    first = int(table["period"].min())
+    chart = charts.lines(
+        table,
+        x="period",
+        y="share",
+        series="series",
+        title=title,
+        source=series.source(
+            [RAMS, BAS],
+            [first, latest],
+            "områden av flera kommuner räknade från antalet sysselsatta och invånare 20–64 år",
+        ),
+        value_format=text.percent,
+        axis_label="Sysselsatta, andel av invånarna 20–64 år",
+    )
+    chart.notes.append(BREAK)
+    chart.notes.extend(series.gaps(area, RAMS, kolada.load().years(RAMS)))
     return chart
+
+
+def employment_rate_comparison(area: Area) -> pd.DataFrame:
+    """The employment rate (BAS) in the latest year, by sex, for every comparison."""
+    latest = kolada.load().latest(BAS, area.municipalities)
+    table = (
+        pd.DataFrame(
+            {
+                "Andel kvinnor": _values(area, BAS, latest, "K"),
+                "Andel män": _values(area, BAS, latest, "M"),
+                "Andel totalt": _values(area, BAS, latest),
+            }
+        )
+        / 100
+    )
+    table.index.name = "Område"
+    return table.reset_index()
+
+
+def employment_rate_caption(area: Area) -> str:
+    """The caption of :func:`employment_rate_comparison`."""
+    latest = kolada.load().latest(BAS, area.municipalities)
+    return f"Sysselsättningsgrad 20–64 år {text.year(latest)} (BAS), andel av invånarna"
+
+
+def employment_rate_source(area: Area) -> str:
+    """The source line of :func:`employment_rate_comparison`."""
+    latest = kolada.load().latest(BAS, area.municipalities)
+    return series.source([BAS], [latest], "områden av flera kommuner räknade från antalen")

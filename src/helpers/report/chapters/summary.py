@@ -24,8 +24,9 @@ from helpers.analysis.summary import Fact, Gap
 from helpers.common import text
 from helpers.common.text import mid_sentence
 from helpers.config.params import Area
+from helpers.report.chapters import education_level, industry, population
 from helpers.report.chapters.employer_survey import hard_to_fill_table, no_survey
-from helpers.stats import aggregate, jobads
+from helpers.stats import comparisons, jobads
 
 #: Priorities of the statistics facts, beside ``summary.PRIORITY`` (higher is chosen first).
 PRIORITY = {"ingen enkät": 100, "platsannonser": 40, "befolkning": 35}
@@ -35,18 +36,13 @@ TOP = 3
 
 
 def statistics_facts(area: Area) -> list[Fact]:
-    """Facts from the statistics: education level, dependency ratio, population, job ads."""
-    facts = []
+    """Facts from the statistics, latest year of each: the largest branch, unemployment,
+    education level, dependency ratio, commuting, population and job ads."""
     names = [c.name for c in area.comparisons]
     region, country = names[1], names[-1]
-    education = aggregate.post_secondary_share(area)
-    education = education[education["sex"] == "totalt"].set_index("comparison")["share"]
-    gaps = [
-        Gap(POST_SECONDARY, education[area.name], education[ref], _in(ref))
-        for ref in (region, country)
-    ]
-    facts.append(_retopic(summary.gap_fact(area.name, gaps), "utbildningsnivå"))
-    people = aggregate.population_indicators(area)
+    facts = [_branch_fact(area), _unemployment_fact(area, region, country)]
+    facts.append(_education_fact(area, region, country))
+    people = population.figures(area)
     ratios = [
         Gap(
             DEPENDENCY,
@@ -59,20 +55,69 @@ def statistics_facts(area: Area) -> list[Fact]:
         for ref in (region, country)
     ]
     facts.append(_retopic(summary.gap_fact(area.name, ratios), "försörjningskvot"))
+    commuting = industry.commuting_table(area).set_index("name").loc[area.name]
+    facts.append(
+        summary.commuting_fact(
+            area.name,
+            commuting["dag"],
+            commuting["natt"],
+            commuting["in"],
+            commuting["ut"],
+            industry.year(area),
+        )
+    )
     old, old_country = people.at[area.name, "share_65_plus"], people.at[country, "share_65_plus"]
+    word = text.comparative(old, old_country, higher="fler", lower="färre", same="lika många")
     facts.append(
         Fact(
             "befolkning",
             int(people.at[area.name, "persons"]),
             f"{area.name} hade {text.number(people.at[area.name, 'persons'])} invånare vid "
-            f"slutet av 2019; {text.percent(old)} var 65 år eller äldre, "
-            f"{text.comparative(old, old_country, higher='fler', lower='färre', same='lika många')}"
-            f" än i riket ({text.percent(old_country)}).",
+            f"slutet av {text.year(population.year(area))}; {text.percent(old)} var 65 år "
+            f"eller äldre, {word} än i riket ({text.percent(old_country)}).",
             PRIORITY["befolkning"],
         )
     )
     facts.append(ads_fact(area))
     return [f for f in facts if f is not None]
+
+
+def _branch_fact(area: Area) -> Fact | None:
+    top = industry.branch_table(area).iloc[0]
+    return summary.branch_fact(
+        area.name, top["label"], top["area"], top["Riket"], industry.year(area)
+    )
+
+
+def _unemployment_fact(area: Area, region: str, country: str) -> Fact | None:
+    """Unemployment against the region and Sweden; for an area of several municipalities
+    (no pooled rate) the municipality that differs most speaks."""
+    latest = industry.unemployment_year(area)
+    table = comparisons.at(comparisons.for_area(area, industry.UNEMPLOYED), latest) / 100
+    subject = f"andelen arbetslösa av invånarna 18–64 år {text.year(latest)}"
+    return _largest_gap(area, table, subject, region, country, "arbetslöshet")
+
+
+def _education_fact(area: Area, region: str, country: str) -> Fact | None:
+    table = education_level.shares(area).set_index("name")["totalt"]
+    subject = f"{POST_SECONDARY} {text.year(education_level.year(area))}"
+    return _largest_gap(area, table, subject, region, country, "utbildningsnivå")
+
+
+def _largest_gap(
+    area: Area, values: pd.Series, subject: str, region: str, country: str, topic: str
+) -> Fact | None:
+    own = [area.name] if not text.is_missing(values.get(area.name)) else area.municipality_names
+    candidates = [
+        summary.gap_fact(
+            name, [Gap(subject, values[name], values[ref], _in(ref)) for ref in (region, country)]
+        )
+        for name in own
+    ]
+    found = [fact for fact in candidates if fact is not None]
+    if not found:
+        return None
+    return _retopic(max(found, key=lambda fact: fact.priority), topic)
 
 
 def _in(name: str) -> str:
@@ -115,12 +160,12 @@ def survey_facts(area: Area, sv: AreaSurvey) -> list[Fact]:
 
 def summary_sentences(area: Area, sv: AreaSurvey | None) -> list[str]:
     """The summary's 5–7 findings, chosen by priority (``summary.write_summary``)."""
-    facts = statistics_facts(area)
+    # The survey's facts come first: at equal priority the employers' answers win.
     if sv is None:
-        facts.append(Fact("ingen enkät", None, no_survey(area), PRIORITY["ingen enkät"]))
+        facts = [Fact("ingen enkät", None, no_survey(area), PRIORITY["ingen enkät"])]
     else:
-        facts += survey_facts(area, sv)
-    return summary.write_summary(facts)
+        facts = survey_facts(area, sv)
+    return summary.write_summary(facts + statistics_facts(area))
 
 
 def bullets(sentences: list[str]) -> str:
@@ -131,8 +176,10 @@ def bullets(sentences: list[str]) -> str:
 def basis(area: Area, sv: AreaSurvey | None) -> str:
     """What the summary rests on: the survey's respondents, and the statistics' years."""
     statistics = (
-        f"befolknings- och utbildningsstatistik från SCB (2019) och platsannonser "
-        f"från Arbetsförmedlingen ({text.year(jobads.YEAR)})"
+        f"offentlig statistik från SCB och Arbetsförmedlingen via Kolada "
+        f"({text.year(industry.year(area))}; befolkningen i ettårsklasser och efter "
+        f"födelseland 2019) och platsannonser från Arbetsförmedlingen "
+        f"({text.year(jobads.YEAR)})"
     )
     if sv is None:
         return f"Underlaget är {statistics}."
