@@ -5,8 +5,8 @@ package (the real ``src/`` is never written), which the report's processes and i
 (``PYTHONPATH``): the module is written where the page says and passes the linters and its own
 examples, the registry and the package get the page's lines, and the chapter cell, added to the
 population chapter of a scratch project, puts the chart into a real report for Lysekil, its
-HTML and its PDF. The expected figures are computed here from the raw SCB panel, independently
-of the package.
+HTML and its PDF. The expected figures are computed here from the raw Kolada values (N01951,
+population 31 December), independently of the package.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ from helpers.report import colours
 pytestmark = pytest.mark.slow
 GUIDE = ROOT / "docs" / "adding-a-chart-kind.md"
 AREA, AREA_NAME, AREA_CODE = "lysekil", "Lysekil", "1484"
-SOURCE = "SCB, folkmängd 31 december (kommunpanel 2001–2021)"
+FIRST, LATEST = 1994, 2022  # the first and last year of N01951 in data/raw/kolada
+SOURCE = f"Kolada (RKA), nyckeltal N01951 {FIRST}–{LATEST} (SCB); bearbetning: index, {FIRST} = 100"
 #: Where the page says the module goes.
 MODULE = r"Create\s+`(src/helpers/report/charts/kinds/\w+\.py)`"
 
@@ -106,13 +107,17 @@ def test_the_guides_module_passes_the_linters_and_runs_its_examples(copy: Path):
     assert re.search(r"(\d+) passed", examples.stdout)
 
 
-def index_2021_from_raw(code: str | None) -> float:
-    """Population at the end of 2021 per 100 at the end of 2001 (panel years 2022 and 2002),
-    for one municipality or (None) the whole country."""
-    with open(ROOT / "data/raw/public/municipal_panel_2002_2022.csv", encoding="utf-8") as f:
-        rows = [row for row in csv.DictReader(f) if code is None or row["municip_code"] == code]
-    people = {y: sum(int(r["pop"]) for r in rows if r["year"] == y) for y in ("2002", "2022")}
-    return people["2022"] / people["2002"] * 100
+def index_from_raw(code: str) -> float:
+    """Population at the end of LATEST per 100 at the end of FIRST, from Kolada's N01951 for
+    one municipality or (``"0000"``) the whole country."""
+    with open(ROOT / "data/raw/kolada/kolada_values.csv", encoding="utf-8") as f:
+        people = {
+            int(row["period"]): float(row["value"])
+            for row in csv.DictReader(f)
+            if row["kpi"] == "N01951" and row["municipality"] == code and row["gender"] == "T"
+        }
+    assert min(people) == FIRST and max(people) == LATEST
+    return people[LATEST] / people[FIRST] * 100
 
 
 def test_the_guides_chart_shows_in_a_chapter_in_the_html_and_the_pdf(copy: Path, tmp_path: Path):
@@ -132,9 +137,9 @@ def test_the_guides_chart_shows_in_a_chapter_in_the_html_and_the_pdf(copy: Path,
     page = (folder / f"kompetensanalys-{AREA}-2026.html").read_text("utf-8")
 
     title = (
-        f"För varje 100 invånare 2001 hade {AREA_NAME} "
-        f"{text.number(index_2021_from_raw(AREA_CODE), 0)} år 2021, "
-        f"riket {text.number(index_2021_from_raw(None), 0)}"
+        f"För varje 100 invånare {FIRST} hade {AREA_NAME} "
+        f"{text.number(index_from_raw(AREA_CODE), 0)} år {LATEST}, "
+        f"riket {text.number(index_from_raw('0000'), 0)}"
     )
     (figure,) = [
         f
@@ -147,7 +152,7 @@ def test_the_guides_chart_shows_in_a_chapter_in_the_html_and_the_pdf(copy: Path,
     for comparison in ("Fyrbodal", "Västra Götalands län", "Riket"):
         assert f"{comparison}: " in alt
     assert f"Källa: {SOURCE}." in html.unescape(figure)
-    assert "Index, 2001 = 100" in page.split(figure, 1)[1]  # its data table follows it
+    assert f"Index, {FIRST} = 100" in page.split(figure, 1)[1]  # its data table follows it
 
     uris = re.findall(r'(?:src|srcset)="data:image/svg\+xml;base64,([^"]+)"', figure)
     assert len(uris) == 2  # wide, and narrow for a phone
