@@ -104,7 +104,7 @@ $(UV):
 
 $(STAMP): pyproject.toml uv.lock setup.py | $(UV)
 	@echo "Installerar miljön i $(VENV) från uv.lock ..."
-	@$(UV) sync --locked --extra dev --quiet
+	@$(UV) sync --locked --extra dev --compile-bytecode --quiet
 	@# The kernel reports run in (a wheel carries it as a data file; an editable install not).
 	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) \
 	  --display-name "Lokal kompetensanalys" >/dev/null
