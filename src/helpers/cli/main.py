@@ -41,7 +41,7 @@ def _report(args: argparse.Namespace) -> int:
     verbosity = args.verbosity
 
     def progress(area: object, stage: str) -> None:
-        say(verbosity, f"{area.name}: {STAGES[stage]} …", stream=sys.stderr)
+        say(verbosity, f"{area.name}: {STAGES[stage]} …")
 
     started = time.perf_counter()
     result = build_report(
@@ -391,7 +391,7 @@ def build_parser() -> Parser:
 def _working_folder(needed: bool) -> Iterator[None]:
     """Check that there is a working folder, and name it for the kernels and workers this
     command starts (``LKA_ROOT``), for as long as the command runs."""
-    if not needed:
+    if not needed or os.environ.get("LKA_ROOT"):  # named outright: used as it is
         yield
         return
     if not paths.is_working_folder(paths.ROOT):

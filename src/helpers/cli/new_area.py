@@ -96,7 +96,7 @@ def params_text(slug: str, settings: dict[str, Any]) -> str:
         f"# colour: {quoted(defaults['colour'])}  # rapportens färg, om inte standardfärgen",
         f"# Arbetsgivarenkäten: lägg in exporten med make survey MUNI={slug} FILE=... INVITED=...",
         f"# (eller lka survey), eller lägg den i {folder}/{year}/ och ta bort '# ' framför",
-        "# survey:, file:, invited: och de andra rader som gäller, och fyll i dem.",
+        "# raderna survey, file, invited och de andra som gäller, och fyll i dem.",
         "# survey:",
         *(f"#   {key}: {value}  # {note}" for key, value, note in _survey_keys(folder, year)),
     ]
@@ -176,7 +176,7 @@ def municipalities_in(given: Sequence[str]) -> tuple[list[tuple[str, str]], list
     ("Lilla Edet", typed with or without quotes): the longest run of words that names a
     municipality is taken.
 
-    >>> found, unknown = municipalities_in(["1484 Lilla Edet", "Upplands Väsby,Orust", "Strömstad"])
+    >>> found, unknown = municipalities_in(["1484 Lilla Edet", "Upplands Väsby,Orust"])
     >>> found
     [('1484', '1484'), ('Lilla Edet', '1462'), ('Upplands Väsby', '0114'), ('Orust', '1421')]
     >>> municipalities_in(["Lila Edet Orust"])
@@ -194,11 +194,17 @@ def municipalities_in(given: Sequence[str]) -> tuple[list[tuple[str, str]], list
                 found.append((" ".join(words[start:end]), code))
             else:  # unknown words, up to the next word that begins a name
                 end = start + 1
-                while end < len(words) and _longest_name(words, end) is None:
+                while end < len(words) and not _starts_apart(words, start, end):
                     end += 1
                 unknown.append(" ".join(words[start:end]))
             start = end
     return found, unknown
+
+
+def _starts_apart(words: list[str], start: int, end: int) -> bool:
+    """Whether ``words[end]`` begins something of its own after the unknown ``words[start]``:
+    a name, or a code (digits never belong to a name)."""
+    return words[start].isdigit() or words[end].isdigit() or _longest_name(words, end) is not None
 
 
 def _longest_name(words: list[str], start: int) -> tuple[int, str] | None:
