@@ -49,7 +49,7 @@ need = @test -n $(call q,$(1)) || { echo "Fel: $(2)" >&2; $(STOP); }
 LKA_FLAGS = $(if $(Q),-q) $(if $(V),-v)
 
 .PHONY: help report reports open survey validate areas new-area fetch processed lab preview \
-  install lock bytecode report-deps system-deps test test-quick test-latest bench lint format clean
+  install lock wheel bytecode report-deps system-deps test test-quick test-latest bench lint format clean
 
 help: ## Visa kommandona
 	@echo "Lokal kompetensanalys – kommandon (Q=1: bara fel, V=1: mer detaljer):"
@@ -114,6 +114,10 @@ $(STAMP): pyproject.toml uv.lock setup.py | $(UV)
 	  git config filter.nbstripout.clean "'$(CURDIR)/$(PY)' -m nbstripout --keep-id" && \
 	  git config filter.nbstripout.smudge cat; fi
 	@touch $(STAMP)
+
+wheel: | $(UV) ## Bygg paketet (dist/*.whl) och dist/constraints.txt med de låsta versionerna
+	$(UV) build --wheel --quiet --out-dir dist
+	$(UV) export --quiet --frozen --no-hashes --no-emit-project --output-file dist/constraints.txt
 
 lock: | $(UV) ## Lås om beroendena (uv.lock) efter en ändring i pyproject.toml (UPGRADE=1: senaste tillåtna)
 	$(UV) lock $(if $(UPGRADE),--upgrade)
