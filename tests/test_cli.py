@@ -3,7 +3,6 @@ one error line (also through make), names with spaces and suggestions for typos.
 
 from __future__ import annotations
 
-import doctest
 import re
 import subprocess
 from pathlib import Path
@@ -187,10 +186,3 @@ def test_make_passes_a_name_with_spaces_as_one_word():
         check=True,
     )
     assert "helpers.cli.main report 'Upplands Väsby' --force" in dry_run.stdout
-
-
-def test_docstring_examples():
-    from helpers.cli import add_survey, init, new_area, show
-
-    for module in (parser, yaml_errors, new_area, add_survey, init, show):
-        assert doctest.testmod(module).failed == 0, module.__name__

@@ -17,7 +17,7 @@ from helpers.config import paths
 
 def test_a_new_folder_gets_params_data_reports_and_a_readme(tmp_path: Path):
     added = init.init_folder(tmp_path / "arbete")
-    assert added == ["params", "data/raw", "reports", "README.md"]
+    assert added == ["params", "data/raw", "data/processed", "reports", "README.md"]
     folder = tmp_path / "arbete"
     assert paths.is_working_folder(folder)
     assert (folder / "params" / "sotenas.yaml").read_bytes() == (

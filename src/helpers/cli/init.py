@@ -5,15 +5,15 @@ A municipality can use the tool without git: ``pip install`` the wheel, then::
     lka init arbete && cd arbete && lka report sotenas
 
 The folder gets ``params/`` (the defaults and the example areas), ``data/raw/`` (the
-statistics snapshot and the example surveys), an empty ``reports/`` and a short README in
-Swedish. The chapters and the report template stay in the package unless asked for
-(``--chapters`` copies ``notebooks/`` and ``templates/`` too, for editing them): see
-``helpers.config.paths``. Nothing that exists is overwritten, so running it again on a
+statistics snapshot and the example surveys), ``data/processed/`` (the tables derived from
+it), an empty ``reports/`` and a short README in Swedish. The chapters and the report
+template stay in the package unless asked for (``--chapters`` copies ``notebooks/`` and
+``templates/`` too, for editing them): see ``helpers.config.paths``. Nothing that exists is overwritten, so running it again on a
 folder only adds what is missing::
 
     >>> made = init_folder(tmp / "arbete")  # doctest: +SKIP
     >>> sorted(made)  # doctest: +SKIP
-    ['README.md', 'data/raw', 'params', 'reports']
+    ['README.md', 'data/processed', 'data/raw', 'params', 'reports']
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from helpers.common.errors import ReportError
 from helpers.config import paths
 
 #: What every working folder gets from the package, and what ``--chapters`` adds.
-FOLDERS = ("params", "data/raw")
+FOLDERS = ("params", "data/raw", "data/processed")
 CHAPTER_FOLDERS = ("notebooks", "templates")
 _SKIPPED = {".ipynb_checkpoints", "__pycache__"}
 
