@@ -8,8 +8,8 @@ The folder gets ``params/`` (the defaults and the example areas), ``data/raw/`` 
 statistics snapshot and the example surveys), ``data/processed/`` (the tables derived from
 it), an empty ``reports/`` and a short README in Swedish. The chapters and the report
 template stay in the package unless asked for (``--chapters`` copies ``notebooks/`` and
-``templates/`` too, for editing them): see ``helpers.config.paths``. Nothing that exists is overwritten, so running it again on a
-folder only adds what is missing::
+``templates/`` too, for editing them): see ``helpers.config.paths``. Nothing that exists is
+overwritten, so running it again on a folder only adds what is missing::
 
     >>> made = init_folder(tmp / "arbete")  # doctest: +SKIP
     >>> sorted(made)  # doctest: +SKIP
