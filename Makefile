@@ -160,7 +160,9 @@ test-quick: install ## De snabba testerna (utan hela rapporter och webbläsare),
 test-latest: install system-deps ## Testerna mot de senaste tillåtna versionerna av beroendena (inte i CI)
 	@rm -rf $(LATEST)
 	$(UV) venv --quiet --python $(PY) $(LATEST)
-	VIRTUAL_ENV=$(LATEST) $(UV) pip install --quiet --refresh --upgrade -e '.[dev]'
+	VIRTUAL_ENV=$(LATEST) $(UV) pip install --quiet --refresh --upgrade --compile-bytecode -e '.[dev]'
+	@$(LATEST)/bin/python -m ipykernel install --sys-prefix --name $(KERNEL) \
+	  --display-name "Lokal kompetensanalys" >/dev/null
 	@VIRTUAL_ENV=$(LATEST) $(UV) pip list --format=freeze > $(LATEST)/versions.txt
 	@echo "Versionerna som testas: $(LATEST)/versions.txt"
 	$(LATEST)/bin/python -m pytest -q -n $(JOBS) $(ARGS)
