@@ -6,6 +6,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli
 
 
@@ -19,6 +21,7 @@ def fake_opener(folder: Path) -> tuple[dict[str, str], Path]:
     return {"PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}, log
 
 
+@pytest.mark.slow
 def test_the_built_report_is_opened(built_reports: dict[str, Path], tmp_path: Path, monkeypatch):
     path, log = fake_opener(tmp_path / "bin")
     monkeypatch.setenv("PATH", path["PATH"])
