@@ -1,13 +1,26 @@
-# Lokal kompetensanalys. `make help` lists the commands; `make report MUNI=sotenas` and
-# `make test` work on a fresh clone: they create the environment when it is missing.
+# Lokal kompetensanalys. `make help` lists the commands (in Swedish: the broker reads it);
+# `make report MUNI=sotenas` and `make test` work on a fresh clone: they create the
+# environment from the lock file (uv.lock) when it is missing.
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
+MAKEFLAGS += --no-print-directory
 
 MUNI ?= sotenas
-VENV := .venv
+# The Python the environment is made with (3.11, as CI; another: PYTHON=python3.12 VENV=.venv-3.12).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV ?= .venv
 PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+LKA := $(PY) -m helpers.cli.main
+# The Jupyter kernel the chapters run in (helpers.build.execute.KERNEL_NAME).
 KERNEL := lokal-kompetensanalys
 STAMP := $(VENV)/.installed
+# uv installs the locked environment; its own version is the one uv.lock pins (the dev extra).
+UV_VERSION := $(shell sed -n '/^name = "uv"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' uv.lock)
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON_DOWNLOADS := never
+# An environment made just to run the tests against the newest releases (make test-latest).
+LATEST := build/latest
 # Debian packages the PDF needs (WeasyPrint's Pango and the report's fonts) ...
 REPORT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-open-sans
 REPORT_STAMP := build/.report-packages
@@ -17,20 +30,87 @@ SYSTEM_STAMP := build/.system-packages
 # axe-core (accessibility checks in the tests), pinned, from the npm registry into build/node.
 AXE_VERSION := 4.10.3
 AXE_STAMP := build/node/.axe-core-$(AXE_VERSION)
+# pytest workers (pytest-xdist): one per core.
+JOBS ?= auto
 
-.PHONY: help install bytecode report-deps system-deps report reports bench validate areas new-area fetch processed lab preview test lint format clean
+# A value given on make's command line as one shell word, spaces and all:
+# MUNI="Upplands Väsby" reaches lka as 'Upplands Väsby'.
+q = '$(subst ','\'',$(1))'
+# After lka's own error line, stop without make's "make: *** [Makefile:NN: report] Error 2"
+# under it. GNU make (4.3 here, 3.81 on macOS) exits non-zero and silently when it gets
+# SIGQUIT, once the running recipe has ended; the recipe itself ends with 0, so make has no
+# failed recipe to report. The recipe waits 0,3 s before it ends: make handles the signal
+# by waiting for its running recipe, and if the recipe had already been reaped it says
+# "wait: No child processes" instead (2 runs in 15 without the pause on a busy machine,
+# none in 15 with it). The exit status of make is then 1 or 2, never lka's own code:
+# lka --help lists those, for running lka directly.
+STOP = { kill -QUIT $$PPID; sleep 0.3; exit 0; }
+OR_STOP = || $(STOP)
+# A variable the command needs: stop with one line that says how to give it.
+need = @test -n $(call q,$(1)) || { echo "Fel: $(2)" >&2; $(STOP); }
+# -q (only errors) or -v (more detail) for every lka command: make report MUNI=x V=1
+LKA_FLAGS = $(if $(Q),-q) $(if $(V),-v)
 
-help: ## List the commands
+.PHONY: help report reports open survey validate areas new-area fetch processed lab preview \
+  install lock wheel bytecode report-deps system-deps test test-quick test-latest bench lint format clean
+
+help: ## Visa kommandona
+	@echo "Lokal kompetensanalys – kommandon (Q=1: bara fel, V=1: mer detaljer):"
 	@grep -hE '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
-	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-18s %s\n", $$1, $$2}'
+	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
+	@echo "Samma kommandon direkt: $(VENV)/bin/lka --help (felkoderna står där)."
 
-install: $(STAMP) ## Create the project's environment (.venv) and its Jupyter kernel
+report: install report-deps bytecode ## Rapporten för ett område: make report MUNI=sotenas (eller MUNI=1484, MUNI="Upplands Väsby"; FORCE=1 bygger om, DRAFT=1 bara HTML)
+	@$(LKA) report $(call q,$(MUNI)) $(if $(FORCE),--force) $(if $(DRAFT),--no-pdf) $(LKA_FLAGS) $(OR_STOP)
 
-$(STAMP): pyproject.toml
-	@test -x $(PY) || python3 -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
-	$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Lokal kompetensanalys" >/dev/null
+reports: install report-deps bytecode ## Alla områden med params-fil parallellt (AREAS="a b", COUNTY=14, REGION=1 eller ALL=1)
+	@$(LKA) reports $(foreach area,$(AREAS),$(call q,$(area))) $(if $(COUNTY),--county $(call q,$(COUNTY))) \
+	  $(if $(REGION),--region) $(if $(ALL),--all) $(if $(FORCE),--force) $(LKA_FLAGS) $(OR_STOP)
+
+open: install ## Öppna den färdiga rapporten: make open MUNI=sotenas (PDF=1 öppnar PDF:en)
+	@$(LKA) open $(call q,$(MUNI)) $(if $(PDF),--pdf) $(LKA_FLAGS) $(OR_STOP)
+
+survey: install ## Lägg in enkätexporten: make survey MUNI=sotenas FILE=export.xlsx INVITED=160 (PREVIOUS=fjolårets.xlsx)
+	$(call need,$(FILE),ange exportfilen: make survey MUNI=$(MUNI) FILE=export.xlsx INVITED=150)
+	$(call need,$(INVITED),ange hur många arbetsgivare som bjöds in: make survey MUNI=$(MUNI) FILE=$(FILE) INVITED=150)
+	@$(LKA) survey $(call q,$(MUNI)) $(call q,$(FILE)) --invited $(call q,$(INVITED)) \
+	  $(if $(PREVIOUS),--previous $(call q,$(PREVIOUS))) $(if $(FORCE),--force) $(LKA_FLAGS) $(OR_STOP)
+
+validate: install ## Kontrollera enkätexporten före rapporten: make validate MUNI=sotenas
+	@$(LKA) validate --area $(call q,$(MUNI)) $(LKA_FLAGS) $(OR_STOP)
+
+areas: install ## Lista områdena som har params-fil
+	@$(LKA) areas $(LKA_FLAGS) $(OR_STOP)
+
+new-area: install ## Skriv params-filen för ett nytt område: make new-area CODES="1484 1485" (eller CODES="Lilla Edet"; NAME=, SLUG=, FORCE=1)
+	@$(LKA) new-area $(call q,$(CODES)) $(if $(NAME),--name $(call q,$(NAME))) \
+	  $(if $(SLUG),--slug $(call q,$(SLUG))) $(if $(FORCE),--force) $(LKA_FLAGS) $(OR_STOP)
+
+fetch: install ## Hämta aktuell statistik från SCB, Kolada och Arbetsförmedlingen (kräver internet; ONLY=scb)
+	@$(LKA) fetch $(if $(ONLY),--only $(call q,$(ONLY))) $(LKA_FLAGS) $(OR_STOP)
+
+processed: install ## Bygg om data/processed från data/raw (YH-tabeller, SSYK-uppslag; ONLY=education|title_lookup)
+	@PYTHONPATH=tools $(PY) -m processed $(ONLY) $(OR_STOP)
+
+lab: install ## Redigera kapitlen i JupyterLab med ett områdes data: make lab MUNI=lysekil
+	@$(LKA) lab $(call q,$(MUNI)) $(LAB_ARGS) $(OR_STOP)
+
+preview: install system-deps ## Skärmbilder (dator, mobil) och PDF-sidor som bilder: make preview MUNI=sotenas
+	@$(PY) -m helpers.cli.preview $(call q,$(MUNI)) $(OR_STOP)
+
+install: $(STAMP) ## Skapa miljön (.venv) exakt enligt uv.lock, med Jupyter-kärnan
+
+$(UV):
+	@test -n "$(PYTHON)" || { echo "Fel: Python 3.11 saknas (python3.11 eller python3)." >&2; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -qq --disable-pip-version-check uv==$(UV_VERSION)
+
+$(STAMP): pyproject.toml uv.lock setup.py | $(UV)
+	@echo "Installerar miljön i $(VENV) från uv.lock ..."
+	@$(UV) sync --locked --extra dev --compile-bytecode --quiet
+	@# The kernel reports run in (a wheel carries it as a data file; an editable install not).
+	@$(PY) -m ipykernel install --sys-prefix --name $(KERNEL) \
+	  --display-name "Lokal kompetensanalys" >/dev/null
 	@# Notebooks are committed without outputs: .gitattributes names this filter; a clone
 	@# without it (CI, a tarball) still works, git then leaves the files as they are.
 	@if [ -e .git ]; then \
@@ -38,18 +118,25 @@ $(STAMP): pyproject.toml
 	  git config filter.nbstripout.smudge cat; fi
 	@touch $(STAMP)
 
+wheel: | $(UV) ## Bygg paketet (dist/*.whl) och dist/constraints.txt med de låsta versionerna
+	$(UV) build --wheel --quiet --out-dir dist
+	$(UV) export --quiet --frozen --no-hashes --no-emit-project --output-file dist/constraints.txt
+
+lock: | $(UV) ## Lås om beroendena (uv.lock) efter en ändring i pyproject.toml (UPGRADE=1: senaste tillåtna)
+	$(UV) lock $(if $(UPGRADE),--upgrade)
+
 # Python compiles the package on every run (and in every kernel) where it may not write the
 # compiled files (PYTHONDONTWRITEBYTECODE): compile it once here. Takes 0,03 s when up to date.
 bytecode: install
 	@$(PY) -m compileall -q src/helpers
 
-report-deps: $(REPORT_STAMP) ## Install the Debian packages the PDF needs (Pango, fonts)
+report-deps: $(REPORT_STAMP) ## Installera Debianpaketen som PDF:en behöver (Pango, typsnitt)
 
 $(REPORT_STAMP):
 	@DEBIAN_PACKAGES_OPTIONAL=0 scripts/debian-packages.sh $(REPORT_PACKAGES)
 	@mkdir -p build && touch $@
 
-system-deps: $(REPORT_STAMP) $(SYSTEM_STAMP) $(AXE_STAMP) ## Install what the tests need too (chromium, poppler, axe-core)
+system-deps: $(REPORT_STAMP) $(SYSTEM_STAMP) $(AXE_STAMP) ## Installera även det testerna behöver (chromium, poppler, axe-core)
 
 $(SYSTEM_STAMP):
 	@scripts/debian-packages.sh $(TEST_PACKAGES)
@@ -63,51 +150,35 @@ $(AXE_STAMP): | $(SYSTEM_STAMP)
 	  --loglevel=error axe-core@$(AXE_VERSION)
 	@touch $(AXE_STAMP)
 
-report: install report-deps bytecode ## Build one area's report: make report MUNI=sotenas (or MUNI=1484; FORCE=1, DRAFT=1: HTML only)
-	@$(PY) -m helpers.cli.main report $(MUNI) $(if $(FORCE),--force) $(if $(DRAFT),--no-pdf)
+test: install system-deps ## Alla tester parallellt, sedan lintern (CI kör detta; ARGS= till pytest)
+	@status=0; $(PY) -m pytest -q -n $(JOBS) $(ARGS) || status=$$?; \
+	  $(MAKE) lint || status=1; exit $$status
 
-reports: install report-deps bytecode ## Build every area's report in parallel (AREAS="a b", COUNTY=14, REGION=1 or ALL=1)
-	@$(PY) -m helpers.cli.main reports $(AREAS) $(if $(COUNTY),--county $(COUNTY)) \
-	  $(if $(REGION),--region) $(if $(ALL),--all) $(if $(FORCE),--force)
+test-quick: install ## De snabba testerna (utan hela rapporter och webbläsare), under en minut
+	$(PY) -m pytest -q -n $(JOBS) -m "not slow and not browser" $(ARGS)
 
-validate: install ## Check an area's survey export before the report: make validate MUNI=sotenas
-	@$(PY) -m helpers.cli.main validate --area $(MUNI)
+test-latest: install system-deps ## Testerna mot de senaste tillåtna versionerna av beroendena (inte i CI)
+	@rm -rf $(LATEST)
+	$(UV) venv --quiet --python $(PY) $(LATEST)
+	VIRTUAL_ENV=$(LATEST) $(UV) pip install --quiet --refresh --upgrade --compile-bytecode -e '.[dev]'
+	@$(LATEST)/bin/python -m ipykernel install --sys-prefix --name $(KERNEL) \
+	  --display-name "Lokal kompetensanalys" >/dev/null
+	@VIRTUAL_ENV=$(LATEST) $(UV) pip list --format=freeze > $(LATEST)/versions.txt
+	@echo "Versionerna som testas: $(LATEST)/versions.txt"
+	$(LATEST)/bin/python -m pytest -q -n $(JOBS) $(ARGS)
 
-areas: install ## List the areas that have a params file
-	@$(PY) -m helpers.cli.main areas
-
-new-area: install ## Write params/<area>.yaml from codes: make new-area CODES="1484 1485" (NAME=, SLUG=, FORCE=1)
-	@$(PY) -m helpers.cli.main new-area $(CODES) $(if $(NAME),--name "$(NAME)") \
-	  $(if $(SLUG),--slug "$(SLUG)") $(if $(FORCE),--force)
-
-lab: install ## Edit the chapters in JupyterLab with one area's data: make lab MUNI=lysekil
-	@$(PY) -m helpers.cli.main lab $(MUNI) $(LAB_ARGS)
-
-fetch: install ## Refresh the statistics snapshot from SCB, Kolada and Arbetsförmedlingen
-	@$(PY) -m helpers.cli.main fetch $(if $(ONLY),--only $(ONLY))
-
-processed: install ## Rebuild data/processed from data/raw (YH tables, SSYK title lookup; ONLY=education|title_lookup)
-	@PYTHONPATH=tools $(PY) -m processed $(ONLY)
-
-preview: install system-deps ## Screenshots (desktop, phone) and PDF page images: make preview MUNI=sotenas
-	@$(PY) -m helpers.cli.preview $(MUNI)
-
-bench: install report-deps bytecode ## Measure report speed on this machine (add ARGS=--all for all 290)
+bench: install report-deps bytecode ## Mät hur snabbt rapporterna byggs på den här datorn (ARGS=--all för alla 290)
 	@$(PY) bench/bench.py $(ARGS)
 
-test: install system-deps ## Run every test, then the linters (CI runs this)
-	@status=0; $(PY) -m pytest -q || status=$$?; \
-	  $(MAKE) --no-print-directory lint || status=1; exit $$status
-
-lint: install ## Lint and format check (ruff) and the notebook guardrails
-	$(VENV)/bin/ruff check src tests tools bench notebooks
-	$(VENV)/bin/ruff format --check src tests tools bench
+lint: install ## Lint och formatkontroll (ruff) och anteckningsböckernas regler
+	$(VENV)/bin/ruff check src tests tools bench notebooks setup.py
+	$(VENV)/bin/ruff format --check src tests tools bench setup.py
 	$(PY) -m helpers.build.notebooks --check
 
-format: install ## Fix what the linters can fix: ruff format, ruff check --fix, notebooks --fix
-	$(VENV)/bin/ruff format src tests tools bench
-	$(VENV)/bin/ruff check --fix src tests tools bench notebooks
+format: install ## Rätta det lintern kan rätta: ruff format, ruff check --fix, notebooks --fix
+	$(VENV)/bin/ruff format src tests tools bench setup.py
+	$(VENV)/bin/ruff check --fix src tests tools bench notebooks setup.py
 	$(PY) -m helpers.build.notebooks --fix
 
-clean: ## Remove built reports and caches (not the environment)
+clean: ## Ta bort byggda rapporter och cachar (inte miljön)
 	rm -rf reports/*/ build .pytest_cache

@@ -97,7 +97,7 @@ def test_a_real_session_saves_chapters_without_outputs(tmp_path: Path):
             return json.load(response)
 
     try:
-        for _ in range(100):
+        for _ in range(300):  # up to a minute: the server starts slowly on a busy machine
             try:
                 api("GET", "/api/status")
                 break

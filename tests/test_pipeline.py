@@ -7,12 +7,13 @@ import json
 import re
 import shutil
 from pathlib import Path
+from subprocess import CompletedProcess
 
 import nbformat
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, make_tree, run_cli
 
 pytestmark = pytest.mark.slow
 NBSP = "\u00a0"
@@ -117,8 +118,20 @@ def test_executed_notebook_is_kept(built_reports: dict[str, Path]):
     assert len(injected) == 1 and 'area = "sotenas"' in injected[0].source
 
 
-def test_a_failing_notebook_leaves_the_earlier_report_untouched(tree: Path):
-    assert run_cli(tree, "report", "lysekil", "--no-pdf").returncode == 0
+@pytest.fixture(scope="module")
+def lysekil_draft(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CompletedProcess[str]]:
+    """One HTML-only build of a municipality without params file, shared by the tests that
+    read its output; returns the tree and the finished command."""
+    tree = make_tree(tmp_path_factory.mktemp("lysekil"))
+    result = run_cli(tree, "report", "lysekil", "--no-pdf", "--timings")
+    assert result.returncode == 0, result.stderr
+    return tree, result
+
+
+def test_a_failing_notebook_leaves_the_earlier_report_untouched(
+    tree: Path, lysekil_draft: tuple[Path, CompletedProcess[str]]
+):
+    shutil.copytree(lysekil_draft[0] / "reports" / "lysekil", tree / "reports" / "lysekil")
     folder = tree / "reports" / "lysekil" / "2026"
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     broken = nbformat.v4.new_notebook(
@@ -178,19 +191,29 @@ def test_a_broken_survey_file_gives_one_line_before_any_notebook_runs(tree: Path
     assert not (tree / "reports" / "demo").exists()
 
 
-def test_timings_name_each_stage_of_the_build(tree: Path):
-    result = run_cli(tree, "report", "lysekil", "--no-pdf", "--timings")
-    assert result.returncode == 0, result.stderr
+def test_each_stage_says_when_it_begins(lysekil_draft: tuple[Path, CompletedProcess[str]]):
+    lines = lysekil_draft[1].stdout.splitlines()
+    begun = [line for line in lines if line.startswith("Lysekil: ") and line.endswith(" …")]
+    assert begun == [
+        f"Lysekil: {stage} …"
+        for stage in ("statistik och enkät", "kapitlen", "HTML", "bilaga och nyckeltal")
+    ]
+    assert lysekil_draft[1].stderr == ""
+
+
+def test_timings_name_each_stage_of_the_build(lysekil_draft: tuple[Path, CompletedProcess[str]]):
+    result = lysekil_draft[1]
     (line,) = [line for line in result.stdout.splitlines() if "Tid per steg" in line]
-    for stage in ("förberedelse", "kapitlen", "HTML", "övriga filer"):
+    for stage in ("statistik och enkät", "kapitlen", "HTML", "bilaga och nyckeltal"):
         assert re.search(rf"{stage}[^·]* \d+,\d s", line), line
     assert "PDF" not in line  # --no-pdf: no PDF stage
     assert re.search(r"klar på \d+,\d s", result.stdout)  # Swedish decimals
 
 
-def test_the_broker_is_told_how_to_fetch_what_the_report_says_is_missing(tree: Path):
-    result = run_cli(tree, "report", "lysekil", "--no-pdf")
-    assert result.returncode == 0, result.stderr
+def test_the_broker_is_told_how_to_fetch_what_the_report_says_is_missing(
+    lysekil_draft: tuple[Path, CompletedProcess[str]],
+):
+    tree, result = lysekil_draft
     assert "Kör make fetch för att hämta den fullständiga." in result.stdout
     assert "– Den fullständiga Yrkesbarometern saknas i underlaget" in result.stdout
     page = report_file(tree / "reports" / "lysekil" / "2026", ".html").read_text("utf-8")

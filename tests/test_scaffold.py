@@ -177,6 +177,6 @@ def test_the_make_target_passes_its_variables_on():
         check=True,
     )
     assert (
-        'helpers.cli.main new-area 1488 1487 --name "Tvåstad" --slug "tvastad" --force'
+        "helpers.cli.main new-area '1488 1487' --name 'Tvåstad' --slug 'tvastad' --force"
         in " ".join(dry_run.stdout.replace("\\\n", " ").split())
     )

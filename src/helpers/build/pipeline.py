@@ -71,14 +71,16 @@ class BuildResult:
     fixes: dict[str, list[str]] = field(default_factory=dict)
 
 
-#: The stages of a build, as ``timings`` names them, and how the CLI shows them.
+#: The stages of a build, as ``timings`` and ``progress`` name them, and how the CLI shows them.
 STAGES = {
-    "prepare": "förberedelse (kärna, enkät)",
+    "prepare": "statistik och enkät",
     "chapters": "kapitlen",
     "html": "HTML",
     "pdf": "PDF",
-    "files": "övriga filer",
+    "files": "bilaga och nyckeltal",
 }
+#: Told each stage of a build as it begins: the area and the stage (a key of ``STAGES``).
+Progress = Callable[[Area, str], None]
 
 
 def prepare_process() -> None:
@@ -92,7 +94,11 @@ def prepare_process() -> None:
 
 
 @contextmanager
-def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+def _timed(
+    timings: dict[str, float], stage: str, told: Callable[[str], None] | None = None
+) -> Iterator[None]:
+    if told is not None:
+        told(stage)
     started = time.perf_counter()
     try:
         yield
@@ -128,12 +134,14 @@ def build_report(
     pdf: bool = True,
     force: bool = False,
     kernel: Callable[[], Any] | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build and publish one area's report, unless it is up to date and not ``force``d.
 
     Raises a ReportError with one clear message; an earlier report is then left untouched.
     ``kernel`` gives a running kernel to reuse (a batch worker's, see
     ``execute.start_kernel``); it is called only when the report has to be built.
+    ``progress`` is told each stage as it begins (the CLI prints a line for each).
     """
     area = load_area(name, year=year)
     final = report_files(area)
@@ -144,6 +152,7 @@ def build_report(
     from helpers.build import execute
 
     timings: dict[str, float] = {}
+    told = (lambda stage: progress(area, stage)) if progress else None
     own_kernel = None
     stopping: threading.Thread | None = None
 
@@ -154,14 +163,14 @@ def build_report(
             stopping.start()
 
     try:
-        with _timed(timings, "prepare"):
+        with _timed(timings, "prepare", told):
             if kernel is None:  # started first: it boots and warms up while the survey is checked
                 own_kernel = running = execute.start_kernel(area.slug, area.year)
             else:
                 running = kernel()
             _import_in_background("helpers.build.html", "weasyprint")
             _import_survey(area)
-        fixes = _build(area, final, running, pdf, timings, done_with_kernel)
+        fixes = _build(area, final, running, pdf, timings, done_with_kernel, told)
     finally:
         if stopping is not None:
             stopping.join()
@@ -192,6 +201,7 @@ def _build(
     pdf: bool,
     timings: dict[str, float],
     done_with_kernel: Callable[[], None],
+    told: Callable[[str], None] | None = None,
 ) -> dict[str, list[str]]:
     """Run the chapters in ``kernel``, render the report and publish it in one step; returns
     the fixes for missing data that the chapters recorded. ``done_with_kernel`` is called
@@ -204,7 +214,7 @@ def _build(
         notebook = execute.assemble(execute.chapter_paths())
         notebook.metadata["lka"] = {"area": area.slug, "year": area.year}
         try:
-            with _timed(timings, "chapters"):
+            with _timed(timings, "chapters", told):
                 executed = execute.execute(
                     notebook, executed_path, area=area.slug, year=area.year, kernel=kernel
                 )
@@ -224,18 +234,18 @@ def _build(
             staged = report_files(area, staging)
             metadata = html.report_metadata(area)
             try:
-                with _timed(timings, "html"):
+                with _timed(timings, "html", told):
                     page = html.to_html(executed, metadata)
                     staged.html.write_text(page, encoding="utf-8")
                 if pdf:
-                    with _timed(timings, "pdf"):
+                    with _timed(timings, "pdf", told):
                         to_pdf(page, staged.pdf, metadata)
             except Exception as error:  # a template or layout bug: say where, keep nothing
                 raise RenderError(
                     f"Området {area.slug}: rapporten kunde inte skapas "
                     f"({type(error).__name__}: {error})."
                 ) from error
-            with _timed(timings, "files"):
+            with _timed(timings, "files", told):
                 _write_data_files(area, executed, staged, staging, pdf)
     return outputs.fixes(executed)
 

@@ -63,7 +63,7 @@ def chromium_path() -> str:
 class Browser:
     """One headless Chromium process; use it as a context manager."""
 
-    def __init__(self, timeout: float = 30.0):
+    def __init__(self, timeout: float = 90.0):  # axe over a whole report, on a busy machine
         self.timeout = timeout
         self._next_id = 0
         self._buffer = b""

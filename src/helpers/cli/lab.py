@@ -17,6 +17,7 @@ import os
 import sys
 
 from helpers.build.notebooks import KERNEL_NAME
+from helpers.common.errors import ReportError
 from helpers.config import paths
 from helpers.config.params import load_area
 
@@ -26,9 +27,15 @@ def lab_command(
 ) -> tuple[list[str], dict[str, str]]:
     """The command line and environment that open JupyterLab on ``notebooks/`` for ``area``.
 
-    The area is checked first, so a typo stops with one clear message (a ParamsError).
+    The area is checked first, so a typo stops with one clear message (a ParamsError); a
+    working folder whose chapters are the installed package's is told how to copy them.
     """
     chosen = load_area(area)
+    if not paths.NOTEBOOKS.is_relative_to(paths.ROOT):
+        raise ReportError(
+            "Kapitlen i den här arbetsmappen kommer från det installerade paketet. Kopiera hit "
+            "dem för att redigera dem: lka init --chapters ."
+        )
     command = [
         sys.executable,
         "-m",

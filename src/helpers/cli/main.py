@@ -1,7 +1,9 @@
-"""The command line: ``lka report sotenas``, ``lka validate FILE``, ``lka new-area 1484 1485`` ...
+"""The command line: ``lka report sotenas``, ``lka survey lysekil export.xlsx --invited 150`` ...
 
-The Makefile calls these; each command prints one clear line on a user error and exits
-with the error's code, never a traceback.
+The Makefile calls these; ``lka --help`` and ``lka KOMMANDO --help`` say everything in
+Swedish. Each command prints one clear line on stderr on a user error and exits with that
+error's code (``lka --help`` lists them, see ``parser.EXIT_CODES``), never a traceback
+(``-v`` adds it). A single report prints one line per stage as it goes, unless ``-q``.
 """
 
 from __future__ import annotations
@@ -9,12 +11,26 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shlex
 import sys
 import time
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-from helpers.common.errors import ReportError
+from helpers import __version__
+from helpers.cli.parser import (
+    INTERRUPTED,
+    NORMAL,
+    QUIET,
+    VERBOSE,
+    Parser,
+    exit_codes_text,
+    say,
+)
+from helpers.common.errors import ParamsError, ReportError
+from helpers.common.text import capitalize
 from helpers.config import paths
 
 
@@ -22,27 +38,34 @@ def _report(args: argparse.Namespace) -> int:
     from helpers.build.pipeline import STAGES, build_report
     from helpers.common.text import number
 
+    verbosity = args.verbosity
+
+    def progress(area: object, stage: str) -> None:
+        say(verbosity, f"{area.name}: {STAGES[stage]} …")
+
     started = time.perf_counter()
-    result = build_report(args.area, year=args.year, pdf=not args.no_pdf, force=args.force)
+    result = build_report(
+        args.area, year=args.year, pdf=not args.no_pdf, force=args.force, progress=progress
+    )
     seconds = number(time.perf_counter() - started, 1)
     files = result.files
     if result.skipped:
-        print(
+        say(
+            verbosity,
             f"Rapporten för {result.area.name} är redan aktuell ({seconds} s); "
-            "--force bygger om den:"
+            "--force (make: FORCE=1) bygger om den:",
         )
     else:
-        print(f"Rapporten för {result.area.name} är klar på {seconds} s:")
-    if args.timings and result.timings:
+        say(verbosity, f"Rapporten för {result.area.name} är klar på {seconds} s:")
+    if (args.timings or verbosity >= VERBOSE) and result.timings:
         stages = (f"{STAGES[k]} {number(v, 1)} s" for k, v in result.timings.items())
-        print(f"  Tid per steg: {' · '.join(stages)}")
+        say(verbosity, f"  Tid per steg: {' · '.join(stages)}", level=QUIET)
     for path in (files.html, files.pdf, files.appendix, files.key_figures):
         if path.exists():
-            print(f"  {path.relative_to(paths.ROOT)}")
+            say(verbosity, f"  {_shown(path)}")
     for fix, whats in result.fixes.items():
-        print(f"Rapporten säger att uppgifter saknas ({len(whats)} st.). {fix}")
-        for what in whats:
-            print(f"  – {what}")
+        say(verbosity, f"Rapporten säger att uppgifter saknas ({len(whats)} st.). {fix}")
+        say(verbosity, *(f"  – {what}" for what in whats))
     return 0
 
 
@@ -53,9 +76,49 @@ def _reports(args: argparse.Namespace) -> int:
         args.areas, county=args.county, region=args.region, everything=args.all
     )
     started = time.perf_counter()
-    outcomes = batch.build_many(names, jobs=args.jobs, force=args.force, pdf=not args.no_pdf)
-    print(batch.summary(outcomes, time.perf_counter() - started))
-    return 1 if any(o.status == "failed" for o in outcomes) else 0
+    outcomes = batch.build_many(
+        names,
+        jobs=args.jobs,
+        force=args.force,
+        pdf=not args.no_pdf,
+        progress=args.verbosity > QUIET,
+    )
+    summary = batch.summary(outcomes, time.perf_counter() - started)
+    failed = any(o.status == "failed" for o in outcomes)
+    say(args.verbosity, summary, level=QUIET if failed else NORMAL)
+    return 1 if failed else 0
+
+
+def _open(args: argparse.Namespace) -> int:
+    from helpers.cli.show import show_report
+
+    shown = show_report(args.area, pdf=args.pdf)
+    say(args.verbosity, f"Öppnar {_shown(shown.file)}" + ("" if shown.opened else " …"))
+    if not shown.opened:
+        say(
+            args.verbosity, f"Hittade inget program som öppnar filen; öppna den själv: {shown.file}"
+        )
+    return 0
+
+
+def _survey(args: argparse.Namespace) -> int:
+    from helpers.cli.add_survey import add_survey
+
+    added = add_survey(
+        args.area, args.file, invited=args.invited, previous=args.previous, force=args.force
+    )
+    say(args.verbosity, *added.checks, level=VERBOSE)
+    if added.created_params:
+        say(args.verbosity, f"{_shown(added.params)} är skriven (området hade ingen params-fil).")
+    for copied in added.copied:
+        say(args.verbosity, f"Kopierad: {_shown(copied)}")
+    area = added.params.stem
+    say(
+        args.verbosity,
+        f"Enkäten står nu i {_shown(added.params)} ({args.invited} inbjudna).",
+        f"Nästa steg: make report MUNI={area} (eller lka report {area}).",
+    )
+    return 0
 
 
 def _lab(args: argparse.Namespace) -> int:
@@ -64,12 +127,12 @@ def _lab(args: argparse.Namespace) -> int:
     return open_lab(args.area, no_browser=args.no_browser, port=args.port)
 
 
-def _areas(_: argparse.Namespace) -> int:
+def _areas(args: argparse.Namespace) -> int:
     from helpers.config.params import available_areas, load_area
 
     for name in available_areas():
         area = load_area(name)
-        print(f"{name:28} {area.name} ({', '.join(area.municipalities)})")
+        say(args.verbosity, f"{name:28} {area.name} ({', '.join(area.municipalities)})")
     return 0
 
 
@@ -82,8 +145,8 @@ def _fetch(args: argparse.Namespace) -> int:
     )
     for fetched in run(args.only, settings):
         for folder, names in fetched.files.items():
-            print(f"{fetched.source}: {', '.join(names)} i {folder}")
-    print("Underlaget är uppdaterat (MANIFEST.csv har källor och kontrollsummor).")
+            say(args.verbosity, f"{fetched.source}: {', '.join(names)} i {folder}")
+    say(args.verbosity, "Underlaget är uppdaterat (MANIFEST.csv har källor och kontrollsummor).")
     return 0
 
 
@@ -95,7 +158,7 @@ def _validate(args: argparse.Namespace) -> int:
     if args.area:
         area = load_area(args.area)
         if area.survey is None:
-            print(f"{area.name}: ingen enkät angiven i params-filen.")
+            say(args.verbosity, f"{area.name}: ingen enkät angiven i params-filen.")
             return 0
         files = [(area.survey.file, area.survey.mapping)]
         if area.survey.previous:
@@ -117,7 +180,7 @@ def _validate(args: argparse.Namespace) -> int:
                 "rapportens enkätdelar provkördes inte (ange en kommun med --municipality, "
                 "eller validera med --area)"
             )
-        print(result.format())
+        say(args.verbosity, result.format(), level=QUIET if not result.ok else NORMAL)
         worst = max(worst, 0 if result.ok else 3)
     return worst
 
@@ -152,118 +215,223 @@ def _new_area(args: argparse.Namespace) -> int:
 
     written = write_params(args.municipalities, name=args.name, slug=args.slug, force=args.force)
     area = load_area(written.stem)
-    print(
-        f"{written.relative_to(paths.ROOT)} är skriven för {area.name} "
-        f"({', '.join(area.municipalities)}, {area.year})."
+    say(
+        args.verbosity,
+        f"{_shown(written)} är skriven för {area.name} "
+        f"({', '.join(area.municipalities)}, {area.year}).",
+        f"Enkäten läggs in när exporten finns: make survey MUNI={area.slug} FILE=... "
+        "INVITED=... (eller lka survey).",
+        f"Nästa steg: make report MUNI={area.slug}",
     )
-    print("Enkäten läggs till i filen när exporten finns (se kommentarerna i den).")
-    print(f"Nästa steg: make report MUNI={area.slug}")
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``lka`` command line and its subcommands."""
-    parser = argparse.ArgumentParser(prog="lka", description="Lokal kompetensanalys.")
-    commands = parser.add_subparsers(dest="command", required=True)
+def _init(args: argparse.Namespace) -> int:
+    from helpers.cli.init import init_folder
 
-    report = commands.add_parser("report", help="build one area's report (HTML and PDF)")
-    report.add_argument("area", help="params file name, municipality code or name")
-    report.add_argument("--year", type=int, help="report year (default: the params file's)")
-    report.add_argument("--no-pdf", action="store_true", help="HTML only (faster)")
-    report.add_argument("--force", action="store_true", help="rebuild even if up to date")
-    report.add_argument("--timings", action="store_true", help="print the time of each stage")
-    report.set_defaults(run=_report)
+    added = init_folder(args.folder, chapters=args.chapters)
+    where = args.folder
+    if added:
+        say(args.verbosity, f"Arbetsmappen {where} har nu: {', '.join(added)}.")
+    else:
+        say(args.verbosity, f"{where} är redan en arbetsmapp; inget lades till.")
+    say(args.verbosity, f"Nästa steg: cd {shlex.quote(str(where))} && lka report sotenas")
+    return 0
 
-    many = commands.add_parser("reports", help="build many reports in parallel")
-    many.add_argument("areas", nargs="*", help="areas (default: every params file)")
-    chosen = many.add_mutually_exclusive_group()
-    chosen.add_argument("--county", help="every municipality of a county, e.g. 14")
-    chosen.add_argument(
-        "--region",
-        action="store_true",
-        help="every municipality of the region in params/defaults.yaml",
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(paths.ROOT)) if path.is_relative_to(paths.ROOT) else str(path)
+
+
+AREA_HELP = 'params-filens namn, kommunkod eller kommunnamn (t.ex. sotenas, 1484, "Lilla Edet")'
+
+
+def build_parser() -> Parser:
+    """The ``lka`` command line and its commands, all help in Swedish."""
+    parser = Parser(
+        prog="lka",
+        description="Lokal kompetensanalys: kommunens årliga kompetensanalys som HTML och PDF,\n"
+        "från arbetsgivarenkäten och offentlig statistik. Kommandona körs i en arbetsmapp:\n"
+        "en klon av projektet, eller en mapp som lka init har skapat.",
+        epilog=exit_codes_text(),
     )
-    chosen.add_argument("--all", action="store_true", help="all 290 municipalities")
-    many.add_argument("--jobs", type=int, help="parallel workers (default: one per core)")
-    many.add_argument("--force", action="store_true", help="rebuild even if up to date")
-    many.add_argument("--no-pdf", action="store_true", help="HTML only (faster)")
-    many.set_defaults(run=_reports)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"lka {__version__}",
+        help="visa versionen och avsluta",
+    )
+    parser.add_verbosity()
+    commands = parser.add_subparsers(
+        title="Kommandon", dest="command", metavar="KOMMANDO", required=True
+    )
 
-    areas = commands.add_parser("areas", help="list the areas that have a params file")
-    areas.set_defaults(run=_areas)
+    def command(name: str, summary: str, run: Callable[[argparse.Namespace], int]) -> Parser:
+        sub = commands.add_parser(name, help=summary, description=capitalize(summary) + ".")
+        sub.add_verbosity(default=argparse.SUPPRESS)
+        sub.set_defaults(run=run)
+        return sub
 
-    lab = commands.add_parser("lab", help="edit the chapters in JupyterLab for one area")
-    lab.add_argument("area", help="params file name, municipality code or name")
-    lab.add_argument("--no-browser", action="store_true", help="print the address only")
-    lab.add_argument("--port", type=int, help="port (default: Jupyter's, 8888 or next free)")
-    lab.set_defaults(run=_lab)
+    report = command("report", "bygg ett områdes rapport (HTML och PDF)", _report)
+    report.add_argument("area", metavar="OMRÅDE", help=AREA_HELP)
+    report.add_argument("--year", type=int, metavar="ÅR", help="rapportår (annars params-filens)")
+    report.add_argument("--no-pdf", action="store_true", help="bara HTML (snabbare utkast)")
+    report.add_argument("--force", action="store_true", help="bygg om även om den är aktuell")
+    report.add_argument("--timings", action="store_true", help="skriv ut tiden för varje steg")
 
-    new_area = commands.add_parser("new-area", help="write a params file for a new area")
+    many = command("reports", "bygg många rapporter parallellt", _reports)
+    many.add_argument(
+        "areas", nargs="*", metavar="OMRÅDE", help="områden (annars alla med params-fil)"
+    )
+    chosen = many.flags.add_mutually_exclusive_group()
+    chosen.add_argument("--county", metavar="LÄN", help="alla kommuner i ett län, t.ex. 14")
+    chosen.add_argument(
+        "--region", action="store_true", help="alla kommuner i regionen i params/defaults.yaml"
+    )
+    chosen.add_argument("--all", action="store_true", help="alla 290 kommuner")
+    many.add_argument(
+        "--jobs", type=int, metavar="N", help="parallella arbetare (annars en per kärna)"
+    )
+    many.add_argument("--force", action="store_true", help="bygg om även aktuella rapporter")
+    many.add_argument("--no-pdf", action="store_true", help="bara HTML (snabbare)")
+
+    opened = command("open", "öppna ett områdes färdiga rapport", _open)
+    opened.add_argument("area", metavar="OMRÅDE", help=AREA_HELP)
+    opened.add_argument("--pdf", action="store_true", help="öppna PDF:en (annars HTML-sidan)")
+
+    survey = command(
+        "survey", "lägg in en enkätexport och skriv den i områdets params-fil", _survey
+    )
+    survey.add_argument("area", metavar="OMRÅDE", help=AREA_HELP)
+    survey.add_argument("file", type=Path, metavar="FIL", help="exporten (.xlsx eller .csv)")
+    survey.add_argument(
+        "--invited",
+        type=int,
+        required=True,
+        metavar="N",
+        help="hur många arbetsgivare som bjöds in att svara",
+    )
+    survey.add_argument(
+        "--previous", type=Path, metavar="FIL", help="fjolårets export, om den finns"
+    )
+    survey.add_argument("--force", action="store_true", help="ersätt en annan fil med samma namn")
+
+    validate = command("validate", "kontrollera en enkätexport före rapporten", _validate)
+    validate.add_argument("file", nargs="?", type=Path, metavar="FIL", help="en exportfil")
+    validate.add_argument(
+        "--area", metavar="OMRÅDE", help="kontrollera filerna i områdets params-fil"
+    )
+    validate.add_argument(
+        "--mapping", type=Path, metavar="FIL", help="mappningsfil för andra verktyg"
+    )
+    validate.add_argument(
+        "--municipality",
+        action="append",
+        metavar="NAMN",
+        help="kommunnamn som får stå i A1 (kan upprepas)",
+    )
+
+    command("areas", "lista områdena som har params-fil", _areas)
+
+    new_area = command("new-area", "skriv params-filen för ett nytt område", _new_area)
     new_area.add_argument(
         "municipalities",
         nargs="*",
-        metavar="CODE_OR_NAME",
-        help="municipality codes or names, e.g. 1488 1487",
+        metavar="KOMMUN",
+        help='kommunkoder eller kommunnamn, t.ex. 1488 1487 eller "Lilla Edet"',
     )
-    new_area.add_argument("--name", help="the area's name (default: the municipalities' names)")
-    new_area.add_argument("--slug", help="the params file's name (default: from the names)")
-    new_area.add_argument("--force", action="store_true", help="overwrite an existing file")
-    new_area.set_defaults(run=_new_area)
+    new_area.add_argument("--name", metavar="NAMN", help="områdets namn (annars kommunernas)")
+    new_area.add_argument("--slug", metavar="FILNAMN", help="params-filens namn (annars av namnen)")
+    new_area.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
 
-    validate = commands.add_parser("validate", help="check a survey export before the report")
-    target = validate.add_mutually_exclusive_group(required=True)
-    target.add_argument("--area", help="validate the survey files named in this area's params")
-    target.add_argument("file", nargs="?", type=Path, help="one survey export file")
-    validate.add_argument("--mapping", type=Path, help="mapping file for other tools")
-    validate.add_argument(
-        "--municipality", action="append", help="municipality name allowed in A1 (repeatable)"
+    init = command("init", "skapa en arbetsmapp (params, data, rapporter) för paketet", _init)
+    init.add_argument("folder", type=Path, metavar="MAPP", help="mappen (skapas om den saknas)")
+    init.add_argument(
+        "--chapters",
+        action="store_true",
+        help="kopiera även kapitlen och rapportmallen hit, för att ändra dem",
     )
-    validate.set_defaults(run=_validate)
 
-    suggest = commands.add_parser(
+    lab = command("lab", "redigera kapitlen i JupyterLab med ett områdes data", _lab)
+    lab.add_argument("area", metavar="OMRÅDE", help=AREA_HELP)
+    lab.add_argument("--no-browser", action="store_true", help="skriv bara ut adressen")
+    lab.add_argument(
+        "--port", type=int, metavar="PORT", help="port (annars Jupyters, 8888 eller nästa lediga)"
+    )
+
+    suggest = command(
         "suggest-mapping",
-        help="print a mapping file to start from: every column, its values, guessed questions",
+        "skriv ut en mappningsfil att utgå från: varje kolumn, dess värden, gissade frågor",
+        _suggest_mapping,
     )
-    suggest.add_argument("file", type=Path, help="one survey export file")
-    suggest.add_argument("--sheet", help="the sheet with the answers (default: found by content)")
-    suggest.set_defaults(run=_suggest_mapping)
+    suggest.add_argument("file", type=Path, metavar="FIL", help="en exportfil")
+    suggest.add_argument(
+        "--sheet", metavar="BLAD", help="bladet med svaren (annars hittat av innehållet)"
+    )
 
-    fetch = commands.add_parser(
+    fetch = command(
         "fetch",
-        help="refresh the statistics snapshot from SCB, "
-        "Kolada and Arbetsförmedlingen (needs internet)",
+        "hämta aktuell statistik från SCB, Kolada och Arbetsförmedlingen (kräver internet)",
+        _fetch,
     )
-    fetch.add_argument(
-        "--only", choices=["scb", "kolada", "yrkesbarometer"], help="refresh one source only"
-    )
+    fetch.add_argument("--only", choices=["scb", "kolada", "yrkesbarometer"], help="bara en källa")
     fetch.add_argument(
         "--base-url",
-        help="fetch every source from this server instead (a local replay server in tests)",
+        metavar="URL",
+        help="hämta allt från den här servern (en lokal server i testerna)",
     )
-    fetch.add_argument("--retries", type=int, default=4, help="retries per call (default 4)")
+    fetch.add_argument("--retries", type=int, default=4, metavar="N", help="försök per anrop (4)")
     fetch.add_argument(
-        "--timeout", type=float, default=60.0, help="seconds to wait for an answer (default 60)"
+        "--timeout", type=float, default=60.0, metavar="S", help="sekunder att vänta på svar (60)"
     )
-    fetch.set_defaults(run=_fetch)
     return parser
 
 
+@contextmanager
+def _working_folder(needed: bool) -> Iterator[None]:
+    """Check that there is a working folder, and name it for the kernels and workers this
+    command starts (``LKA_ROOT``), for as long as the command runs."""
+    if not needed or os.environ.get("LKA_ROOT"):  # named outright: used as it is
+        yield
+        return
+    if not paths.is_working_folder(paths.ROOT):
+        raise ParamsError(
+            f"Här finns ingen arbetsmapp för lka: {paths.MARKER} saknas i {Path.cwd()} och "
+            "mapparna ovanför. Skapa en med lka init MAPP och gå in i den (cd MAPP)."
+        )
+    before = os.environ.get("LKA_ROOT")
+    os.environ["LKA_ROOT"] = str(paths.ROOT)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop("LKA_ROOT", None)
+        else:
+            os.environ["LKA_ROOT"] = before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; user errors become one line on stderr and a non-zero exit code."""
-    args = build_parser().parse_args(argv)
+    """Run one command; user errors become one line on stderr and their exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.run is _validate and bool(args.area) == bool(args.file):
+        parser.error("ange antingen en exportfil (lka validate FIL) eller --area OMRÅDE")
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        if args.run in (_report, _reports):
-            from helpers.build.pipeline import prepare_process
+        with _working_folder(needed=run is not _init):
+            if run in (_report, _reports):
+                from helpers.build.pipeline import prepare_process
 
-            prepare_process()
-        return run(args)
+                prepare_process()
+            return run(args)
     except ReportError as error:
         print(f"Fel: {error}", file=sys.stderr)
+        if args.verbosity >= VERBOSE:
+            traceback.print_exception(error, file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("Avbrutet.", file=sys.stderr)
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:  # the output went to e.g. `head`, which stopped reading
         # Python's documented way out: point stdout at devnull so the exit's flush is quiet.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

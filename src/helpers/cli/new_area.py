@@ -71,31 +71,32 @@ def write_params(
     target = paths.PARAMS / f"{area_slug}.yaml"
     if target.exists() and not force:
         raise ParamsError(
-            f"{_shown(target)} finns redan och skrivs inte över. "
+            f"{shown(target)} finns redan och skrivs inte över. "
             "Välj ett annat namn med --slug (make: SLUG=...) eller skriv över med --force "
             "(make: FORCE=1)."
         )
-    _write_atomically(target, params_text(area_slug, settings))
+    write_atomically(target, params_text(area_slug, settings))
     return target
 
 
 def params_text(slug: str, settings: dict[str, Any]) -> str:
     """The params file's text: the settings, then the colour and survey commented out."""
     defaults = params.read_defaults()
-    folder = _shown(paths.SURVEYS / slug)
+    folder = shown(paths.SURVEYS / slug)
     year = settings["year"]
     lines = [
-        f"# {_full_names(settings['municipalities'])}. Made by `make new-area`.",
-        "# Municipality codes are text: always write them in quotes.",
+        f"# {_full_names(settings['municipalities'])}. Skriven av lka new-area.",
+        "# Kommunkoder är text: skriv dem alltid inom citattecken.",
         *(
-            f"{key}: {_quoted(value)}"
+            f"{key}: {quoted(value)}"
             for key, value in settings.items()
             if key not in ("county", "region")
         ),
         *_comparison_lines(settings, defaults),
-        f"# colour: {_quoted(defaults['colour'])}  # the report's colour, if not the default",
-        f"# The employer survey, once its export is in {folder}/{year}/: remove the",
-        '# "# " before survey, file, invited and the lines that apply, and fill them in.',
+        f"# colour: {quoted(defaults['colour'])}  # rapportens färg, om inte standardfärgen",
+        f"# Arbetsgivarenkäten: lägg in exporten med make survey MUNI={slug} FILE=... INVITED=...",
+        f"# (eller lka survey), eller lägg den i {folder}/{year}/ och ta bort '# ' framför",
+        "# raderna survey, file, invited och de andra som gäller, och fyll i dem.",
         "# survey:",
         *(f"#   {key}: {value}  # {note}" for key, value, note in _survey_keys(folder, year)),
     ]
@@ -105,12 +106,16 @@ def params_text(slug: str, settings: dict[str, Any]) -> str:
 def _survey_keys(folder: str, year: int) -> list[tuple[str, str, str]]:
     """Every key of a params file's ``survey:`` block: key, an example value, what it is."""
     return [
-        ("file", f"{folder}/{year}/kompetensbehov-{year}.xlsx", "the export (.xlsx or .csv)"),
-        ("previous", f"{folder}/{year - 1}/kompetensbehov-{year - 1}.xlsx", "last year's, if any"),
-        ("invited", "150", "how many employers were asked to answer"),
-        ("example", "false", "true only for made-up example answers"),
-        ("mapping", f"{folder}/mapping.yaml", "other tools: docs/survey-mapping.md"),
-        ("sheet", "Svar", "the sheet, if not found by itself"),
+        ("file", f"{folder}/{year}/kompetensbehov-{year}.xlsx", "exporten (.xlsx eller .csv)"),
+        (
+            "previous",
+            f"{folder}/{year - 1}/kompetensbehov-{year - 1}.xlsx",
+            "fjolårets, om den finns",
+        ),
+        ("invited", "150", "hur många arbetsgivare som bjöds in"),
+        ("example", "false", "true bara för påhittade exempelsvar"),
+        ("mapping", f"{folder}/mapping.yaml", "andra verktyg: docs/survey-mapping.md"),
+        ("sheet", "Svar", "bladet, om det inte hittas av sig självt"),
     ]
 
 
@@ -121,16 +126,16 @@ def _comparison_lines(settings: dict[str, Any], defaults: dict[str, Any]) -> lis
     region = settings["region"]
     prefix = "  municipalities: ["
     codes = textwrap.wrap(
-        ", ".join(_quoted(code) for code in region["municipalities"]),
+        ", ".join(quoted(code) for code in region["municipalities"]),
         width=_WIDTH - 1,  # the closing bracket
         initial_indent=prefix,
         subsequent_indent=" " * len(prefix),
     )
     return [
-        f"# Outside {defaults['region']['name']}: compared with {region['name']} instead.",
-        f"county: {_quoted(settings['county'])}",
+        f"# Utanför {defaults['region']['name']}: jämförs med {region['name']} i stället.",
+        f"county: {quoted(settings['county'])}",
         "region:",
-        f"  name: {_quoted(region['name'])}",
+        f"  name: {quoted(region['name'])}",
         *codes[:-1],
         codes[-1] + "]",
     ]
@@ -142,25 +147,72 @@ def _resolve(codes_or_names: Sequence[str]) -> tuple[str, ...]:
             "Ange minst en kommun (kod eller namn), t.ex. "
             'make new-area CODES="1484 1485" NAME="Lysekil och Uddevalla".'
         )
-    found = {given: regions.code_for(given) for given in codes_or_names}
-    unknown = [given for given, code in found.items() if code is None]
+    found, unknown = municipalities_in(codes_or_names)
     if unknown:
+        hints = "".join(regions.did_you_mean(given) for given in unknown)
         raise ParamsError(
-            f"Okänd kommun: {', '.join(repr(given) for given in unknown)}. Ange en kommunkod "
-            "med fyra siffror (t.ex. 1427) eller ett kommunnamn (t.ex. lysekil); alla 290 "
-            f"finns i {_shown(paths.PUBLIC / 'municipalities.csv')}."
+            f"Okänd kommun: {', '.join(repr(given) for given in unknown)}.{hints} Ange en "
+            "kommunkod med fyra siffror (t.ex. 1427) eller ett kommunnamn (t.ex. lysekil, "
+            '"Lilla Edet"); alla 290 finns i '
+            f"{shown(paths.PUBLIC / 'municipalities.csv')}."
         )
     codes: list[str] = []
-    for given in codes_or_names:
-        code = found[given]
+    for _, code in found:
         if code in codes:
-            same = [other for other in codes_or_names if found[other] == code]
+            same = [other for other, other_code in found if other_code == code]
             raise ParamsError(
                 f"{regions.municipality_name(code)} ({code}) anges mer än en gång "
                 f"({', '.join(repr(other) for other in same)}). Ange varje kommun en gång."
             )
         codes.append(code)
     return tuple(codes)
+
+
+def municipalities_in(given: Sequence[str]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The municipalities named in ``given`` as (what was written, code), and what names none.
+
+    Codes and names may come one per argument or several in one (``make new-area
+    CODES="1484 1485"``), separated by spaces or commas; a name may have spaces of its own
+    ("Lilla Edet", typed with or without quotes): the longest run of words that names a
+    municipality is taken.
+
+    >>> found, unknown = municipalities_in(["1484 Lilla Edet", "Upplands Väsby,Orust"])
+    >>> found
+    [('1484', '1484'), ('Lilla Edet', '1462'), ('Upplands Väsby', '0114'), ('Orust', '1421')]
+    >>> municipalities_in(["Lila Edet Orust"])
+    ([('Orust', '1421')], ['Lila Edet'])
+    """
+    found: list[tuple[str, str]] = []
+    unknown: list[str] = []
+    for part in " ".join(given).split(","):
+        words = part.split()
+        start = 0
+        while start < len(words):
+            named = _longest_name(words, start)
+            if named is not None:
+                end, code = named
+                found.append((" ".join(words[start:end]), code))
+            else:  # unknown words, up to the next word that begins a name
+                end = start + 1
+                while end < len(words) and not _starts_apart(words, start, end):
+                    end += 1
+                unknown.append(" ".join(words[start:end]))
+            start = end
+    return found, unknown
+
+
+def _starts_apart(words: list[str], start: int, end: int) -> bool:
+    """Whether ``words[end]`` begins something of its own after the unknown ``words[start]``:
+    a name, or a code (digits never belong to a name)."""
+    return words[start].isdigit() or words[end].isdigit() or _longest_name(words, end) is not None
+
+
+def _longest_name(words: list[str], start: int) -> tuple[int, str] | None:
+    """(end, code) of the longest run of ``words`` from ``start`` that names a municipality."""
+    for end in range(len(words), start, -1):
+        if (code := regions.code_for(" ".join(words[start:end]))) is not None:
+            return end, code
+    return None
 
 
 def _check_name(name: str) -> str:
@@ -193,17 +245,17 @@ def _full_names(codes: Sequence[str]) -> str:
     return text.join([regions.municipality_full_name(code) for code in codes])
 
 
-def _shown(path: Path) -> str:
+def shown(path: Path) -> str:
     """A path as the user writes it: relative to the project folder when inside it."""
     return str(path.relative_to(paths.ROOT)) if path.is_relative_to(paths.ROOT) else str(path)
 
 
-def _quoted(value: object) -> str:
+def quoted(value: object) -> str:
     """A YAML value, strings in double quotes (JSON is valid YAML): ``"1427"``, ``2026``."""
     return json.dumps(value, ensure_ascii=False)
 
 
-def _write_atomically(target: Path, content: str) -> None:
+def write_atomically(target: Path, content: str) -> None:
     """Write ``content`` to ``target`` through a temporary file beside it, then rename."""
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.stem}-", suffix=".tmp", dir=target.parent

@@ -15,7 +15,6 @@ chromium and poppler, so this example is not run as a doctest)::
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import subprocess
 import sys
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from helpers.build.pipeline import report_files
 from helpers.cli.browser import Browser
+from helpers.cli.parser import Parser
 from helpers.common.errors import ReportError
 from helpers.config import paths
 from helpers.config.params import load_area
@@ -126,9 +126,12 @@ def preview(area: str, *, rebuild: bool = True) -> list[Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m helpers.cli.preview AREA [--no-build]``."""
-    parser = argparse.ArgumentParser(prog="lka-preview", description=__doc__.splitlines()[0])
-    parser.add_argument("area")
-    parser.add_argument("--no-build", action="store_true", help="use the report as it is")
+    parser = Parser(
+        prog="make preview",
+        description="Skärmbilder (dator, mobil) av en rapport och PDF:ens sidor som bilder.",
+    )
+    parser.add_argument("area", metavar="OMRÅDE", help="params-filens namn, kommunkod eller namn")
+    parser.add_argument("--no-build", action="store_true", help="använd rapporten som den är")
     args = parser.parse_args(argv)
     try:
         written = preview(args.area, rebuild=not args.no_build)

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 
 from helpers.common.errors import ParamsError
-from helpers.config import paths, regions
+from helpers.config import paths, regions, yaml_errors
 
 _CODE = re.compile(r"^\d{4}$")
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -162,7 +162,8 @@ def load_area(name: str, *, year: int | None = None) -> Area:
     code = regions.code_for(name)
     if code is None:
         raise ParamsError(
-            f"Okänt område '{name}'. Områden med params-fil: {', '.join(available_areas())}. "
+            f"Okänt område '{name}'.{regions.did_you_mean(name, available_areas())} "
+            f"Områden med params-fil: {', '.join(available_areas())}. "
             "Ange annars en kommunkod (t.ex. 1484) eller ett kommunnamn (t.ex. lysekil)."
         )
     for other in available_areas():  # a municipality that has its own params file uses it
@@ -179,14 +180,14 @@ def load_area(name: str, *, year: int | None = None) -> Area:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
+    shown = path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path
     try:
-        content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        content = yaml.safe_load(text)
     except FileNotFoundError:
-        raise ParamsError(f"{path}: filen saknas.") from None
+        raise ParamsError(f"{shown}: filen saknas.") from None
     except yaml.YAMLError as error:
-        where = getattr(error, "problem_mark", None)
-        line = f", rad {where.line + 1}" if where else ""
-        raise ParamsError(f"{path}{line}: inte giltig YAML ({error}).") from None
+        raise ParamsError(f"{shown}, {yaml_errors.explain(error, text)}.") from None
     if not isinstance(content, dict):
         raise ParamsError(f"{path}: ska innehålla nycklar som 'name:' och 'municipalities:'.")
     return content

@@ -11,14 +11,15 @@ place that reads the official code list, so names are joined to codes here and n
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
 from types import MappingProxyType
 
 import pandas as pd
 
-from helpers.common import memo
+from helpers.common import memo, text
 from helpers.config import paths
 
 #: Fyrbodal's 14 municipalities (Kolada group G96180), the region both first areas belong to.
@@ -168,3 +169,25 @@ def slug(name: str) -> str:
     """A file-name-safe form of a name: ``slug("Trollhättan") == "trollhattan"``."""
     ascii_form = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return "-".join(ascii_form.lower().split())
+
+
+def closest(name: str, others: Iterable[str] = (), n: int = 3) -> list[str]:
+    """The municipality names (and ``others``, e.g. params-file names) that look most like
+    ``name``, closest first: a typo's likely meaning.
+
+    >>> closest("Strömstadt"), closest("trollhatan-vanersborg", ["trollhattan-vanersborg"])
+    (['Strömstad'], ['trollhattan-vanersborg'])
+    """
+    known = {_key(known): known for known in [*municipalities()["name"], *others]}
+    found = difflib.get_close_matches(_key(name), list(known), n=n, cutoff=0.75)
+    return [known[key] for key in found]
+
+
+def did_you_mean(name: str, others: Iterable[str] = ()) -> str:
+    """`` Menade du Strömstad?`` for an unknown ``name`` (see :func:`closest`); else ``""``.
+
+    >>> did_you_mean("Munkedall"), did_you_mean("xyz")
+    (' Menade du Munkedal?', '')
+    """
+    found = closest(name, others)
+    return f" Menade du {text.join(found, 'eller')}?" if found else ""
