@@ -642,14 +642,14 @@ def unemployment_sentence(area: Area) -> str:
 def employment_rate_table(area: Area) -> pd.DataFrame:
     """The area's employment rate 20–64 by year, series (RAMS, BAS) and sex."""
     frames = []
-    for kpi, name in ((RAMS, "RAMS"), (BAS, "BAS")):
-        for gender, sex in (("K", "kvinnor"), ("M", "män")):
+    for gender, sex in (("K", "Kvinnor"), ("M", "Män")):
+        for kpi, name in ((BAS, "BAS"), (RAMS, "RAMS")):
             table = comparisons.for_area(area, kpi, gender)
             table = table[(table["role"] == comparisons.AREA) & table["value"].notna()]
             frames.append(
-                table.assign(series=f"{text.capitalize(sex)} ({name})", share=table["value"] / 100)
+                table.assign(series=f"{sex} ({name})", sex=sex, share=table["value"] / 100)
             )
-    return pd.concat(frames, ignore_index=True)[["period", "series", "share"]]
+    return pd.concat(frames, ignore_index=True)[["period", "series", "sex", "share"]]
 
 
 def employment_rate_chart(area: Area) -> charts.Chart:
@@ -669,6 +669,7 @@ def employment_rate_chart(area: Area) -> charts.Chart:
         x="period",
         y="share",
         series="series",
+        group="sex",
         title=title,
         source=series.source(
             [RAMS, BAS],

@@ -15,6 +15,7 @@ comparisons differ in dash pattern and marker as well as in grey::
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,7 @@ from helpers.report.charts.style import (
     LINE_STYLES,
     MUTED,
     NARROW,
+    SERIES,
     WIDE,
     Style,
 )
@@ -44,6 +46,8 @@ class Series:
     name: str
     points: tuple[tuple[float, float | None], ...]
     highlighted: bool
+    #: Series of one group share a colour and differ in dash (e.g. women in two statistics).
+    group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ def lines(
     title: str,
     source: str,
     highlight: str | None = None,
+    group: str | None = None,
     value_format: Callable[[object], str] = text.number,
     axis_label: str = "",
     x_label: str = "År",
@@ -73,9 +78,19 @@ def lines(
 
     Each line is named at its end (on a phone: in a legend above), and comparisons differ
     in dash pattern and marker as well as in grey. A series without values is left out.
+    With ``group`` (a column) the lines are not "the area against the rest": each group
+    gets a colour of its own and its series differ in dash, the first solid::
+
+        >>> table = pd.DataFrame({"år": [2020, 2021] * 2, "kön": ["Kvinnor"] * 2 + ["Män"] * 2,
+        ...                       "andel": [0.8, 0.82, 0.79, 0.8]})
+        >>> chart = lines(table, x="år", y="andel", series="kön", group="kön", title="T",
+        ...               source="SCB")
+        >>> [c.colour for c in _curves(chart.figure.series, Style())] == list(SERIES[:2])
+        True
     """
     drawn = []
     for name, part in table.groupby(series, sort=False):
+        kind = None if group is None else str(part[group].iloc[0])
         points = tuple(
             sorted(
                 (float(a), None if text.is_missing(b) else float(b))
@@ -83,7 +98,7 @@ def lines(
             )
         )
         if any(value is not None for _, value in points):  # else nothing to draw or name
-            drawn.append(Series(str(name), points, highlighted=name == highlight))
+            drawn.append(Series(str(name), points, highlighted=name == highlight, group=kind))
     figure = Lines(tuple(drawn), tuple(sorted(table[x].unique())), value_format, axis_label)
     data = table.pivot_table(index=x, columns=series, values=y, sort=False).reset_index()
     data = data.rename(columns={x: x_label})
@@ -143,7 +158,17 @@ def _curves(series: tuple[Series, ...], style: Style) -> list[_Curve]:
     grey, each with its own dash pattern and marker."""
     curves = []
     others = 0
+    groups: list[str] = []
+    seen: dict[str, int] = {}
     for one in series:
+        if one.group is not None:
+            if one.group not in groups:
+                groups.append(one.group)
+            rank = seen[one.group] = seen.get(one.group, -1) + 1
+            dash, marker = ("", "o") if rank == 0 else LINE_STYLES[(rank - 1) % len(LINE_STYLES)]
+            colour = SERIES[groups.index(one.group) % len(SERIES)]
+            curves.append(_Curve(one.name, one.points, colour, dash, marker, 2.0, False))
+            continue
         if one.highlighted:
             look = (style.area, "", "o", 2.6)
         else:
@@ -217,8 +242,7 @@ def _line_drawing(
             4, middle, axis_label, size=AXIS_SIZE, anchor="middle", colour=MUTED, rotate=True
         )
     drawing.line(left, bottom, right, bottom)
-    step = max(1, len(years) // (4 if narrow else 8))
-    for year in years[::step]:
+    for year in _labelled_years(years, [across(year) for year in years]):
         drawing.tick_below(across(year), bottom, text.year(year), size=AXIS_SIZE)
     for curve in sorted(curves, key=lambda c: c.highlighted):  # the area's line on top
         for run in curve.runs:
@@ -232,6 +256,23 @@ def _line_drawing(
         for curve, label, spot in zip(curves, end_labels, spots, strict=True):
             drawing.text(right + 8, spot, label, size=AXIS_SIZE, bold=curve.highlighted)
     return drawing.markup()
+
+
+def _labelled_years(years: list[Any], positions: list[float]) -> list[Any]:
+    """The years that get a label: every 1, 2, 5 or 10 years, counted back from the latest
+    (always labelled), as often as labels fit with a gap between them.
+
+    >>> _labelled_years(list(range(2010, 2023)), [20.0 * i for i in range(13)])
+    [2010, 2012, 2014, 2016, 2018, 2020, 2022]
+    >>> _labelled_years([2019, 2022], [0.0, 100.0])
+    [2019, 2022]
+    """
+    if len(years) < 2:
+        return list(years)
+    room = (positions[-1] - positions[0]) / (len(years) - 1)
+    width = max(svg.text_width(text.year(year), AXIS_SIZE) for year in years) * 1.5
+    step = next((s for s in (1, 2, 5, 10) if s * room >= width), 10 * math.ceil(width / room / 10))
+    return list(years[::-1][::step][::-1])
 
 
 def _line_legend(drawing: svg.Drawing, curves: list[_Curve]) -> float:
