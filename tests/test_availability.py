@@ -32,7 +32,7 @@ def test_check_says_what_is_missing_and_tells_the_builder_how_to_fetch_it():
             "Den fullständiga Yrkesbarometern saknas i underlaget; här används ett "
             "ofullständigt utdrag.",
             "",
-            "Kör make fetch för att hämta den fullständiga.",
+            "Kör make fetch (eller lka fetch) för att hämta den fullständiga.",
         )
     ]
 

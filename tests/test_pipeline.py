@@ -214,7 +214,7 @@ def test_the_broker_is_told_how_to_fetch_what_the_report_says_is_missing(
     lysekil_draft: tuple[Path, CompletedProcess[str]],
 ):
     tree, result = lysekil_draft
-    assert "Kör make fetch för att hämta den fullständiga." in result.stdout
+    assert "Kör make fetch (eller lka fetch) för att hämta den fullständiga." in result.stdout
     assert "– Den fullständiga Yrkesbarometern saknas i underlaget" in result.stdout
     page = report_file(tree / "reports" / "lysekil" / "2026", ".html").read_text("utf-8")
     assert "Den fullständiga Yrkesbarometern saknas i underlaget" in page

@@ -27,7 +27,7 @@ from helpers.config import paths
 from helpers.config.params import Area
 from helpers.stats import snapshot
 
-FIX = "Kör make fetch för att hämta dem."
+FIX = "Kör make fetch (eller lka fetch) för att hämta dem."
 
 
 class _Reporter(Protocol):
@@ -52,7 +52,7 @@ TOPICS: dict[str, Topic] = {
         "Den fullständiga Yrkesbarometern saknas i underlaget; här används ett "
         "ofullständigt utdrag.",
         barometer=(snapshot.BAROMETER_FULL,),
-        fix="Kör make fetch för att hämta den fullständiga.",
+        fix="Kör make fetch (eller lka fetch) för att hämta den fullständiga.",
     ),
 }
 
