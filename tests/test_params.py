@@ -102,3 +102,81 @@ def test_any_municipality_without_a_params_file(params_dir: Path):
     outside = params.load_area("0114")
     assert outside.region.name == "Stockholms län"  # compared with its own county
     assert [c.name for c in outside.comparisons] == ["Upplands Väsby", "Stockholms län", "Riket"]
+
+
+# Issue 17, items 3, 5 and 6: params are data; types are strict, names are plain names.
+
+AREA = 'name: Demo\nmunicipalities: ["1427"]\n'
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        # YAML's true is a bool, which Python counts as the integer 1: never a number here.
+        ("suppression_threshold: true\n", "'suppression_threshold' ska vara ett heltal"),
+        ("survey:\n  file: survey.xlsx\n  invited: true\n", "'survey.invited'.*inte True"),
+        ("year: true\n", "'year' ska vara ett årtal"),
+        ('colour: "#0b5c7a\\n"\n', "'colour' ska vara en färg"),
+        ('colour: "#0b5c7a "\n', "'colour' ska vara en färg"),
+        # 1e32 is text to YAML (no dot); a huge integer is no count of employers either.
+        ("survey:\n  file: survey.xlsx\n  invited: 1e32\n", "'survey.invited'.*'1e32'"),
+        ("survey:\n  file: survey.xlsx\n  invited: 1.0e+32\n", "'survey.invited'.*1e\\+32"),
+        (f"survey:\n  file: survey.xlsx\n  invited: {10**32}\n", "från 1 till 1\xa0000\xa0000"),
+        ("survey:\n  file: survey.xlsx\n  invited: 0\n", "'survey.invited'"),
+        ("survey:\n  file: survey.xlsx\n  sheet: [a]\n", "'survey.sheet' ska vara bladets namn"),
+        ("survey:\n  file: survey.xlsx\n  example: ja\n", "'survey.example' ska vara true"),
+    ],
+)
+def test_wrong_types_are_refused_with_one_line(params_dir: Path, body: str, message: str):
+    write(params_dir, "demo", AREA + body)
+    with pytest.raises(ParamsError, match=message) as error:
+        params.load_area("demo")
+    assert "\n" not in str(error.value) and str(error.value).startswith("params/demo.yaml: ")
+
+
+def test_a_sane_invited_count_and_sheet_name_pass(params_dir: Path):
+    write(
+        params_dir,
+        "demo",
+        AREA + "survey:\n  file: survey.xlsx\n  invited: 1000000\n  sheet: Svar\n",
+    )
+    survey = params.load_area("demo").survey
+    assert survey is not None and (survey.invited, survey.sheet) == (1_000_000, "Svar")
+
+
+def test_a_params_file_that_is_not_utf8(params_dir: Path):
+    (params_dir / "demo.yaml").write_bytes(AREA.replace("Demo", "Sotenäs").encode("latin-1"))
+    with pytest.raises(ParamsError, match="params/demo.yaml: filen är inte sparad som UTF-8"):
+        params.load_area("demo")
+    # Looking a municipality up by code or name reads every params file: still one line.
+    with pytest.raises(ParamsError, match="demo.yaml: filen är inte sparad som UTF-8"):
+        params.load_area("1484")
+
+
+@pytest.mark.parametrize(
+    "name", ["../params/sotenas", "params/sotenas", ".hidden", "..", "a/../b", "x\x00y", "a\\b"]
+)
+def test_an_area_name_is_a_plain_name_never_a_path(params_dir: Path, name: str):
+    write(params_dir, "sotenas", AREA)
+    with pytest.raises(ParamsError, match="är inget namn: ange params-filens namn utan mapp"):
+        params.load_area(name)
+
+
+def _survey_in(root: Path, year: int, monkeypatch: pytest.MonkeyPatch) -> str:
+    surveys = root / "data" / "raw" / "surveys"
+    monkeypatch.setattr(params.paths, "SURVEYS", surveys)
+    (surveys / "demo" / str(year)).mkdir(parents=True)
+    (surveys / "demo" / str(year) / "export.xlsx").write_bytes(b"")
+    return f"data/raw/surveys/demo/{year}/export.xlsx"
+
+
+def test_the_report_year_is_the_surveys_year(params_dir: Path, monkeypatch: pytest.MonkeyPatch):
+    file = _survey_in(params_dir.parent, 2026, monkeypatch)
+    write(params_dir, "demo", AREA + f"year: 2026\nsurvey:\n  file: {file}\n")
+    assert params.load_area("demo").year == 2026
+    assert params.load_area("demo", year=2026).year == 2026
+    with pytest.raises(ParamsError, match="rapportåret 2025 är inte enkätens år 2026.*utan --year"):
+        params.load_area("demo", year=2025)
+    write(params_dir, "demo", AREA + f"year: 2027\nsurvey:\n  file: {file}\n")
+    with pytest.raises(ParamsError, match="rapportåret 2027 är inte enkätens år 2026.*'year' till"):
+        params.load_area("demo")

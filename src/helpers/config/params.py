@@ -25,11 +25,16 @@ from typing import Any
 
 import yaml
 
+from helpers.common import text
 from helpers.common.errors import ParamsError
 from helpers.config import paths, regions, yaml_errors
 
 _CODE = re.compile(r"^\d{4}$")
-_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # the whole string (fullmatch): no trailing newline
+#: An area's name on the command line and its params file's name: a plain name, no folder.
+_PLAIN_NAME = re.compile(r"[^./\\\x00-\x1f][^/\\\x00-\x1f]*")
+#: The most employers an area can have invited (Sweden has about 1,3 million businesses).
+MAX_INVITED = 1_000_000
 _KNOWN_KEYS = {
     "name",
     "municipalities",
@@ -153,7 +158,16 @@ def comparisons_outside_region(codes: Sequence[str], defaults: dict[str, Any]) -
 
 
 def load_area(name: str, *, year: int | None = None) -> Area:
-    """Load an area by params-file name, municipality code or municipality name."""
+    """Load an area by params-file name, municipality code or municipality name.
+
+    The name is a plain name, never a path (the report folder is named after it)::
+
+        >>> load_area("../params/sotenas")
+        Traceback (most recent call last):
+        ...
+        helpers.common.errors.ParamsError: Områdesnamnet '../params/sotenas' är inget namn: ...
+    """
+    _check_plain_name(name)
     params_file = paths.PARAMS / f"{name}.yaml"
     defaults = read_defaults()
     if params_file.exists():
@@ -179,15 +193,38 @@ def load_area(name: str, *, year: int | None = None) -> Area:
     return _validate(regions.area_slug(code), raw, None, year)
 
 
+def _check_plain_name(name: str) -> None:
+    if not _PLAIN_NAME.fullmatch(name) or ".." in name:
+        raise ParamsError(
+            f"Områdesnamnet {name[:80]!r} är inget namn: ange params-filens namn utan mapp och "
+            "utan .yaml (t.ex. sotenas), en kommunkod (1484) eller ett kommunnamn (lysekil)."
+        )
+
+
+def _is_int(value: Any) -> bool:
+    """An integer written as one: YAML's ``true`` is a bool (a subclass of int), not a number."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _shown_value(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
 def _read_yaml(path: Path) -> dict[str, Any]:
     shown = path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path
     try:
-        text = path.read_text(encoding="utf-8")
-        content = yaml.safe_load(text)
+        written = path.read_text(encoding="utf-8")
+        content = yaml.safe_load(written)
     except FileNotFoundError:
         raise ParamsError(f"{shown}: filen saknas.") from None
+    except UnicodeDecodeError as error:
+        raise ParamsError(
+            f"{shown}: filen är inte sparad som UTF-8 (tecknet vid byte {error.start} går inte "
+            "att läsa). Spara den som UTF-8 i textredigeraren (Spara som → Kodning: UTF-8)."
+        ) from None
     except yaml.YAMLError as error:
-        raise ParamsError(f"{shown}, {yaml_errors.explain(error, text)}.") from None
+        raise ParamsError(f"{shown}, {yaml_errors.explain(error, written)}.") from None
     if not isinstance(content, dict):
         raise ParamsError(f"{path}: ska innehålla nycklar som 'name:' och 'municipalities:'.")
     return content
@@ -211,6 +248,37 @@ def _codes(value: Any, where: str, key: str) -> tuple[str, ...]:
             )
         codes.append(item)
     return tuple(codes)
+
+
+def survey_year(path: Path) -> int | None:
+    """The year a survey export belongs to: its folder's name under
+    ``data/raw/surveys/<area>/<year>/`` (where ``lka survey`` puts it); None elsewhere.
+
+    >>> survey_year(paths.SURVEYS / "sotenas" / "2025" / "kompetensbehov-2025.xlsx")
+    2025
+    >>> survey_year(Path("/tmp/export.xlsx")) is None
+    True
+    """
+    if not path.is_relative_to(paths.SURVEYS):
+        return None
+    folder = path.parent.name
+    return int(folder) if re.fullmatch(r"20\d\d", folder) else None
+
+
+def _check_survey_year(survey: SurveyInput, report_year: int, where: str, given: bool) -> None:
+    """Stop when the report year is not the survey's: a 2026 survey is never reported as 2025."""
+    year = survey_year(survey.file)
+    if year is None or year == report_year:
+        return
+    how = (
+        f"Bygg rapporten för {year} (utan --year)."
+        if given
+        else f"Ändra 'year' till {year}, eller lägg in {report_year} års enkät med make survey."
+    )
+    raise ParamsError(
+        f"{where}: rapportåret {report_year} är inte enkätens år {year} "
+        f"(survey.file ligger i mappen {year}). {how}"
+    )
 
 
 def _input_file(value: Any, where: str, key: str) -> Path:
@@ -237,19 +305,31 @@ def _survey(raw: Any, where: str) -> SurveyInput | None:
             f"Tillåtna: {', '.join(sorted(_SURVEY_KEYS))}."
         )
     invited = raw.get("invited")
-    if invited is not None and (not isinstance(invited, int) or invited <= 0):
-        raise ParamsError(f"{where}: 'survey.invited' ska vara antalet inbjudna, ett heltal > 0.")
+    if invited is not None and (not _is_int(invited) or not 1 <= invited <= MAX_INVITED):
+        raise ParamsError(
+            f"{where}: 'survey.invited' ska vara antalet inbjudna arbetsgivare, ett heltal "
+            f"från 1 till {text.number(MAX_INVITED)} (inte {_shown_value(invited)})."
+        )
+    sheet = raw.get("sheet")
+    if sheet is not None and not isinstance(sheet, str):
+        raise ParamsError(
+            f"{where}: 'survey.sheet' ska vara bladets namn som text, t.ex. sheet: \"Svar\" "
+            f"(inte {_shown_value(sheet)})."
+        )
+    example = raw.get("example", False)
+    if not isinstance(example, bool):
+        raise ParamsError(f"{where}: 'survey.example' ska vara true eller false.")
     return SurveyInput(
         file=_input_file(raw["file"], where, "survey.file"),
         invited=invited,
-        example=bool(raw.get("example", False)),
+        example=example,
         previous=_input_file(raw["previous"], where, "survey.previous")
         if raw.get("previous")
         else None,
         mapping=_input_file(raw["mapping"], where, "survey.mapping")
         if raw.get("mapping")
         else None,
-        sheet=raw.get("sheet"),
+        sheet=sheet,
     )
 
 
@@ -267,7 +347,7 @@ def _validate(slug: str, raw: dict[str, Any], params_file: Path | None, year: in
     if not isinstance(raw["name"], str) or not raw["name"].strip():
         raise ParamsError(f"{where}: 'name' ska vara områdets namn, t.ex. \"Sotenäs\".")
     report_year = year or raw.get("year") or default_year()
-    if not isinstance(report_year, int) or not 2000 <= report_year <= 2100:
+    if not _is_int(report_year) or not 2000 <= report_year <= 2100:
         raise ParamsError(f"{where}: 'year' ska vara ett årtal, t.ex. 2026.")
     region = raw["region"]
     if not isinstance(region, dict) or "name" not in region:
@@ -276,11 +356,14 @@ def _validate(slug: str, raw: dict[str, Any], params_file: Path | None, year: in
     if not isinstance(county, str) or county not in set(regions.counties()["code"]):
         raise ParamsError(f"{where}: 'county' ska vara en länskod inom citattecken, t.ex. \"14\".")
     colour = raw.get("colour")
-    if not isinstance(colour, str) or not _COLOUR.match(colour):
+    if not isinstance(colour, str) or not _COLOUR.fullmatch(colour):
         raise ParamsError(f"{where}: 'colour' ska vara en färg som \"#1f5f8b\".")
     threshold = raw.get("suppression_threshold")
-    if not isinstance(threshold, int) or threshold < 1:
+    if not _is_int(threshold) or threshold < 1:
         raise ParamsError(f"{where}: 'suppression_threshold' ska vara ett heltal ≥ 1.")
+    survey = _survey(raw.get("survey"), where)
+    if survey is not None:
+        _check_survey_year(survey, report_year, where, given=year is not None)
     return Area(
         slug=slug,
         name=raw["name"].strip(),
@@ -296,6 +379,6 @@ def _validate(slug: str, raw: dict[str, Any], params_file: Path | None, year: in
         suppression_threshold=threshold,
         colour=colour,
         logo=_input_file(raw["logo"], where, "logo") if raw.get("logo") else None,
-        survey=_survey(raw.get("survey"), where),
+        survey=survey,
         params_file=params_file,
     )
