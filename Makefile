@@ -36,6 +36,13 @@ JOBS ?= auto
 # A value given on make's command line as one shell word, spaces and all:
 # MUNI="Upplands Väsby" reaches lka as 'Upplands Väsby'.
 q = '$(subst ','\'',$(1))'
+# Values from the command line or the environment are data: make keeps them as written and
+# never expands them ($(shell ...) in MUNI is a name, not a command); every recipe passes
+# them to the shell through q, so MUNI='x; touch f' reaches lka as one word.
+USER_VARIABLES := MUNI FILE INVITED PREVIOUS AREAS COUNTY CODES NAME SLUG ONLY FORCE DRAFT \
+  PDF REGION ALL Q V
+$(foreach v,$(USER_VARIABLES),$(if $(filter command environment,$(origin $(v))),\
+  $(eval override $(v) := $$(value $(v)))))
 # After lka's own error line, stop without make's "make: *** [Makefile:NN: report] Error 2"
 # under it. GNU make (4.3 here, 3.81 on macOS) exits non-zero and silently when it gets
 # SIGQUIT, once the running recipe has ended; the recipe itself ends with 0, so make has no
@@ -47,7 +54,7 @@ q = '$(subst ','\'',$(1))'
 STOP = { kill -QUIT $$PPID; sleep 0.3; exit 0; }
 OR_STOP = || $(STOP)
 # A variable the command needs: stop with one line that says how to give it.
-need = @test -n $(call q,$(1)) || { echo "Fel: $(2)" >&2; $(STOP); }
+need = @test -n $(call q,$(1)) || { printf '%s\n' $(call q,Fel: $(2)) >&2; $(STOP); }
 # -q (only errors) or -v (more detail) for every lka command: make report MUNI=x V=1
 LKA_FLAGS = $(if $(Q),-q) $(if $(V),-v)
 

@@ -3,6 +3,7 @@ one error line (also through make), names with spaces and suggestions for typos.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -186,3 +187,64 @@ def test_make_passes_a_name_with_spaces_as_one_word():
         check=True,
     )
     assert "helpers.cli.main report 'Upplands Väsby' --force" in dry_run.stdout
+
+
+# Issue 17, item 6: make variables are data, area names are plain names.
+
+
+@pytest.mark.parametrize(
+    ("target", "value"),
+    [
+        ("validate", "x; touch {f}"),
+        ("validate", "$(shell touch {f})"),  # make itself would run it unless kept as written
+        ("survey", 'a"; touch {f}; "'),  # the message that asks for FILE= shows MUNI
+        ("survey", "`touch {f}`"),
+        ("survey", "'$(touch {f})'"),
+    ],
+)
+def test_make_never_runs_a_command_given_as_a_value(tmp_path: Path, target: str, value: str):
+    witness = tmp_path / "ran"
+    result = subprocess.run(
+        ["make", target, "MUNI=" + value.format(f=witness)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode != 0 and result.stderr.startswith("Fel: ")
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert not witness.exists(), f"make ran the command in MUNI={value}"
+
+
+def test_make_keeps_a_value_from_the_environment_as_written(tmp_path: Path):
+    witness = tmp_path / "ran"
+    dry_run = subprocess.run(
+        ["make", "-n", "report"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MUNI": f"$(shell touch {witness})"},
+        check=True,
+    )
+    assert f"report '$(shell touch {witness})'" in dry_run.stdout and not witness.exists()
+
+
+def test_an_area_given_as_a_path_is_refused(tree: Path):
+    result = run_cli(tree, "report", "../params/sotenas")
+    assert result.returncode == errors.ParamsError.exit_code
+    assert result.stderr.count("\n") == 1 and "är inget namn" in result.stderr
+    assert not (tree / "params" / "sotenas").exists() and list((tree / "reports").iterdir()) == []
+
+
+# Issue 17, item 3: a params file that is not UTF-8 is one line wherever it is read.
+
+
+def test_a_params_file_that_is_not_utf8_is_one_line_everywhere(tree: Path):
+    (tree / "params" / "broken.yaml").write_bytes('name: "Göteborg"\n'.encode("latin-1"))
+    areas = run_cli(tree, "areas")
+    assert areas.returncode == 2 and "sotenas" in areas.stdout  # the others are still listed
+    assert areas.stderr == areas.stderr.splitlines()[0] + "\n"
+    assert "params/broken.yaml: filen är inte sparad som UTF-8" in areas.stderr
+    for name in ("broken", "1484", "lysekil"):
+        result = run_cli(tree, "validate", "--area", name)
+        assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert "params/broken.yaml: filen är inte sparad som UTF-8" in result.stderr

@@ -130,10 +130,17 @@ def _lab(args: argparse.Namespace) -> int:
 def _areas(args: argparse.Namespace) -> int:
     from helpers.config.params import available_areas, load_area
 
+    # A params file that does not load is named with its one line; the others are listed.
+    worst = 0
     for name in available_areas():
-        area = load_area(name)
+        try:
+            area = load_area(name)
+        except ParamsError as error:
+            print(f"Fel: {error}", file=sys.stderr)
+            worst = max(worst, error.exit_code)
+            continue
         say(args.verbosity, f"{name:28} {area.name} ({', '.join(area.municipalities)})")
-    return 0
+    return worst
 
 
 def _fetch(args: argparse.Namespace) -> int:
