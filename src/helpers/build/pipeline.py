@@ -114,7 +114,7 @@ def _import_survey(area: Area) -> None:
     """
     if area.survey is None:
         return
-    from helpers.survey import privacy, read
+    from helpers.survey import inputs, privacy, read
 
     for path, year in ((area.survey.file, area.year), (area.survey.previous, area.year - 1)):
         if path is not None:
@@ -124,7 +124,14 @@ def _import_survey(area: Area) -> None:
                 mapping=area.survey.mapping,
                 sheet=area.survey.sheet,
             )
+            if path == area.survey.file:  # last year's export and invited, before its contacts
+                where = _shown(area.params_file) if area.params_file else area.slug
+                inputs.check(area.survey, answered=len(answers.responses), where=where)
             privacy.write_contacts(answers, area.slug, year)
+
+
+def _shown(path: Path) -> str:
+    return str(path.relative_to(paths.ROOT)) if path.is_relative_to(paths.ROOT) else str(path)
 
 
 def build_report(

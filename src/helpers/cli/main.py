@@ -160,7 +160,8 @@ def _fetch(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from helpers.config.params import load_area
     from helpers.report.chapters import survey_check
-    from helpers.survey import validate
+    from helpers.survey import inputs, validate
+    from helpers.survey.issues import ERROR, Issue
 
     if args.area:
         area = load_area(args.area)
@@ -179,6 +180,10 @@ def _validate(args: argparse.Namespace) -> int:
     for index, (path, mapping) in enumerate(files):
         result = validate.validate_file(path, names, mapping=mapping)
         # The report's survey chapters, built from this year's file (they read last year's too).
+        if index == 0 and args.area and area.survey is not None and result.survey is not None:
+            # last year's export and invited, as the report checks them before any chapter
+            found = inputs.problems(area.survey, answered=result.n_responses)
+            result.issues += [Issue(ERROR, path.name, None, None, None, p) for p in found]
         if index == 0 and result.ok and area is not None:
             result.issues += survey_check.problems(area)
             result.analysis = "rapportens enkätdelar byggdes utan fel" if result.ok else ""
