@@ -20,7 +20,8 @@ from types import MappingProxyType
 import pandas as pd
 
 from helpers.common import memo, text
-from helpers.config import paths
+from helpers.common.errors import InputFileError
+from helpers.config import paths, tables
 
 #: Fyrbodal's 14 municipalities (Kolada group G96180), the region both first areas belong to.
 FYRBODAL = (
@@ -40,12 +41,32 @@ FYRBODAL = (
     "1492",
 )
 RIKET = "00"
+#: Sweden's municipalities and counties: the code lists must have exactly these many.
+MUNICIPALITIES = 290
+COUNTIES = 21
 
 
 @memo.remembered
 def municipalities() -> pd.DataFrame:
     """All 290 municipalities: code, name (short, as SCB's tables write it), county code."""
-    table = pd.read_csv(paths.PUBLIC / "municipalities.csv", dtype=str)
+    table = tables.read_csv(
+        paths.PUBLIC / "municipalities.csv",
+        columns=[
+            "municipality_code",
+            "municipality_name",
+            "municipality_name_short",
+            "county_code",
+        ],
+        rows=MUNICIPALITIES,
+        units=("municipality_code", MUNICIPALITIES),
+        dtype=str,
+    )
+    if not table["municipality_code"].str.fullmatch(r"\d{4}").all():
+        raise InputFileError(
+            f"{tables.shown(paths.PUBLIC / 'municipalities.csv')}: en kommunkod är inte fyra "
+            f"siffror (filen är skadad eller ändrad). "
+            f"{tables.restore_hint(paths.PUBLIC / 'municipalities.csv')}"
+        )
     return table.rename(
         columns={
             "municipality_code": "code",
@@ -59,7 +80,13 @@ def municipalities() -> pd.DataFrame:
 @memo.remembered
 def counties() -> pd.DataFrame:
     """The 21 counties: code (two digits), name ("Västra Götalands län")."""
-    table = pd.read_csv(paths.PUBLIC / "counties.csv", dtype=str)
+    table = tables.read_csv(
+        paths.PUBLIC / "counties.csv",
+        columns=["county_code", "county_name", "county_name_short"],
+        rows=COUNTIES,
+        units=("county_code", COUNTIES),
+        dtype=str,
+    )
     return table.rename(
         columns={"county_code": "code", "county_name": "name", "county_name_short": "short_name"}
     )

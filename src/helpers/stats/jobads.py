@@ -20,7 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.common import memo
-from helpers.config import paths
+from helpers.common.errors import InputFileError
+from helpers.config import paths, tables
 from helpers.config.params import Area
 
 FILE = "af_job_ads_2024_by_ssyk4_municipality.csv"
@@ -30,8 +31,18 @@ SOURCE = f"Arbetsförmedlingen, platsannonser i Platsbanken {YEAR}"
 
 @memo.remembered
 def _load(path: Path) -> pd.DataFrame:
-    raw = pd.read_csv(path, dtype=str, keep_default_na=False)
-    count = next(c for c in raw.columns if c.startswith("job_ads"))
+    raw = tables.read_csv(
+        path,
+        columns=["ssyk4", "ssyk4_label_sv", "municipality_code"],
+        dtype=str,
+        keep_default_na=False,
+    )
+    count = next((c for c in raw.columns if c.startswith("job_ads")), None)
+    if count is None:
+        raise InputFileError(
+            f"{tables.shown(path)}: kolumnen job_ads_<år> saknas (filen är skadad eller "
+            f"ändrad). {tables.restore_hint(path)}"
+        )
     masked = ~raw[count].str.fullmatch(r"\d+")
     table = pd.DataFrame(
         {

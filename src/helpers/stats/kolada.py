@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.common import memo, text
-from helpers.config import paths, regions
+from helpers.config import paths, regions, tables
 from helpers.stats import snapshot, sources
 
 RIKET = "0000"
@@ -260,8 +260,10 @@ def load(folder: Path | None = None) -> Figures:
 @lru_cache(maxsize=2)
 def _read(folder: Path, _size: int, _mtime: int) -> Figures:
     """Read once per process and file version; immutable, so it is shared, not copied."""
-    values = pd.read_csv(
+    values = tables.read_csv(
         folder / VALUES_FILE,
+        columns=["kpi", "municipality", "period", "gender", "value"],
+        # (a refresh that lacks a municipality is told by _complete, and not read)
         dtype={"kpi": str, "municipality": str, "gender": str, "period": int, "value": float},
     )
     table = (
@@ -276,7 +278,9 @@ def _read(folder: Path, _size: int, _mtime: int) -> Figures:
         ids = part.index.get_level_values(2)
         index = MappingProxyType({str(key): row for row, key in enumerate(ids)})
         parts[(str(kpi), str(gender))] = (index, data)
-    catalogue = pd.read_csv(folder / KPIS_FILE, dtype=str, keep_default_na=False)
+    catalogue = tables.read_csv(
+        folder / KPIS_FILE, columns=["kpi", "title", "unit"], dtype=str, keep_default_na=False
+    )
     kpis = {row["kpi"]: MappingProxyType(dict(row)) for row in catalogue.to_dict("records")}
     return Figures(
         folder,
@@ -293,4 +297,4 @@ def catalogue(folder: Path | None = None) -> pd.DataFrame:
 
 @memo.remembered
 def _catalogue(path: Path) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=str)
+    return tables.read_csv(path, columns=["id", "title"], dtype=str)

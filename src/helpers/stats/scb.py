@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.common import memo
-from helpers.config import paths, regions
+from helpers.config import paths, regions, tables
 from helpers.stats import snapshot
 
 #: Where each figure comes from, as the report's source lines cite it.
@@ -37,8 +37,12 @@ def _with_codes(table: pd.DataFrame) -> pd.DataFrame:
 
 @memo.remembered
 def _population_all() -> pd.DataFrame:
-    raw = pd.read_csv(
-        paths.PUBLIC / "scb_population_age_sex_2019.csv", dtype={"region": str, "kön": str}
+    raw = tables.read_csv(
+        paths.PUBLIC / "scb_population_age_sex_2019.csv",
+        columns=["region", "ålder", "kön", "X2019"],
+        grid=["region", "ålder", "kön"],  # every municipality × age × sex: none cut off
+        units=("region", regions.MUNICIPALITIES),
+        dtype={"region": str, "kön": str},
     )
     table = _with_codes(raw).rename(columns={"ålder": "age", "kön": "sex", "X2019": "persons"})
     table["year"] = 2019
@@ -53,8 +57,11 @@ def population(codes: list[str] | tuple[str, ...] | None = None) -> pd.DataFrame
 
 @memo.remembered
 def _birth_region_all() -> pd.DataFrame:
-    raw = pd.read_csv(
+    raw = tables.read_csv(
         paths.PUBLIC / "scb_birth_region_age_sex_2019.csv",
+        columns=["region", "ålder", "kön", "födelseregion", "X2019"],
+        grid=["region", "ålder", "kön", "födelseregion"],
+        units=("region", regions.MUNICIPALITIES),
         dtype={"region": str, "kön": str, "födelseregion": str},
     )
     table = _with_codes(raw).rename(
@@ -85,7 +92,9 @@ def _fetched(name: str) -> pd.DataFrame | None:
 
 @memo.remembered
 def _read_fetched(path: Path, _mtime: int) -> pd.DataFrame:
-    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    table = tables.read_csv(
+        path, columns=["region", "year", "value"], dtype=str, keep_default_na=False
+    )
     # An empty value is a suppressed or missing cell: it stays missing.
     table["value"] = pd.to_numeric(table["value"].replace("", None), errors="coerce")
     table["year"] = pd.to_numeric(table["year"].str[:4]).astype(int)

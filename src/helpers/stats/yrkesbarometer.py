@@ -28,7 +28,8 @@ from typing import Any
 import pandas as pd
 
 from helpers.common import memo
-from helpers.config import paths
+from helpers.common.errors import InputFileError
+from helpers.config import paths, tables
 
 URL = "https://data.arbetsformedlingen.se/prognoser/yrkesbarometer.json"
 #: The complete file as ``make fetch`` stores it.
@@ -64,7 +65,7 @@ def validate(records: Any) -> list[dict[str, Any]]:
     """The barometer's records, or ValueError saying what is wrong with them."""
     if not isinstance(records, list) or not records:
         raise ValueError("expected a non-empty JSON list of occupation × county records")
-    for number, record in enumerate(records[:50]):
+    for number, record in enumerate(records):
         missing = [key for key in REQUIRED if not isinstance(record, dict) or key not in record]
         if missing:
             raise ValueError(f"record {number} lacks {', '.join(missing)}")
@@ -137,6 +138,12 @@ def load(folder: Path | None = None) -> Barometer:
 
 @memo.remembered
 def _read(path: Path, complete: bool, _mtime_ns: int, _size: int) -> Barometer:
-    frame = table(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        frame = table(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError) as error:  # JSON, UTF-8 and record errors alike
+        raise InputFileError(
+            f"{tables.shown(path)}: filen går inte att läsa som Yrkesbarometern "
+            f"({str(error)[:120]}; filen är skadad eller ändrad). {tables.restore_hint(path)}"
+        ) from None
     rounds = sorted(frame["omgang"].dropna().unique())
     return Barometer(table=frame, complete=complete, round=rounds[-1] if rounds else "", file=path)
