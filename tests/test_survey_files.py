@@ -1,6 +1,7 @@
 """Opening exports safely: every broken or hostile file is one clear SurveyError line."""
 
 import codecs
+import re
 
 import openpyxl
 import pytest
@@ -137,4 +138,28 @@ def test_rows_with_another_separator_than_the_header_are_one_error(tmp_path):
         "A1. Kommun;A2. Bransch;C1. Ja\nSotenäs;Handel;Ja\nSotenäs,Handel,Nej\n", "utf-8"
     )
     with pytest.raises(SurveyError, match=r"1 rad \(rad 3\) har komma som skiljetecken men "):
+        read_sheets(path)
+
+
+# Issue 17, item 3: one line, never a traceback.
+
+
+@pytest.mark.parametrize("content", [" ", "  \n \n\t\n", ";;\n  ;  \n", '" ",""\n'])
+def test_a_csv_of_only_whitespace_is_one_line(tmp_path, content):
+    path = tmp_path / "svar.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SurveyError, match=r"^svar\.csv: filen innehåller inga ifyllda celler"):
+        read_sheets(path)
+
+
+def test_a_csv_field_over_the_csv_readers_limit_is_one_line(tmp_path):
+    path = tmp_path / "svar.csv"
+    path.write_text("Kommun,Bransch\nSotenäs," + "x" * 131_073 + "\n", encoding="utf-8")
+    with pytest.raises(SurveyError) as error:
+        read_sheets(path)
+    assert re.match(r"svar\.csv: en cell är längre än 131\s072 tecken", str(error.value))
+    assert "\n" not in str(error.value)
+    # in the first lines, where the separator is guessed, too
+    path.write_text("x" * 131_073 + "\n", encoding="utf-8")
+    with pytest.raises(SurveyError, match=r"en cell är längre än 131\s072 tecken"):
         read_sheets(path)

@@ -226,3 +226,30 @@ def test_a_header_that_is_not_there_names_the_closest(tmp_path):
         i.message for i in inspect_survey(path, municipalities=["Sotenäs"], mapping=spec).issues
     ]
     assert "mappningsfilen: A2: kolumnen 'Branch' finns inte. Närmast: 'Bransch'." in messages
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("questions:\n  C6:\n    columns: [a, b]\n", "C6.columns ska vara par.*en lista"),
+        (
+            "questions:\n  A2:\n    column: Bransch\n    labels: Industri\n",
+            "A2.labels ska vara par",
+        ),
+        ("questions:\n  A2:\n    column: [B]\n", "A2.column ska vara en rubrik.*en lista"),
+        ("questions:\n  A1: true\n", "A1: ange en kolumn"),
+        ("sheet: [a]\nquestions: {A1: B}\n", "sheet ska vara en rubrik.*en lista"),
+        ("separator: {a: b}\nquestions: {A1: B}\n", "separator ska vara.*en tabell med nycklar"),
+        ("contacts: 5.5\nquestions: {A1: B}\n", "contacts ska vara.*ett decimaltal"),
+        ("header_row: true\nquestions: {A1: B}\n", "header_row ska vara ett radnummer"),
+        ("header_rows: true\nquestions: {A1: B}\n", "header_rows ska vara 1 eller 2"),
+        ("submitted: {column: S, values: {a: b}}\nquestions: {}\n", "submitted.values ska vara"),
+    ],
+)
+def test_values_of_the_wrong_type_are_one_line(tmp_path, content, says):
+    """Issue 17, item 3: a list or table where text belongs is told, never a traceback."""
+    path = tmp_path / "m.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SurveyError, match=r"^mappningsfilen m\.yaml: " + says) as error:
+        load_mapping(path)
+    assert "\n" not in str(error.value)

@@ -33,6 +33,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers.common import text as swedish
 from helpers.survey.issues import IssueLog
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -208,6 +209,19 @@ def decode_text(data: bytes, log: IssueLog) -> str:
 
 
 def _read_csv(data: bytes, log: IssueLog) -> list[list[object]]:
+    try:
+        return _csv_rows(data, log)
+    except csv.Error as exc:  # also where the separator is guessed and checked
+        if "field larger than field limit" in str(exc):
+            raise log.fail(
+                f"en cell är längre än {swedish.number(csv.field_size_limit())} tecken; en "
+                "enkätexport har inga så långa svar. Kontrollera att det är rätt fil och "
+                "exportera den på nytt."
+            ) from None
+        raise log.fail(f"CSV-filen kan inte tolkas ({exc}). Exportera den på nytt.") from None
+
+
+def _csv_rows(data: bytes, log: IssueLog) -> list[list[object]]:
     text = decode_text(data, log)
     delimiter = _delimiter("\n".join(text.splitlines()[:10]))
     try:
@@ -221,8 +235,8 @@ def _read_csv(data: bytes, log: IssueLog) -> list[list[object]]:
             rows.append([cell if cell != "" else None for cell in row])
     except csv.Error as exc:
         raise log.fail(f"CSV-filen kan inte tolkas ({exc}). Exportera den på nytt.") from None
-    if not any(any(c is not None for c in row) for row in rows):
-        raise log.fail("filen innehåller inga ifyllda celler.")
+    if not any(any(c is not None and c.strip() for c in row) for row in rows):  # type: ignore[union-attr]
+        raise log.fail("filen innehåller inga ifyllda celler (bara mellanslag eller tomma rader).")
     _check_one_delimiter(rows, delimiter, log)
     return rows
 

@@ -120,38 +120,36 @@ class MappingSpec:
             )
         questions = {}
         for qid, entry in raw["questions"].items():
-            if isinstance(entry, str | int):
+            if isinstance(entry, str) or _is_int(entry):
                 questions[str(qid)] = QuestionMapping(column=str(entry))
                 continue
             if not isinstance(entry, dict) or not set(entry) <= _KEYS:
                 raise bad(f"{qid}: ange en kolumn eller några av nycklarna {sorted(_KEYS)}.")
             questions[str(qid)] = QuestionMapping(
-                column=None if entry.get("column") is None else str(entry["column"]),
-                columns={str(k): str(v) for k, v in (entry.get("columns") or {}).items()},
-                other=None if entry.get("other") is None else str(entry["other"]),
-                labels={str(k): str(v) for k, v in (entry.get("labels") or {}).items()},
+                column=_text(entry.get("column"), f"{qid}.column", bad),
+                columns=_pairs(entry.get("columns"), f"{qid}.columns", bad),
+                other=_text(entry.get("other"), f"{qid}.other", bad),
+                labels=_pairs(entry.get("labels"), f"{qid}.labels", bad),
             )
         header_row = raw.get("header_row")
-        if header_row is not None and (not isinstance(header_row, int) or header_row < 0):
+        if header_row is not None and (not _is_int(header_row) or header_row < 0):
             raise bad(
                 "header_row ska vara ett radnummer (1 eller mer), eller 0 när filen saknar "
                 "rubrikrad."
             )
         header_rows = raw.get("header_rows")
-        if header_rows is not None and (
-            not isinstance(header_rows, int) or not 1 <= header_rows <= 2
-        ):
+        if header_rows is not None and (not _is_int(header_rows) or not 1 <= header_rows <= 2):
             raise bad("header_rows ska vara 1 eller 2 (antalet rubrikrader).")
         if header_row == 0 and header_rows is not None:
             raise bad("header_row: 0 betyder att filen saknar rubrikrad; ta bort header_rows.")
         return cls(
             source=source,
             questions=questions,
-            sheet=raw.get("sheet"),
+            sheet=_text(raw.get("sheet"), "sheet", bad),
             header_row=header_row,
             header_rows=header_rows,
-            separator=raw.get("separator"),
-            contacts=tuple(str(c) for c in raw.get("contacts") or ()),
+            separator=_text(raw.get("separator"), "separator", bad),
+            contacts=_texts(raw.get("contacts"), "contacts", bad),
             submitted=_submitted(raw.get("submitted"), bad),
         )
 
@@ -266,16 +264,61 @@ class MappingSpec:
         )
 
 
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _text(value: object, key: str, bad) -> str | None:  # noqa: ANN001  (a local error factory)
+    """A column, sheet or separator: text, or a number YAML read from it (column 7, sheet 2)."""
+    if value is None:
+        return None
+    if isinstance(value, str) or _is_int(value):
+        return str(value)
+    raise bad(f"{key} ska vara en rubrik eller kolumnbokstav som text, inte {type_name(value)}.")
+
+
+def _texts(value: object, key: str, bad) -> tuple[str, ...]:  # noqa: ANN001
+    """A list of columns (one column alone is a list of one)."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list) else [value]
+    return tuple(str(_text(item, key, bad)) for item in items)
+
+
+def _pairs(value: object, key: str, bad) -> dict[str, str]:  # noqa: ANN001
+    """``{option: column}`` or ``{label in the file: standard label}``."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise bad(f"{key} ska vara par som 'text i filen: standardtext', inte {type_name(value)}.")
+    return {str(_text(k, key, bad)): str(_text(v, key, bad)) for k, v in value.items()}
+
+
+def type_name(value: object) -> str:
+    """What YAML made of a value, in the broker's words.
+
+    >>> type_name([1]), type_name({}), type_name(True), type_name(1.5)
+    ('en lista', 'en tabell med nycklar', 'ett sant/falskt-värde', 'ett decimaltal')
+    """
+    if isinstance(value, bool):
+        return "ett sant/falskt-värde"
+    if isinstance(value, list):
+        return "en lista"
+    if isinstance(value, dict):
+        return "en tabell med nycklar"
+    if isinstance(value, float):
+        return "ett decimaltal"
+    return f"{type(value).__name__}"
+
+
 def _submitted(raw: object, bad) -> Submitted | None:  # noqa: ANN001  (a local error factory)
     if raw is None:
         return None
     if isinstance(raw, str | int):
         return Submitted(str(raw))
     if isinstance(raw, dict) and raw.get("column") is not None and set(raw) <= {"column", "values"}:
-        values = raw.get("values") or ()
-        if isinstance(values, str | int):
-            values = [values]
-        return Submitted(str(raw["column"]), tuple(str(v) for v in values))
+        values = _texts(raw.get("values"), "submitted.values", bad)
+        return Submitted(str(_text(raw["column"], "submitted.column", bad)), values)
     raise bad(
         "submitted: ange en kolumn, eller 'column' och 'values' (värden som betyder inskickat)."
     )

@@ -210,6 +210,8 @@ def _choose_sheet(
         names = ", ".join(s.name or "" for s in sheets)
         raise IssueLog(path.name).fail(f"bladet '{name}' finns inte; filen har bladen {names}.")
     filled = [s for s in sheets if s.rows]
+    if not filled:
+        raise IssueLog(path.name).fail("filen innehåller inga ifyllda celler.")
     recognised = [s for s in filled if detect_layout(s.rows, questionnaire)]
     return (recognised or filled)[0]
 
