@@ -89,3 +89,15 @@ def test_a_line_break_in_a_contact_value_does_not_start_a_row(tmp_path, monkeypa
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
     assert [row["G1"] for row in rows] == ['Holms Bygg AB\r=HYPERLINK("x")', "a\nb"]
+
+
+def test_a_nul_or_other_control_character_never_stops_the_appendix(tmp_path):
+    """Issue 17, item 3: a name with a NUL (a job title, a company) was a traceback from
+    openpyxl; the characters no workbook can hold are left out, tab and line feed kept."""
+    target = tmp_path / "bilaga.xlsx"
+    name = "Sotenäs\x00 Bygg\x0b\x1f AB"
+    table = {"title": name, "source": "SCB", "columns": ["Yrke", "n"], "rows": [[name, 3]]}
+    outputs.write_appendix([table], target)
+    sheet = load_workbook(target)["Tabell 1"]
+    assert sheet["A1"].value == sheet["A5"].value == "Sotenäs Bygg AB"
+    assert safe_cell("a\tb\nc") == "a\tb\nc" and safe_cell("\x00=1+1") == "'=1+1"

@@ -180,3 +180,14 @@ def test_the_report_year_is_the_surveys_year(params_dir: Path, monkeypatch: pyte
     write(params_dir, "demo", AREA + f"year: 2027\nsurvey:\n  file: {file}\n")
     with pytest.raises(ParamsError, match="rapportåret 2027 är inte enkätens år 2026.*'year' till"):
         params.load_area("demo")
+
+
+@pytest.mark.parametrize("key", ["name", "author", "report_title"])
+def test_a_nul_or_other_control_character_in_a_shown_text(params_dir: Path, key: str):
+    body = 'municipalities: ["1427"]\n' + ("" if key == "name" else "name: Demo\n")
+    write(params_dir, "demo", body + f'{key}: "Sot\\0enäs"\n')
+    with pytest.raises(ParamsError, match=f"'{key}' innehåller ett styrtecken"):
+        params.load_area("demo")
+    write(params_dir, "demo", body + f'{key}: "Sot\\x1benäs"\n')
+    with pytest.raises(ParamsError, match=f"'{key}' innehåller ett styrtecken"):
+        params.load_area("demo")

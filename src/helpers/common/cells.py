@@ -10,16 +10,30 @@ for plain text; numbers and other text stay as they are. The Excel appendix
     '\\'=HYPERLINK("http://x")'
     >>> safe_cell("-25,0 procentenheter"), safe_cell(-1), safe_cell("Sotenäs")
     ("'-25,0 procentenheter", -1, 'Sotenäs')
+
+Control characters a workbook cannot hold (NUL and the others below space, except tab, line
+feed and carriage return; openpyxl refuses the whole file for one of them) are left out::
+
+    >>> safe_cell("Sotenäs\\x00 Bygg\\x0b AB")
+    'Sotenäs Bygg AB'
 """
 
 from __future__ import annotations
+
+import re
+
+#: What the XML of a workbook cannot hold (openpyxl's ILLEGAL_CHARACTERS_RE).
+ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 #: The first characters that make Excel read a cell's text as a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: object) -> object:
-    """``value`` as Excel shows it without running it: formula-like text gets a leading ``'``."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
+    """``value`` as Excel shows it without running it: formula-like text gets a leading ``'``,
+    characters no workbook can hold are left out."""
+    if isinstance(value, str):
+        value = ILLEGAL.sub("", value)
+        if value.startswith(FORMULA_START):
+            return "'" + value
     return value

@@ -33,6 +33,8 @@ _CODE = re.compile(r"^\d{4}$")
 _COLOUR = re.compile(r"#[0-9a-fA-F]{6}")  # the whole string (fullmatch): no trailing newline
 #: An area's name on the command line and its params file's name: a plain name, no folder.
 _PLAIN_NAME = re.compile(r"[^./\\\x00-\x1f][^/\\\x00-\x1f]*")
+#: Characters no text of the report may hold: NUL and the other control characters.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 #: The most employers an area can have invited (Sweden has about 1,3 million businesses).
 MAX_INVITED = 1_000_000
 _KNOWN_KEYS = {
@@ -201,6 +203,26 @@ def _check_plain_name(name: str) -> None:
         )
 
 
+def _check_texts(raw: dict[str, Any], where: str) -> None:
+    """The texts the report shows are text, without control characters (a NUL, an escape)."""
+    region = raw.get("region")
+    texts = {
+        "name": raw.get("name"),
+        "author": raw.get("author"),
+        "report_title": raw.get("report_title"),
+        "region.name": region.get("name") if isinstance(region, dict) else None,
+    }
+    for key, value in texts.items():
+        if value is not None and not isinstance(value, str):
+            raise ParamsError(f"{where}: '{key}' ska vara text (inom citattecken).")
+        control = _CONTROL.search(value) if value is not None else None
+        if control:
+            raise ParamsError(
+                f"{where}: '{key}' innehåller ett styrtecken ({control.group()!r}); "
+                "skriv texten utan det."
+            )
+
+
 def _is_int(value: Any) -> bool:
     """An integer written as one: YAML's ``true`` is a bool (a subclass of int), not a number."""
     return isinstance(value, int) and not isinstance(value, bool)
@@ -346,6 +368,7 @@ def _validate(slug: str, raw: dict[str, Any], params_file: Path | None, year: in
             raise ParamsError(f"{where}: nyckeln '{key}' saknas.")
     if not isinstance(raw["name"], str) or not raw["name"].strip():
         raise ParamsError(f"{where}: 'name' ska vara områdets namn, t.ex. \"Sotenäs\".")
+    _check_texts(raw, where)
     report_year = year or raw.get("year") or default_year()
     if not _is_int(report_year) or not 2000 <= report_year <= 2100:
         raise ParamsError(f"{where}: 'year' ska vara ett årtal, t.ex. 2026.")
