@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.build import fingerprint, publish
-from helpers.common.errors import ExecutionError, RenderError
+from helpers.common.errors import ExecutionError, RenderError, write_error
 from helpers.config import paths
 from helpers.config.params import Area, load_area
 from helpers.stats import integrity
@@ -156,6 +156,7 @@ def build_report(
     final = report_files(area)
     if not force and pdf and fingerprint.is_up_to_date(area, final.folder):
         return BuildResult(area, final, skipped=True)
+    publish.check_writable(final.folder.parent)  # a read-only reports/ stops here, not later
     # Imported only when there is work to do: nbformat, papermill, nbconvert and WeasyPrint
     # take longer to import than the up-to-date check takes in all.
     from helpers.build import execute
@@ -250,6 +251,8 @@ def _build(
                     with _timed(timings, "pdf", told):
                         to_pdf(page, staged.pdf, metadata)
             except Exception as error:  # a template or layout bug: say where, keep nothing
+                if isinstance(error, OSError) and write_error(error):
+                    raise  # a full disk is no bug of the template: the CLI names the file
                 raise RenderError(
                     f"Området {area.slug}: rapporten kunde inte skapas "
                     f"({type(error).__name__}: {error})."

@@ -40,3 +40,14 @@ def staged(destination: Path) -> Iterator[Path]:
     staging.chmod(0o755)
     staging.rename(destination)
     shutil.rmtree(previous, ignore_errors=True)
+
+
+def check_writable(folder: Path) -> None:
+    """Raise the OSError that writing into ``folder`` would meet (a read-only file system, no
+    permission), before a build spends its time on the chapters: a file is made and removed.
+
+    >>> check_writable(Path(tempfile.mkdtemp()) / "sotenas")
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryFile(dir=folder, prefix=".write-check-"):
+        pass

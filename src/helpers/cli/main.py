@@ -29,7 +29,12 @@ from helpers.cli.parser import (
     exit_codes_text,
     say,
 )
-from helpers.common.errors import ParamsError, ReportError
+from helpers.common.errors import (
+    EnvironmentIncompleteError,
+    ParamsError,
+    ReportError,
+    write_error,
+)
 from helpers.common.text import capitalize
 from helpers.config import paths
 
@@ -422,6 +427,33 @@ def _working_folder(needed: bool) -> Iterator[None]:
             os.environ["LKA_ROOT"] = before
 
 
+def _environment_gone() -> bool:
+    """True when the environment this process runs in was removed under it (``.venv``)."""
+    return not Path(sys.executable).exists() or not Path(sys.prefix).is_dir()
+
+
+def _user_error(error: BaseException) -> ReportError | None:
+    """The one line an error gives the user, or None for a bug (it keeps its traceback).
+
+    An environment removed while the command ran (``.venv``, and with it the modules not yet
+    imported and the kernel) and a module that is missing are the same fix; a disk that is
+    full or a folder that cannot be written is named with its file.
+    """
+    outside = isinstance(error, ImportError) and not (error.name or "").startswith("helpers")
+    if _environment_gone() or outside:
+        missing = getattr(error, "name", None)
+        what = f"modulen {missing} saknas" if missing else "miljön (.venv) saknas eller är ändrad"
+        return EnvironmentIncompleteError(
+            f"Miljön är ofullständig ({what}). Installera den på nytt med make install "
+            "och kör kommandot igen."
+        )
+    if isinstance(error, ReportError):
+        return error
+    if isinstance(error, OSError):
+        return write_error(error)
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; user errors become one line on stderr and their exit code."""
     parser = build_parser()
@@ -436,10 +468,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
                 prepare_process()
             return run(args)
-    except ReportError as error:
+    except (ReportError, OSError, ImportError) as caught:
+        error = _user_error(caught)
+        if error is None:  # a bug: its traceback
+            raise
         print(f"Fel: {error}", file=sys.stderr)
         if args.verbosity >= VERBOSE:
-            traceback.print_exception(error, file=sys.stderr)
+            traceback.print_exception(caught, file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("Avbrutet.", file=sys.stderr)

@@ -24,12 +24,14 @@ from typing import Any, NoReturn
 
 from helpers.common.errors import (
     DataMissingError,
+    EnvironmentIncompleteError,
     ExecutionError,
     FetchError,
     InputFileError,
     ParamsError,
     RenderError,
     ReportError,
+    WriteError,
 )
 
 #: Exit code of a command line that argparse cannot read (an unknown command or flag).
@@ -50,6 +52,8 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (FetchError.exit_code, "hämtningen misslyckades (det gamla underlaget är kvar)"),
     (ExecutionError.exit_code, "ett kapitel gick inte att köra (anteckningsboken sparas)"),
     (RenderError.exit_code, "HTML eller PDF kunde inte skapas"),
+    (WriteError.exit_code, "en fil kunde inte skrivas: disken är full eller mappen skrivskyddad"),
+    (EnvironmentIncompleteError.exit_code, "miljön är ofullständig (.venv): kör make install"),
     (USAGE, "fel i kommandoraden: okänt kommando, okänd flagga, saknat argument"),
     (INTERRUPTED, "avbrutet (Ctrl-C)"),
 )
