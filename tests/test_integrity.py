@@ -164,3 +164,34 @@ def test_a_garbled_municipality_list_through_the_command_line(tmp_path: Path):
         assert result.returncode == InputFileError.exit_code, (command, result.stderr)
         assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
         assert result.stderr.startswith("Fel: data/raw/public/municipalities.csv: filen är tom")
+
+
+def _garbled_loaders():
+    from helpers.stats import jobads, kolada, occupations, yrkesbarometer
+
+    return {
+        "jobads": (jobads.FILE, lambda folder: jobads.load(folder)),
+        "kolada": (kolada.VALUES_FILE, lambda folder: kolada.load(folder)),
+        "yrkesbarometer": (yrkesbarometer.PARTIAL_FILE, lambda f: yrkesbarometer.load(f)),
+        "taxonomy": (
+            occupations.GROUPS_FILE,
+            lambda folder: occupations.taxonomy_concepts(occupations.GROUPS_FILE, folder),
+        ),
+    }
+
+
+@pytest.mark.parametrize("loader", ["jobads", "kolada", "yrkesbarometer", "taxonomy"])
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe\x00garbage;;\n", b"a,b\n1,2\n"])
+def test_every_loader_refuses_a_garbled_file_with_one_line(
+    tmp_path: Path, loader: str, content: bytes
+):
+    from helpers.stats import kolada
+
+    name, load = _garbled_loaders()[loader]
+    shutil.copy(paths.KOLADA / kolada.KPIS_FILE, tmp_path / kolada.KPIS_FILE)
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(InputFileError) as error:
+        load(tmp_path)
+    message = str(error.value)
+    assert message.startswith(f"{tmp_path / name}: ") and "\n" not in message, message
+    assert "filen är skadad eller ändrad" in message and "git checkout" in message

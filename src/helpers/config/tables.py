@@ -37,9 +37,12 @@ def shown(path: Path) -> str:
 
 
 def restore_hint(path: Path) -> str:
-    """How to get a statistics file back: ``make fetch`` for what it fetches, else git."""
+    """How to get a statistics file back: ``make fetch`` for what it fetches, ``make
+    processed`` for the derived tables, else git."""
     path = Path(path)
     shipped = f"git checkout -- {shown(path)} (den levererade filen)"
+    if path.is_relative_to(paths.PROCESSED):  # derived from data/raw by tools/processed
+        return f"Bygg den på nytt med make processed, eller återställ den med {shipped}."
     if path.parent in (paths.PUBLIC, paths.YRKESBAROMETER):  # the folders make fetch writes
         return f"Hämta den på nytt med make fetch (lka fetch), eller återställ den med {shipped}."
     return f"Återställ den med {shipped}."

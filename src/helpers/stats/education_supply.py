@@ -32,8 +32,8 @@ from types import MappingProxyType
 import pandas as pd
 
 from helpers.common import memo
-from helpers.common.errors import DataMissingError, InputFileError
-from helpers.config import paths, regions
+from helpers.common.errors import DataMissingError
+from helpers.config import paths, regions, tables
 from helpers.stats import occupations
 
 IN_AREA = "i området"
@@ -92,10 +92,11 @@ def municipality_codes(names: pd.Series) -> pd.Series:
 @memo.remembered
 def _derived(file_name: str) -> pd.DataFrame:
     path = paths.PROCESSED_EDUCATION / file_name
-    try:
-        table = pd.read_csv(path, dtype={"reference": str, "municipality_code": str})
-    except FileNotFoundError as exc:
-        raise InputFileError(f"{path} is missing: run `make processed`") from exc
+    table = tables.read_csv(
+        path,
+        columns=["year", "reference", "name", "education_area", "municipality_code", "places"],
+        dtype={"reference": str, "municipality_code": str},
+    )
     for column in (c for c in INT_COLUMNS if c in table.columns):
         table[column] = table[column].astype("Int64")
     for column in PLACE_COLUMNS:
@@ -165,10 +166,12 @@ def education_supply(
 @memo.remembered
 def _offers() -> pd.DataFrame:
     path = paths.EDUCATION / OFFERS_FILE
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError as exc:
-        raise InputFileError(f"{path} is missing (see {path.parent / 'PROVENANCE.md'})") from exc
+    table = tables.read_csv(
+        path,
+        columns=["ssyk4", "utbildningstyp", "utbildningsnamn", "ort", "beskrivning"],
+        dtype=str,
+        keep_default_na=False,
+    )
     table = table.drop(columns=["beskrivning"]).drop_duplicates()
     table["municipality_code"] = municipality_codes(table["ort"])
     return table
@@ -223,10 +226,9 @@ _LEVELS = (SAME, RELATED, FIELD)
 def area_map() -> pd.DataFrame:
     """MYH education area → SSYK prefixes it trains for (``education_area_ssyk.csv``)."""
     path = paths.EDUCATION / AREA_MAP_FILE
-    try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
-    except FileNotFoundError as exc:
-        raise InputFileError(f"{path} is missing") from exc
+    return tables.read_csv(
+        path, columns=["education_area", "ssyk_prefix"], dtype=str, keep_default_na=False
+    )
 
 
 @cache

@@ -49,7 +49,7 @@ from types import MappingProxyType
 import pandas as pd
 
 from helpers.common.errors import InputFileError, ParamsError
-from helpers.config import paths
+from helpers.config import paths, tables
 
 #: Bump when the lookup's sources or build rules change; the file name carries it, so a report
 #: can say which lookup coded its titles and last year's file stays readable.
@@ -157,13 +157,15 @@ def taxonomy_concepts(name: str, folder: Path | None = None) -> list[dict]:
     path = folder / name
     try:
         return json.loads(path.read_text(encoding="utf-8"))["data"]["concepts"]
-    except FileNotFoundError as exc:
+    except FileNotFoundError:
         raise InputFileError(
-            f"{path} is missing: copy it from the taxonomy download "
-            f"(see {folder / 'PROVENANCE.md'})"
-        ) from exc
-    except (json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise InputFileError(f"{path} is not a taxonomy download (data.concepts): {exc}") from exc
+            f"{tables.shown(path)}: filen saknas. {tables.restore_hint(path)}"
+        ) from None
+    except (ValueError, KeyError, TypeError) as exc:  # JSON and UTF-8 errors are ValueErrors
+        raise InputFileError(
+            f"{tables.shown(path)}: ingen nedladdning av JobTechs taxonomi (data.concepts "
+            f"saknas: {str(exc)[:80]}; filen är skadad eller ändrad). {tables.restore_hint(path)}"
+        ) from None
 
 
 # --- SSYK groups and labels -----------------------------------------------------------------
@@ -186,7 +188,12 @@ def ssyk_labels() -> pd.DataFrame:
 
 @cache
 def _scb_to_taxonomy() -> Mapping[str, str]:
-    table = pd.read_csv(paths.CLASSIFICATIONS / SCB_FILE, dtype=str, encoding="utf-8-sig")
+    table = tables.read_csv(
+        paths.CLASSIFICATIONS / SCB_FILE,
+        columns=["level", "ssyk_code", "jobtech_group_code"],
+        dtype=str,
+        encoding="utf-8-sig",
+    )
     level4 = table[(table["level"] == "4") & table["jobtech_group_code"].notna()]
     pairs = zip(level4["ssyk_code"], level4["jobtech_group_code"], strict=True)
     return MappingProxyType(dict(pairs))
@@ -235,10 +242,12 @@ class _Index:
 
 @cache
 def _index() -> _Index:
-    try:
-        table = pd.read_csv(LOOKUP_FILE, dtype=str, keep_default_na=False)
-    except FileNotFoundError as exc:
-        raise InputFileError(f"{LOOKUP_FILE} is missing: run `make processed`") from exc
+    table = tables.read_csv(
+        LOOKUP_FILE,
+        columns=["key", "ssyk4", "label", "alternatives"],
+        dtype=str,
+        keep_default_na=False,
+    )
     entries = {
         key: (code, label, alt)
         for key, code, label, alt in zip(
