@@ -71,6 +71,7 @@ def test_a_read_only_reports_folder_stops_before_any_chapter(
     from helpers.config import paths
 
     monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
+    (tmp_path / "reports").mkdir()  # there, but read only
     monkeypatch.setattr(execute, "start_kernel", lambda *a: pytest.fail("a kernel started"))
     real = publish.tempfile.TemporaryFile
 
@@ -84,6 +85,7 @@ def test_a_read_only_reports_folder_stops_before_any_chapter(
         pipeline.build_report("lysekil", force=True)
     assert raised.value.errno == errno.EROFS
     assert "skrivskyddat" in str(errors.write_error(raised.value))
+    assert list((tmp_path / "reports").iterdir()) == []  # no empty report folder made
 
 
 def test_staging_is_removed_when_the_disk_fills(tmp_path: Path):

@@ -44,10 +44,12 @@ def staged(destination: Path) -> Iterator[Path]:
 
 def check_writable(folder: Path) -> None:
     """Raise the OSError that writing into ``folder`` would meet (a read-only file system, no
-    permission), before a build spends its time on the chapters: a file is made and removed.
+    permission), before a build spends its time on the chapters: a file is made and removed
+    in the nearest folder that exists (nothing else is made: a run that stops early leaves
+    no empty report folder).
 
-    >>> check_writable(Path(tempfile.mkdtemp()) / "sotenas")
+    >>> check_writable(Path(tempfile.mkdtemp()) / "sotenas" / "2026")
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryFile(dir=folder, prefix=".write-check-"):
+    existing = next(p for p in (folder, *folder.parents) if p.is_dir())
+    with tempfile.TemporaryFile(dir=existing, prefix=".write-check-"):
         pass
