@@ -188,3 +188,30 @@ def test_an_svg_logo_drawn_in_itself_is_embedded(tmp_path):
     logo = _svg_logo(tmp_path, "data:image/png;base64,AAAA")
     metadata = html.report_metadata(dataclasses.replace(load_area("sotenas"), logo=logo))
     assert metadata["logo"].startswith("data:image/svg+xml;base64,")
+
+
+@pytest.mark.slow
+def test_a_whole_report_from_hostile_params_escapes_them_and_fetches_nothing(tmp_path, server):
+    from conftest import make_tree, run_cli
+
+    port, asked = server
+    tree = make_tree(tmp_path / "tree")
+    params = tree / "params" / "sotenas.yaml"
+    text = params.read_text("utf-8")
+    text = text.replace("name: Sotenäs", f"name: '{SCRIPT} Sotenäs'")
+    text = text.replace('author: "Kompetensmäklaren, Sotenäs kommun"', f"author: '{ATTACHMENT}'")
+    region = f"<img src=http://127.0.0.1:{port}/region>"
+    defaults = (tree / "params" / "defaults.yaml").read_text("utf-8")
+    (tree / "params" / "defaults.yaml").write_text(
+        defaults.replace("name: Fyrbodal", f"name: '{region}'"), "utf-8"
+    )
+    params.write_text(text, "utf-8")
+    built = run_cli(tree, "report", "sotenas")
+    assert built.returncode == 0, built.stderr
+    folder = tree / "reports" / "sotenas" / "2026"
+    page = next(folder.glob("*.html")).read_text("utf-8")
+    assert "<script" not in page and "<a rel" not in page and "<img src=http" not in page
+    assert "&lt;script&gt;" in page and "&lt;img src=http" in page
+    written = next(folder.glob("*.pdf")).read_bytes()
+    assert b"/EmbeddedFile" not in written and b"root:" not in written
+    assert asked == []
