@@ -105,6 +105,7 @@ PREVIEW = ROOT / "preview"
 RESOURCES = PACKAGE / "resources"
 
 
-def report_dir(area: str, year: int) -> Path:
-    """The folder that holds one area's report for one year."""
-    return REPORTS / area / str(year)
+def report_dir(area: str, year: int, *, draft: bool = False) -> Path:
+    """The folder that holds one area's report for one year; a draft has its own
+    (``reports/<area>/<year>-utkast/``), so it never replaces the published report."""
+    return REPORTS / area / (f"{year}-utkast" if draft else str(year))
