@@ -71,6 +71,8 @@ def _own_or_shipped(name: str) -> Path:
 ROOT = find_root() or Path.cwd()
 
 PARAMS = ROOT / "params"
+#: The analyst's corrections to the SSYK coding of job titles (helpers.stats.occupations).
+SSYK_OVERRIDES = PARAMS / "ssyk_overrides.csv"
 DATA = ROOT / "data"
 #: Input as it came from its source, never rewritten by the project (each folder has a
 #: PROVENANCE.md). ``make fetch`` still refreshes public/ and yrkesbarometer/ here (SCB, the
