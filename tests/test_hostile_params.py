@@ -215,3 +215,20 @@ def test_a_whole_report_from_hostile_params_escapes_them_and_fetches_nothing(tmp
     written = next(folder.glob("*.pdf")).read_bytes()
     assert b"/EmbeddedFile" not in written and b"root:" not in written
     assert asked == []
+
+
+@pytest.mark.slow
+def test_a_report_with_an_svg_logo_pointing_outside_stops_before_the_chapters(tmp_path, server):
+    from conftest import make_tree, run_cli
+
+    port, asked = server
+    tree = make_tree(tmp_path / "tree")
+    _svg_logo(tree, f"http://127.0.0.1:{port}/logo")
+    params = tree / "params" / "sotenas.yaml"
+    params.write_text(params.read_text("utf-8") + "logo: logo.svg\n", "utf-8")
+    result = run_cli(tree, "report", "sotenas")
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Fel: Logotypen logo.svg (logo i params-filen) hänvisar till http")
+    assert "kapitlen" not in result.stdout  # stopped before any chapter ran
+    assert not (tree / "reports" / "sotenas").exists() and asked == []

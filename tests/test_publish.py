@@ -94,8 +94,10 @@ def test_what_a_killed_build_left_is_swept_at_the_next_start(tmp_path):
     assert scratch.exists() and staging.exists()
     live = tmp_path / "tmp" / f"lka-run-{os.getpid()}-live"  # a running build's: kept
     live.mkdir()
+    sockets = tmp_path / "tmp" / f"lka-kernel-{process.pid}-x"  # its kernel's socket folder
+    sockets.mkdir()
     assert publish.sweep(destination.parent) == [staging.name]
-    assert publish.sweep_scratch(tmp_path / "tmp") == [scratch.name]
+    assert sorted(publish.sweep_scratch(tmp_path / "tmp")) == sorted([scratch.name, sockets.name])
     assert live.exists() and (destination / "report.pdf").read_text() == "published"
 
 

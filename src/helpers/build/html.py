@@ -75,7 +75,7 @@ def report_metadata(
         "example": bool(area.survey and area.survey.example),
         "created": created.isoformat(),
         "created_text": f"{created.day} {_MONTHS[created.month - 1]} {created.year}",
-        "logo": _embedded(area.logo) if area.logo else None,
+        "logo": embedded(area.logo) if area.logo else None,
         "logo_alt": f"{_genitive(area.name)} logotyp",
         "draft": draft,
     }
@@ -96,7 +96,7 @@ _IMAGE_TYPES = {
 }
 
 
-def _embedded(image: Path) -> str:
+def embedded(image: Path) -> str:
     """An image file as a data URI, so the HTML stays one self-contained file. An SVG that
     points outside itself is refused: the report fetches nothing (see :func:`outside_refs`)."""
     kind = _IMAGE_TYPES.get(image.suffix.lower())

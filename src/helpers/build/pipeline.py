@@ -219,6 +219,7 @@ def _locked_build(
                 running = kernel()
             _import_in_background("helpers.build.html", "weasyprint")
             _import_survey(area)
+            _check_logo(area)
         fixes = _build(area, final, running, pdf, draft, timings, done_with_kernel, told)
     finally:
         if stopping is not None:
@@ -226,6 +227,15 @@ def _locked_build(
         elif own_kernel is not None:
             execute.stop_kernel(own_kernel)
     return BuildResult(area, final, skipped=False, timings=timings, fixes=fixes)
+
+
+def _check_logo(area: Area) -> None:
+    """The params' logo, checked before any chapter runs (a format the page cannot show, an
+    SVG that points outside itself): its one line comes at once, not after the chapters."""
+    if area.logo is not None:
+        from helpers.build import html
+
+        html.embedded(area.logo)
 
 
 def _import_in_background(*modules: str) -> None:

@@ -4,12 +4,14 @@ Everything is built in a staging folder next to the destination; only when every
 complete does the staging folder replace the old report, with two renames. A failed run
 removes its staging folder and leaves the earlier report exactly as it was.
 
-Debris: a run's staging folder (``reports/<area>/.<year>.staging-<pid>-…``) and scratch
-folder (``<tmp>/lka-run-<pid>-…``) are removed on every exit path Python sees (an error,
-Ctrl-C, SIGTERM and SIGHUP, which ``pipeline.prepare_process`` turns into
-``KeyboardInterrupt``). What a killed run (``kill -9``, a power cut) leaves is swept at the
+Debris: a run's staging folder (``reports/<area>/.<year>.staging-<pid>-…``), scratch
+folder (``<tmp>/lka-run-<pid>-…``) and its kernel's socket folder
+(``<tmp>/lka-kernel-<pid>-…``, ``execute.start_kernel``) are removed on every exit path
+Python sees (an error, Ctrl-C, SIGTERM and SIGHUP, which ``pipeline.prepare_process`` turns
+into ``KeyboardInterrupt``). What a killed run (``kill -9``, a power cut) leaves is swept at the
 next start: :func:`sweep` in the area's folder, under the area's lock (so no other build of
-that area is running), and :func:`sweep_scratch` for scratch folders whose process is gone.
+that area is running), and :func:`sweep_scratch` for scratch and socket folders whose
+process is gone.
 
 Two builds of one area never run at once: :func:`locked` takes the area's file lock
 (``reports/.<area>.lock``, ``flock``; beside the area's folder, so a build that stops before
@@ -30,13 +32,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-#: How a build's scratch folder in the temporary folder begins (then its pid).
-SCRATCH_PREFIX = "lka-run-"
+#: The kinds of folder a build keeps in the temporary folder: ``lka-<kind>-<pid>-…``.
+SCRATCH_KINDS = ("run", "kernel")
 #: A scratch folder without a readable pid (an older version's) is stale after this long.
 STALE_AFTER = 24 * 3600
 _STAGING = re.compile(r"^\..+\.staging-")
 _PREVIOUS = re.compile(r"^\.(.+)\.previous$")
-_SCRATCH = re.compile(rf"^{SCRATCH_PREFIX}(\d+)-")
+_SCRATCH = re.compile(rf"^lka-(?:{'|'.join(SCRATCH_KINDS)})-(\d+)-")
 
 
 @contextmanager
@@ -138,11 +140,23 @@ def sweep_all(reports: Path) -> list[str]:
     return swept + sweep_scratch()
 
 
+def scratch_prefix(kind: str) -> str:
+    """How a folder of this ``kind`` (``SCRATCH_KINDS``) in the temporary folder begins: with
+    the process id, so :func:`sweep_scratch` knows when it is stale.
+
+    >>> scratch_prefix("kernel") == f"lka-kernel-{os.getpid()}-"
+    True
+    """
+    if kind not in SCRATCH_KINDS:
+        raise ValueError(f"unknown scratch folder kind {kind!r}")
+    return f"lka-{kind}-{os.getpid()}-"
+
+
 @contextmanager
 def scratch() -> Iterator[Path]:
-    """A build's scratch folder in the temporary folder, named with the process id (so
-    :func:`sweep_scratch` knows when it is stale), removed when the block ends."""
-    folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
+    """A build's scratch folder in the temporary folder (``scratch_prefix("run")``), removed
+    when the block ends."""
+    folder = Path(tempfile.mkdtemp(prefix=scratch_prefix("run")))
     try:
         yield folder
     finally:
@@ -150,8 +164,9 @@ def scratch() -> Iterator[Path]:
 
 
 def sweep_scratch(temporary: Path | None = None, now: float | None = None) -> list[str]:
-    """Remove this user's scratch folders whose process is gone (or, without a pid in the
-    name, that are older than a day). Other users' folders and live runs' are left alone.
+    """Remove this user's scratch and kernel socket folders whose process is gone (or,
+    without a pid in the name, that are older than a day). Other users' folders and live
+    runs' are left alone.
 
     >>> tmp = Path(tempfile.mkdtemp())
     >>> live, dead = f"lka-run-{os.getpid()}-a", "lka-run-999999999-b"
@@ -164,7 +179,7 @@ def sweep_scratch(temporary: Path | None = None, now: float | None = None) -> li
     temporary = temporary or Path(tempfile.gettempdir())
     now = time.time() if now is None else now
     swept = []
-    for path in sorted(temporary.glob(f"{SCRATCH_PREFIX}*")):
+    for path in sorted(p for kind in SCRATCH_KINDS for p in temporary.glob(f"lka-{kind}-*")):
         with contextlib.suppress(OSError):
             info = path.lstat()
             if not path.is_dir() or path.is_symlink() or info.st_uid != os.getuid():
