@@ -155,3 +155,32 @@ def test_make_clean_sweeps_only_what_no_build_is_using(tmp_path):
     assert "sotenas/.2026.staging-1-x" in swept
     assert (reports / "lysekil" / ".2026.staging-1-y").exists()
     assert (reports / "sotenas" / "2026").is_dir()
+
+
+@pytest.mark.slow
+def test_a_report_stopped_during_its_pdf_leaves_nothing_and_the_old_report(tmp_path):
+    from conftest import make_tree
+
+    tree = make_tree(tmp_path / "tree")
+    published = tree / "reports" / "sotenas" / "2026"
+    published.mkdir(parents=True)
+    (published / "kompetensanalys-sotenas-2026.pdf").write_text("published")
+    env = {**os.environ, "LKA_ROOT": str(tree), "TMPDIR": str(tmp_path)}
+    build = subprocess.Popen(
+        [sys.executable, "-m", "helpers.cli.main", "report", "sotenas"],
+        cwd=tree,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for line in build.stdout:
+        if line.startswith("Sotenäs: PDF"):
+            time.sleep(0.3)
+            build.send_signal(signal.SIGTERM)
+            break
+    assert build.wait(timeout=120) == 130
+    assert build.stderr.read().strip() == "Avbrutet."
+    assert [p.name for p in published.parent.iterdir()] == ["2026"]
+    assert [p.name for p in published.iterdir()] == ["kompetensanalys-sotenas-2026.pdf"]
+    assert not list(tmp_path.glob(f"lka-*-{build.pid}-*"))
