@@ -325,7 +325,7 @@ def build_parser() -> Parser:
         "--jobs", type=int, metavar="N", help="parallella arbetare (annars en per kärna)"
     )
     many.add_argument("--force", action="store_true", help="bygg om även aktuella rapporter")
-    many.add_argument("--no-pdf", action="store_true", help="bara HTML (snabbare)")
+    many.add_argument("--no-pdf", action="store_true", help="bara HTML (snabbare; utkast)")
 
     opened = command("open", "öppna ett områdes färdiga rapport", _open)
     opened.add_argument("area", metavar="OMRÅDE", help=AREA_HELP)
