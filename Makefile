@@ -59,7 +59,8 @@ need = @test -n $(call q,$(1)) || { printf '%s\n' $(call q,Fel: $(2)) >&2; $(STO
 LKA_FLAGS = $(if $(Q),-q) $(if $(V),-v)
 
 .PHONY: help report reports open survey validate areas new-area fetch processed lab preview \
-  install lock wheel bytecode report-deps system-deps test test-quick test-latest bench lint format clean
+  install lock wheel bytecode report-deps system-deps test test-quick test-latest bench lint format clean \
+  clean-reports
 
 help: ## Visa kommandona
 	@echo "Lokal kompetensanalys – kommandon (Q=1: bara fel, V=1: mer detaljer):"
@@ -67,15 +68,15 @@ help: ## Visa kommandona
 	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
 	@echo "Samma kommandon direkt: $(VENV)/bin/lka --help (felkoderna står där)."
 
-report: install report-deps bytecode ## Rapporten för ett område: make report MUNI=sotenas (eller MUNI=1484, MUNI="Upplands Väsby"; FORCE=1 bygger om, DRAFT=1 bara HTML)
-	@$(LKA) report $(call q,$(MUNI)) $(if $(FORCE),--force) $(if $(DRAFT),--no-pdf) $(LKA_FLAGS) $(OR_STOP)
+report: install report-deps bytecode ## Rapporten för ett område: make report MUNI=sotenas (eller MUNI=1484, MUNI="Upplands Väsby"; FORCE=1 bygger om, DRAFT=1 utkast i egen mapp, bara HTML; DRAFT=1 PDF=1 även PDF)
+	@$(LKA) report $(call q,$(MUNI)) $(if $(FORCE),--force) $(if $(DRAFT),--draft $(if $(PDF),,--no-pdf)) $(LKA_FLAGS) $(OR_STOP)
 
 reports: install report-deps bytecode ## Alla områden med params-fil parallellt (AREAS="a b", COUNTY=14, REGION=1 eller ALL=1)
 	@$(LKA) reports $(foreach area,$(AREAS),$(call q,$(area))) $(if $(COUNTY),--county $(call q,$(COUNTY))) \
 	  $(if $(REGION),--region) $(if $(ALL),--all) $(if $(FORCE),--force) $(LKA_FLAGS) $(OR_STOP)
 
-open: install ## Öppna den färdiga rapporten: make open MUNI=sotenas (PDF=1 öppnar PDF:en)
-	@$(LKA) open $(call q,$(MUNI)) $(if $(PDF),--pdf) $(LKA_FLAGS) $(OR_STOP)
+open: install ## Öppna den färdiga rapporten: make open MUNI=sotenas (PDF=1 öppnar PDF:en, DRAFT=1 utkastet)
+	@$(LKA) open $(call q,$(MUNI)) $(if $(PDF),--pdf) $(if $(DRAFT),--draft) $(LKA_FLAGS) $(OR_STOP)
 
 survey: install ## Lägg in enkätexporten: make survey MUNI=sotenas FILE=export.xlsx INVITED=160 (PREVIOUS=fjolårets.xlsx)
 	$(call need,$(FILE),ange exportfilen: make survey MUNI=$(MUNI) FILE=export.xlsx INVITED=150)
@@ -187,5 +188,10 @@ format: install ## Rätta det lintern kan rätta: ruff format, ruff check --fix,
 	$(VENV)/bin/ruff check --fix src tests tools bench notebooks setup.py
 	$(PY) -m helpers.build.notebooks --fix
 
-clean: ## Ta bort byggda rapporter och cachar (inte miljön)
-	rm -rf reports/*/ build .pytest_cache
+clean: ## Ta bort byggskräp och cachar (inte rapporterna, inte miljön)
+	@if [ -x $(PY) ]; then $(LKA) clean $(LKA_FLAGS); fi
+	rm -rf build .pytest_cache
+
+clean-reports: ## Ta bort alla byggda rapporter, alla år och utkast: make clean-reports CONFIRM=1
+	$(call need,$(CONFIRM),make clean-reports tar bort alla byggda rapporter i reports/ (alla områden och år). Skriv make clean-reports CONFIRM=1 om du menar det.)
+	rm -rf reports/*/

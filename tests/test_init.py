@@ -95,6 +95,6 @@ def test_a_wheel_in_a_new_environment_makes_the_report_in_an_init_folder(tmp_pat
     run(lka, "init", "arbete")
     out = run(lka, "report", "sotenas", "--no-pdf", cwd=tmp_path / "arbete")
     assert "Sotenäs: kapitlen …" in out
-    html = tmp_path / "arbete/reports/sotenas/2026/kompetensanalys-sotenas-2026.html"
+    html = tmp_path / "arbete/reports/sotenas/2026-utkast/kompetensanalys-sotenas-2026-utkast.html"
     assert "Sotenäs" in html.read_text("utf-8")
     assert not list((tmp_path / "venv").rglob("project_files/reports"))  # nothing written there

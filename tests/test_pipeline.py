@@ -132,7 +132,7 @@ def test_a_failing_notebook_leaves_the_earlier_report_untouched(
     tree: Path, lysekil_draft: tuple[Path, CompletedProcess[str]]
 ):
     shutil.copytree(lysekil_draft[0] / "reports" / "lysekil", tree / "reports" / "lysekil")
-    folder = tree / "reports" / "lysekil" / "2026"
+    folder = tree / "reports" / "lysekil" / "2026-utkast"
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     broken = nbformat.v4.new_notebook(
         metadata=nbformat.read(next((tree / "notebooks").glob("02_*.ipynb")), as_version=4).metadata
@@ -174,7 +174,7 @@ def test_a_scratch_tree_is_independent(tree: Path):
 def test_a_municipality_outside_fyrbodal_builds_from_statistics_alone(tree: Path):
     result = run_cli(tree, "report", "0980", "--no-pdf")  # Gotland: region, county and area
     assert result.returncode == 0, result.stderr
-    page = report_file(tree / "reports" / "gotland" / "2026", ".html").read_text("utf-8")
+    page = report_file(tree / "reports" / "gotland" / "2026-utkast", ".html").read_text("utf-8")
     assert "Gotland" in page and "ingen arbetsgivarenkät" in page.lower()
 
 
@@ -207,7 +207,7 @@ def test_timings_name_each_stage_of_the_build(lysekil_draft: tuple[Path, Complet
     for stage in ("statistik och enkät", "kapitlen", "HTML", "bilaga och nyckeltal"):
         assert re.search(rf"{stage}[^·]* \d+,\d s", line), line
     assert "PDF" not in line  # --no-pdf: no PDF stage
-    assert re.search(r"klar på \d+,\d s", result.stdout)  # Swedish decimals
+    assert re.search(r"klart på \d+,\d s", result.stdout)  # Swedish decimals (a draft)
 
 
 def test_the_broker_is_told_how_to_fetch_what_the_report_says_is_missing(
@@ -216,7 +216,7 @@ def test_the_broker_is_told_how_to_fetch_what_the_report_says_is_missing(
     tree, result = lysekil_draft
     assert "Kör make fetch (eller lka fetch) för att hämta den fullständiga." in result.stdout
     assert "– Den fullständiga Yrkesbarometern saknas i underlaget" in result.stdout
-    page = report_file(tree / "reports" / "lysekil" / "2026", ".html").read_text("utf-8")
+    page = report_file(tree / "reports" / "lysekil" / "2026-utkast", ".html").read_text("utf-8")
     assert "Den fullständiga Yrkesbarometern saknas i underlaget" in page
     assert "make fetch" not in page
     # commuting, unemployment and the rest come with the shipped Kolada series

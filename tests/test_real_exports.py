@@ -88,7 +88,7 @@ def real_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert validated.returncode == 0, validated.stdout
         assert "Analys: rapportens enkätdelar byggdes utan fel" in validated.stdout
         result = run_cli(tree, "report", slug, "--no-pdf", timeout=600)
-        built[path.name] = (result, tree / "reports" / slug / "2026")
+        built[path.name] = (result, tree / "reports" / slug / "2026-utkast")  # --no-pdf: a draft
     return built
 
 

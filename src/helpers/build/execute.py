@@ -23,13 +23,15 @@ from jupyter_client.kernelspec import NoSuchKernel
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 
+from helpers.build import publish
 from helpers.build.compat import ReadyClient
 from helpers.common.errors import ExecutionError
 from helpers.config import paths
 
 #: The project's own kernel, installed into the project's environment by ``make install``.
 KERNEL_NAME = "lokal-kompetensanalys"
-#: The start of the name of each kernel's private socket folder.
+#: The start of the name of each kernel's private socket folder (then the pid, so a killed
+#: build's is swept: ``publish.sweep_scratch``).
 _SOCKET_FOLDER = "lka-kernel-"
 
 # papermill and nbclient log their own lines ("Kernel died while waiting ...") that Python's
@@ -60,7 +62,7 @@ def start_kernel(
     while the caller goes on.
     """
     warm_up = f"from helpers.build.warm_up import warm_up; warm_up({area!r}, {year!r})"
-    folder = Path(tempfile.mkdtemp(prefix=_SOCKET_FOLDER))
+    folder = Path(tempfile.mkdtemp(prefix=publish.scratch_prefix("kernel")))
     kernel = AsyncKernelManager(
         kernel_name=KERNEL_NAME,
         transport="ipc",

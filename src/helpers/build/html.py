@@ -6,6 +6,10 @@ two preprocessors (:class:`ProjectDataPreprocessor` leaves out the data the chap
 on, ``outline.OutlinePreprocessor`` gives the headings ids, writes the table of contents and
 the chapters' sections) and one filter (``outline.markdown_to_html``).
 
+The template autoescapes (Jinja's ``autoescape`` tag in each of its blocks): params and
+survey values are text. Two filters are the project's own: the Markdown filter above (raw
+HTML shown as text, see ``outline``) and :func:`css_string` for text in the page's CSS.
+
 The exporter is nbconvert's ``TemplateExporter``, configured, not ``HTMLExporter``: that one
 reads its finished page back with BeautifulSoup to give images without alt text a
 placeholder and JupyterLab's cell classes tab stops (0,15 s of CPU for a report's page);
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +32,7 @@ from traitlets.config import Config
 
 from helpers.build import outline
 from helpers.common import text
-from helpers.common.errors import RenderError
+from helpers.common.errors import ParamsError, RenderError
 from helpers.config import paths
 from helpers.config.params import Area
 from helpers.report import colours
@@ -47,12 +52,15 @@ SHOWN_TYPES = [
 PROJECT_DATA = frozenset({KEY_FIGURE_MIME, APPENDIX_MIME, FIX_MIME})
 
 
-def report_metadata(area: Area, created: dt.date | None = None) -> dict[str, Any]:
+def report_metadata(
+    area: Area, created: dt.date | None = None, *, draft: bool = False
+) -> dict[str, Any]:
     """What the title page, running header and PDF metadata say about the report.
 
     ``colour`` is the area colour made readable as text (``colours.readable``): the one
     shade used for text, links, the cover and charts; ``accent`` is the params colour as
-    given, for thin decorative rules only.
+    given, for thin decorative rules only. A ``draft`` says "Utkast" at the top of the page
+    and on every page of the PDF.
     """
     created = created or dt.date.today()
     return {
@@ -67,8 +75,9 @@ def report_metadata(area: Area, created: dt.date | None = None) -> dict[str, Any
         "example": bool(area.survey and area.survey.example),
         "created": created.isoformat(),
         "created_text": f"{created.day} {_MONTHS[created.month - 1]} {created.year}",
-        "logo": _embedded(area.logo) if area.logo else None,
+        "logo": embedded(area.logo) if area.logo else None,
         "logo_alt": f"{_genitive(area.name)} logotyp",
+        "draft": draft,
     }
 
 
@@ -87,12 +96,57 @@ _IMAGE_TYPES = {
 }
 
 
-def _embedded(image: Path) -> str:
-    """An image file as a data URI, so the HTML stays one self-contained file."""
+def embedded(image: Path) -> str:
+    """An image file as a data URI, so the HTML stays one self-contained file. An SVG that
+    points outside itself is refused: the report fetches nothing (see :func:`outside_refs`)."""
     kind = _IMAGE_TYPES.get(image.suffix.lower())
     if kind is None:
         raise RenderError(f"Logotypen {image.name}: okänt bildformat. Använd SVG, PNG eller JPEG.")
-    return f"data:{kind};base64,{base64.b64encode(image.read_bytes()).decode()}"
+    content = image.read_bytes()
+    if kind == "image/svg+xml" and (refs := outside_refs(content.decode("utf-8", "replace"))):
+        raise ParamsError(
+            f"Logotypen {image.name} (logo i params-filen) hänvisar till {refs[0][:80]}, som "
+            "rapporten inte hämtar. Bädda in bilden i SVG-filen (data:) eller använd en PNG."
+        )
+    return f"data:{kind};base64,{base64.b64encode(content).decode()}"
+
+
+# href / xlink:href / src attributes, CSS url(...) and @import, external entities
+_REFERENCE = re.compile(
+    r"""(?:\b(?:xlink:)?href|\bsrc)\s*=\s*(["'])(.*?)\1"""
+    r"""|url\(\s*(["']?)(.*?)\3\s*\)|@import\s+(["'])(.*?)\5|<!ENTITY[^>]*?(SYSTEM|PUBLIC)""",
+    re.I | re.S,
+)
+
+
+def outside_refs(svg: str) -> list[str]:
+    """The addresses in an SVG that point outside it (not ``#id``, not ``data:``).
+
+    >>> outside_refs('<svg><use href="#a"/><image xlink:href="http://127.0.0.1/x"/></svg>')
+    ['http://127.0.0.1/x']
+    >>> outside_refs('<svg><image href="data:image/png;base64,AA"/></svg>')
+    []
+    """
+    found = []
+    for match in _REFERENCE.finditer(svg):
+        ref = next((g for g in match.group(2, 4, 6) if g is not None), None)
+        if ref is None:
+            found.append("en extern entitet (<!ENTITY … SYSTEM>)")
+        elif not ref.strip().startswith(("#", "data:")):
+            found.append(ref.strip())
+    return found
+
+
+def css_string(value: Any) -> str:
+    r"""``value`` as the inside of a double-quoted CSS string in the page's ``<style>``:
+    quotes, backslashes, line breaks and ``<`` as CSS escapes, so no text ends the string or
+    the style element (the template then marks it ``safe``: it is no HTML).
+
+    >>> print(css_string('Sotenäs "x" </style> & co'))
+    Sotenäs \22 x\22  \3c /style\3e  \26  co
+    """
+    escaped = re.sub(r'[\\"<>&\x00-\x1f\x7f]', lambda m: f"\\{ord(m.group()):x} ", str(value))
+    return escaped
 
 
 _MONTHS = [
@@ -139,7 +193,7 @@ def exporter() -> TemplateExporter:
         default_preprocessors=[],
         preprocessors=[ProjectDataPreprocessor, outline.OutlinePreprocessor],
         optimistic_validation=True,
-        filters={"markdown_to_html": outline.markdown_to_html},
+        filters={"markdown_to_html": outline.markdown_to_html, "css_string": css_string},
     )
 
 

@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import quote
 
 from mistune.toc import add_toc_hook
+from mistune.util import striptags
 from nbconvert.filters import DataTypeFilter
 from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
 from nbconvert.preprocessors import Preprocessor
@@ -46,7 +47,24 @@ CHAPTER_KINDS = (("sammanfattning", "summary"), ("bilaga", "appendix"))
 
 
 class _Renderer(IPythonRenderer):
-    """nbconvert's Markdown renderer without anchor links."""
+    """nbconvert's Markdown renderer without anchor links, and safe for text from outside.
+
+    Chapters interpolate params and survey values into their Markdown, so raw HTML in it is
+    shown as text (the chapters write none), links keep only harmless addresses (mistune's
+    check: no ``javascript:``, ``file:`` ...), and an image that is not embedded (a
+    ``data:`` image, e.g. a cell's attachment) is its alt text: nothing the browser or the
+    PDF renderer would fetch.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(escape=True, allow_harmful_protocols=False, **options)
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        embedded = self._embed_image_or_attachment(url)
+        if not embedded.startswith("data:image/"):
+            return text
+        attrs = {"src": embedded, "alt": striptags(text), "title": title or None}
+        return f"<img{self.render_attrs(attrs)} />"
 
     def heading(self, text: str, level: int, **attrs: Any) -> str:
         # no line break after a heading: the report has always been written so (nbconvert's
@@ -56,7 +74,7 @@ class _Renderer(IPythonRenderer):
 
 def _markdown(ids: Sequence[str] = (), attachments: dict | None = None) -> MarkdownWithMath:
     """nbconvert's Markdown parser; the n-th heading gets ``ids[n]`` (mistune's toc hook)."""
-    renderer = _Renderer(escape=False, exclude_anchor_links=True, attachments=attachments)
+    renderer = _Renderer(exclude_anchor_links=True, attachments=attachments)
     markdown = MarkdownWithMath(renderer=renderer)
     add_toc_hook(markdown, 1, 6, heading_id=lambda _, n: ids[n] if n < len(ids) else "")
     return markdown

@@ -4,6 +4,16 @@
 >>> files = build_report("sotenas")          # doctest: +SKIP
 >>> report_files(load_area("sotenas")).pdf.name
 'kompetensanalys-sotenas-2026.pdf'
+
+A draft (``draft=True``, and every build without a PDF) goes to a folder of its own and
+never touches the published report; it says "Utkast" at the top of the page and on every
+page of the PDF:
+
+>>> report_files(load_area("sotenas"), draft=True).html.relative_to(paths.REPORTS).as_posix()
+'sotenas/2026-utkast/kompetensanalys-sotenas-2026-utkast.html'
+
+Builds of one area run one at a time (``publish.locked``; a second one waits and is told
+so), and each first sweeps what killed builds left behind (``publish.sweep``).
 """
 
 from __future__ import annotations
@@ -11,7 +21,6 @@ from __future__ import annotations
 import importlib
 import json
 import shutil
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -21,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers.build import fingerprint, publish
-from helpers.common.errors import ExecutionError, RenderError, write_error
+from helpers.common.errors import ExecutionError, RenderError, ReportError, write_error
 from helpers.config import paths
 from helpers.config.params import Area, load_area
 from helpers.stats import integrity
@@ -39,10 +48,11 @@ class ReportFiles:
     appendix: Path
 
 
-def report_files(area: Area, folder: Path | None = None) -> ReportFiles:
-    """The file names of an area's report, in ``reports/<area>/<year>/``."""
-    folder = folder or paths.report_dir(area.slug, area.year)
-    stem = f"kompetensanalys-{area.slug}-{area.year}"
+def report_files(area: Area, folder: Path | None = None, *, draft: bool = False) -> ReportFiles:
+    """The file names of an area's report, in ``reports/<area>/<year>/`` (a draft's in
+    ``reports/<area>/<year>-utkast/``, its names ending in ``-utkast``)."""
+    folder = folder or paths.report_dir(area.slug, area.year, draft=draft)
+    stem = f"kompetensanalys-{area.slug}-{area.year}" + ("-utkast" if draft else "")
     return ReportFiles(
         folder=folder,
         html=folder / f"{stem}.html",
@@ -74,6 +84,7 @@ class BuildResult:
 
 #: The stages of a build, as ``timings`` and ``progress`` name them, and how the CLI shows them.
 STAGES = {
+    "waiting": "väntar på en annan körning av samma område",
     "prepare": "statistik och enkät",
     "chapters": "kapitlen",
     "html": "HTML",
@@ -92,6 +103,23 @@ def prepare_process() -> None:
 
     compat.leave_out_rfc3987_grammar()
     gc_tuning.tune()
+    _end_cleanly_on_termination()
+
+
+def _end_cleanly_on_termination() -> None:
+    """SIGTERM and SIGHUP end the process as Ctrl-C does (``KeyboardInterrupt``), so every
+    ``finally`` runs: staging and scratch folders are removed and the kernel is stopped.
+    Only the main thread may set signal handlers (a test calling this elsewhere skips it)."""
+    import signal
+
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, interrupt)
 
 
 @contextmanager
@@ -141,22 +169,43 @@ def build_report(
     year: int | None = None,
     pdf: bool = True,
     force: bool = False,
+    draft: bool = False,
     kernel: Callable[[], Any] | None = None,
     progress: Progress | None = None,
 ) -> BuildResult:
     """Build and publish one area's report, unless it is up to date and not ``force``d.
 
     Raises a ReportError with one clear message; an earlier report is then left untouched.
-    ``kernel`` gives a running kernel to reuse (a batch worker's, see
+    A ``draft`` (and any build without a ``pdf``) goes to its own folder and is always
+    built. ``kernel`` gives a running kernel to reuse (a batch worker's, see
     ``execute.start_kernel``); it is called only when the report has to be built.
-    ``progress`` is told each stage as it begins (the CLI prints a line for each).
+    ``progress`` is told each stage as it begins (the CLI prints a line for each), and
+    ``"waiting"`` when another build of the area runs (this one then waits for it).
     """
     area = load_area(name, year=year)
     integrity.check()  # the statistics as their manifests say (cached checksums: ~1 ms)
-    final = report_files(area)
-    if not force and pdf and fingerprint.is_up_to_date(area, final.folder):
-        return BuildResult(area, final, skipped=True)
-    publish.check_writable(final.folder.parent)  # a read-only reports/ stops here, not later
+    draft = draft or not pdf
+    final = report_files(area, draft=draft)
+    area_folder = paths.REPORTS / area.slug
+    waiting = (lambda: progress(area, "waiting")) if progress else None
+    with publish.locked(paths.REPORTS, area.slug, waiting):
+        publish.sweep(area_folder)
+        publish.sweep_scratch()
+        if not force and not draft and fingerprint.is_up_to_date(area, final.folder):
+            return BuildResult(area, final, skipped=True)
+        publish.check_writable(final.folder.parent)  # a read-only reports/ stops here
+        return _locked_build(area, final, pdf, draft, kernel, progress)
+
+
+def _locked_build(
+    area: Area,
+    final: ReportFiles,
+    pdf: bool,
+    draft: bool,
+    kernel: Callable[[], Any] | None,
+    progress: Progress | None,
+) -> BuildResult:
+    """``build_report`` once it holds the area's lock and the report has to be built."""
     # Imported only when there is work to do: nbformat, papermill, nbconvert and WeasyPrint
     # take longer to import than the up-to-date check takes in all.
     from helpers.build import execute
@@ -180,13 +229,23 @@ def build_report(
                 running = kernel()
             _import_in_background("helpers.build.html", "weasyprint")
             _import_survey(area)
-        fixes = _build(area, final, running, pdf, timings, done_with_kernel, told)
+            _check_logo(area)
+        fixes = _build(area, final, running, pdf, draft, timings, done_with_kernel, told)
     finally:
         if stopping is not None:
             stopping.join()
         elif own_kernel is not None:
             execute.stop_kernel(own_kernel)
     return BuildResult(area, final, skipped=False, timings=timings, fixes=fixes)
+
+
+def _check_logo(area: Area) -> None:
+    """The params' logo, checked before any chapter runs (a format the page cannot show, an
+    SVG that points outside itself): its one line comes at once, not after the chapters."""
+    if area.logo is not None:
+        from helpers.build import html
+
+        html.embedded(area.logo)
 
 
 def _import_in_background(*modules: str) -> None:
@@ -209,6 +268,7 @@ def _build(
     final: ReportFiles,
     kernel: Any,
     pdf: bool,
+    draft: bool,
     timings: dict[str, float],
     done_with_kernel: Callable[[], None],
     told: Callable[[str], None] | None = None,
@@ -217,9 +277,9 @@ def _build(
     the fixes for missing data that the chapters recorded. ``done_with_kernel`` is called
     once the chapters have run."""
     from helpers.build import execute, html, outputs
-    from helpers.build.pdf import to_pdf  # (``pdf`` is this function's flag)
+    from helpers.build.pdf import project_folders, to_pdf  # (``pdf`` is this function's flag)
 
-    with tempfile.TemporaryDirectory(prefix="lka-run-") as scratch:
+    with publish.scratch() as scratch:
         executed_path = Path(scratch) / "notebook.ipynb"
         notebook = execute.assemble(execute.chapter_paths())
         notebook.metadata["lka"] = {"area": area.slug, "year": area.year}
@@ -241,15 +301,17 @@ def _build(
         done_with_kernel()
         failed_notebook_path(area).unlink(missing_ok=True)
         with publish.staged(final.folder) as staging:
-            staged = report_files(area, staging)
-            metadata = html.report_metadata(area)
+            staged = report_files(area, staging, draft=draft)
+            metadata = html.report_metadata(area, draft=draft)
             try:
                 with _timed(timings, "html", told):
                     page = html.to_html(executed, metadata)
                     staged.html.write_text(page, encoding="utf-8")
                 if pdf:
                     with _timed(timings, "pdf", told):
-                        to_pdf(page, staged.pdf, metadata)
+                        to_pdf(page, staged.pdf, metadata, project_folders(staging))
+            except ReportError:  # e.g. an address the renderer refused: its own line
+                raise
             except Exception as error:  # a template or layout bug: say where, keep nothing
                 if isinstance(error, OSError) and write_error(error):
                     raise  # a full disk is no bug of the template: the CLI names the file
@@ -258,12 +320,12 @@ def _build(
                     f"({type(error).__name__}: {error})."
                 ) from error
             with _timed(timings, "files", told):
-                _write_data_files(area, executed, staged, staging, pdf)
+                _write_data_files(area, executed, staged, staging, draft)
     return outputs.fixes(executed)
 
 
 def _write_data_files(
-    area: Area, executed: Any, staged: ReportFiles, staging: Path, pdf: bool
+    area: Area, executed: Any, staged: ReportFiles, staging: Path, draft: bool
 ) -> None:
     """The executed notebook, key figures, Excel appendix and build fingerprint."""
     import nbformat
@@ -286,7 +348,7 @@ def _write_data_files(
         encoding="utf-8",
     )
     outputs.write_appendix(outputs.appendix_tables(executed), staged.appendix)
-    if pdf:  # an HTML-only build is a draft: never counts as up to date
+    if not draft:  # a draft (also every HTML-only build) never counts as up to date
         (staging / fingerprint.BUILD_INFO).write_text(
             fingerprint.build_info(area), encoding="utf-8"
         )

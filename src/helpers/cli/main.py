@@ -50,7 +50,12 @@ def _report(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     result = build_report(
-        args.area, year=args.year, pdf=not args.no_pdf, force=args.force, progress=progress
+        args.area,
+        year=args.year,
+        pdf=not args.no_pdf,
+        force=args.force,
+        draft=args.draft,
+        progress=progress,
     )
     seconds = number(time.perf_counter() - started, 1)
     files = result.files
@@ -59,6 +64,12 @@ def _report(args: argparse.Namespace) -> int:
             verbosity,
             f"Rapporten för {result.area.name} är redan aktuell ({seconds} s); "
             "--force (make: FORCE=1) bygger om den:",
+        )
+    elif args.draft or args.no_pdf:
+        say(
+            verbosity,
+            f"Utkastet för {result.area.name} är klart på {seconds} s "
+            "(en publicerad rapport ändras inte):",
         )
     else:
         say(verbosity, f"Rapporten för {result.area.name} är klar på {seconds} s:")
@@ -97,7 +108,7 @@ def _reports(args: argparse.Namespace) -> int:
 def _open(args: argparse.Namespace) -> int:
     from helpers.cli.show import show_report
 
-    shown = show_report(args.area, pdf=args.pdf)
+    shown = show_report(args.area, pdf=args.pdf, draft=args.draft)
     say(args.verbosity, f"Öppnar {_shown(shown.file)}" + ("" if shown.opened else " …"))
     if not shown.opened:
         say(
@@ -159,6 +170,20 @@ def _fetch(args: argparse.Namespace) -> int:
         for folder, names in fetched.files.items():
             say(args.verbosity, f"{fetched.source}: {', '.join(names)} i {folder}")
     say(args.verbosity, "Underlaget är uppdaterat (MANIFEST.csv har källor och kontrollsummor).")
+    return 0
+
+
+def _clean(args: argparse.Namespace) -> int:
+    from helpers.build import publish
+
+    swept = publish.sweep_all(paths.REPORTS)
+    say(
+        args.verbosity,
+        f"Skräp efter avbrutna körningar borttaget: {', '.join(swept)}."
+        if swept
+        else "Inget skräp efter avbrutna körningar.",
+        "Rapporterna är kvar (make clean-reports CONFIRM=1 tar bort dem).",
+    )
     return 0
 
 
@@ -292,7 +317,14 @@ def build_parser() -> Parser:
     report = command("report", "bygg ett områdes rapport (HTML och PDF)", _report)
     report.add_argument("area", metavar="OMRÅDE", help=AREA_HELP)
     report.add_argument("--year", type=int, metavar="ÅR", help="rapportår (annars params-filens)")
-    report.add_argument("--no-pdf", action="store_true", help="bara HTML (snabbare utkast)")
+    report.add_argument(
+        "--draft",
+        action="store_true",
+        help="ett utkast: i en egen mapp (ÅR-utkast), märkt Utkast, rör inte den publicerade",
+    )
+    report.add_argument(
+        "--no-pdf", action="store_true", help="bara HTML (snabbare; alltid ett utkast)"
+    )
     report.add_argument("--force", action="store_true", help="bygg om även om den är aktuell")
     report.add_argument("--timings", action="store_true", help="skriv ut tiden för varje steg")
 
@@ -310,11 +342,12 @@ def build_parser() -> Parser:
         "--jobs", type=int, metavar="N", help="parallella arbetare (annars en per kärna)"
     )
     many.add_argument("--force", action="store_true", help="bygg om även aktuella rapporter")
-    many.add_argument("--no-pdf", action="store_true", help="bara HTML (snabbare)")
+    many.add_argument("--no-pdf", action="store_true", help="bara HTML (snabbare; utkast)")
 
     opened = command("open", "öppna ett områdes färdiga rapport", _open)
     opened.add_argument("area", metavar="OMRÅDE", help=AREA_HELP)
     opened.add_argument("--pdf", action="store_true", help="öppna PDF:en (annars HTML-sidan)")
+    opened.add_argument("--draft", action="store_true", help="öppna utkastet (lka report --draft)")
 
     survey = command(
         "survey", "lägg in en enkätexport och skriv den i områdets params-fil", _survey
@@ -349,6 +382,11 @@ def build_parser() -> Parser:
     )
 
     command("areas", "lista områdena som har params-fil", _areas)
+    command(
+        "clean",
+        "ta bort det avbrutna körningar lämnat (halvfärdiga mappar), inte rapporterna",
+        _clean,
+    )
 
     new_area = command("new-area", "skriv params-filen för ett nytt område", _new_area)
     new_area.add_argument(

@@ -55,13 +55,17 @@ def opener(system: str, release: str, available: Collection[str]) -> list[str] |
     return None
 
 
-def show_report(area_name: str, *, pdf: bool = False) -> Shown:
-    """Open the area's latest report (HTML, or the PDF); raises ReportError when none is built."""
+def show_report(area_name: str, *, pdf: bool = False, draft: bool = False) -> Shown:
+    """Open the area's latest report (HTML, or the PDF), or its ``draft``; the draft also when
+    no report is published. Raises ReportError when none is built."""
     from helpers.build.pipeline import report_files
 
     area = load_area(area_name)
-    files = report_files(area)
-    file = files.pdf if pdf else files.html
+    published, drafted = report_files(area), report_files(area, draft=True)
+    chosen = drafted if draft else published
+    file = chosen.pdf if pdf else chosen.html
+    if not file.exists() and not draft:
+        file = drafted.pdf if pdf else drafted.html
     if not file.exists():
         raise ReportError(
             f"Rapporten för {area.name} {area.year} är inte byggd än: kör make report "

@@ -71,6 +71,8 @@ def _own_or_shipped(name: str) -> Path:
 ROOT = find_root() or Path.cwd()
 
 PARAMS = ROOT / "params"
+#: The analyst's corrections to the SSYK coding of job titles (helpers.stats.occupations).
+SSYK_OVERRIDES = PARAMS / "ssyk_overrides.csv"
 DATA = ROOT / "data"
 #: Input as it came from its source, never rewritten by the project (each folder has a
 #: PROVENANCE.md). ``make fetch`` still refreshes public/ and yrkesbarometer/ here (SCB, the
@@ -105,6 +107,7 @@ PREVIEW = ROOT / "preview"
 RESOURCES = PACKAGE / "resources"
 
 
-def report_dir(area: str, year: int) -> Path:
-    """The folder that holds one area's report for one year."""
-    return REPORTS / area / str(year)
+def report_dir(area: str, year: int, *, draft: bool = False) -> Path:
+    """The folder that holds one area's report for one year; a draft has its own
+    (``reports/<area>/<year>-utkast/``), so it never replaces the published report."""
+    return REPORTS / area / (f"{year}-utkast" if draft else str(year))

@@ -58,7 +58,7 @@ LOOKUP_FILE = paths.PROCESSED_CLASSIFICATIONS / f"ssyk_title_lookup_v{LOOKUP_VER
 MANIFEST_FILE = (
     paths.PROCESSED_CLASSIFICATIONS / f"ssyk_title_lookup_v{LOOKUP_VERSION}.manifest.json"
 )
-DEFAULT_OVERRIDES = paths.PARAMS / "ssyk_overrides.csv"
+DEFAULT_OVERRIDES = paths.SSYK_OVERRIDES
 
 GROUPS_FILE = "jobtech_ssyk-level-4-groups-with-related-occupations.json"
 SCB_FILE = "ssyk2012_scb_codes_en_with_jobtech_sv.csv"
