@@ -132,6 +132,22 @@ def _mask_emails(text: str) -> str:
     return "".join(pieces)
 
 
+def quoted(value: str | None, message: str) -> str | None:
+    """``value`` if ``message`` quotes it, else None: an issue keeps as its value (which
+    ``lka validate`` lists when it groups issues) only what its message already shows.
+
+    Messages quote an answer only when it was recognised as a number or a near-miss of a
+    label; an answer that fits nothing may be a name typed in the wrong column, and is told
+    by its column and row instead.
+
+    >>> quoted("ca 12", "'ca 12' är ingen exakt siffra")
+    'ca 12'
+    >>> quoted("Anna Berg", "svaret är inte ett tal") is None
+    True
+    """
+    return value if value is not None and f"'{value}'" in message else None
+
+
 def contacts_path(area: str, year: int, source: Path) -> Path:
     """Where the contact file of one survey export goes: outside ``reports/``, never committed."""
     return paths.CONTACTS / area / str(year) / f"{Path(source).stem}-kontakter.csv"
