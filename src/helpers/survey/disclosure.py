@@ -75,20 +75,19 @@ SUPPRESSED = "–"
 _Cell = tuple[int, int]
 
 
-def note(threshold: int = THRESHOLD, *, secondary: bool = False, dominance: bool = False) -> str:
-    """The note printed under every table or chart with suppressed survey figures.
+def note(threshold: int = THRESHOLD, *, secondary: bool = False) -> str:
+    """The note printed under every table or chart with suppressed survey figures: what the
+    suppression mark means, and that a zero is a zero.
 
     >>> note()
     '– = färre än 5 svarande; uppgiften visas inte. 0 = ingen.'
     """
     text = f"{SUPPRESSED} = färre än {threshold} svarande; uppgiften visas inte."
-    if dominance:
-        text += (
-            f" Inte heller summor där en arbetsgivare står för mer än "
-            f"{round(DOMINANCE * 100)} % visas."
-        )
     if secondary:
-        text += " Inte heller summor eller celler som skulle avslöja en sådan uppgift visas."
+        text += (
+            f" Inte heller summor där en arbetsgivare står för mer än {round(DOMINANCE * 100)} %"
+            ", eller celler som skulle avslöja en dold uppgift, visas."
+        )
     return text + " 0 = ingen."
 
 
