@@ -670,13 +670,16 @@ def branch_matrix(sv: AreaSurvey, top: int = 5) -> pd.DataFrame:
 
 
 def _named(values: pd.Series, kind: str) -> str:
-    """The needs of one kind a branch's employers name, as "need (n)", most named first."""
+    """The needs of one kind a branch's employers name, as "need (n)", most named first;
+    "0" when none is named and none hidden, the suppression mark when what there is is
+    hidden (``disclosure.mark``: a zero never reads as a hidden figure)."""
     if kind not in values.index.get_level_values(0):
-        return text.MISSING  # nobody named a need of this kind at all
-    part = values[kind].dropna()
+        return text.number(0)  # nobody named a need of this kind at all
+    every = values[kind]
+    part = every.dropna()
     part = part[part > 0].sort_values(ascending=False, kind="stable")
     if part.empty:
-        return text.MISSING
+        return disclosure.mark(0, bool(every.isna().any()), text.number)
     return "; ".join(f"{text.mid_sentence(label)} ({text.number(n)})" for label, n in part.items())
 
 

@@ -1,0 +1,146 @@
+"""Property (issue 16): for random small surveys, no suppressed cell can be recovered from
+the other figures, titles and tables of the same report.
+
+The test is an indistinguishability attack. Take a survey, find a single-choice question
+whose table (the one its chart shows) hides two or more options, and make a second survey
+that differs from the first only inside the hidden cells: one respondent moves from one
+hidden option to another. Every shown cell, base and total stays the same, so a report that
+reveals nothing about the hidden cells must read the same, word for word and figure for
+figure, in both worlds: every chart title, chart table, sentence, key figure and table of
+the summary, the employer-survey chapter and the year-on-year chapter. A title quoting a
+share of two options one of which is hidden ("70 %" in Figure 16), a key indicator, or a
+year-on-year row that gives a hidden cell back would differ between the two worlds.
+
+Sums over employers are attacked the same way: one employer's staff figure (D5) is moved
+within a branch whose sum is hidden, and nothing may change.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from test_area_survey import employer, survey
+
+from helpers.analysis import indicators
+from helpers.config.params import load_area
+from helpers.report import context
+from helpers.report.chapters import employer_survey, survey_check
+from helpers.survey.questionnaire import load_questionnaire
+
+Q = load_questionnaire()
+#: The single-choice questions whose tables the report shows (charts and key indicators).
+SINGLE = ("B1", "C1", "C4", "D1", "D9", "E3", "E5")
+BRANCHES = ("Handel", "Byggverksamhet", "Vård och omsorg")
+AREA = load_area("sotenas")
+
+
+def _skewed(options: tuple[str, ...]) -> st.SearchStrategy[str]:
+    """Mostly the first two options, so the others get the small counts that are hidden."""
+    return st.sampled_from([options[0]] * 3 + [options[1]] * 3 + list(options))
+
+
+@st.composite
+def respondents(draw: st.DrawFn) -> list[dict[str, Any]]:
+    rows = []
+    for _ in range(draw(st.integers(8, 24))):
+        answers: dict[str, Any] = {"A2": draw(st.sampled_from(BRANCHES))}
+        for question in SINGLE:
+            answers[question] = draw(_skewed(Q[question].options))
+        if answers["C1"] != "Ja":
+            answers["C4"] = None
+        answers["D5"] = draw(st.sampled_from([None, 0, 2, 5, 8, 12, 40, 3000]))
+        answers["D3"] = draw(
+            st.sampled_from([set(), {"Engelska"}, {"Yrkessvenska"}, {"Engelska", "Yrkessvenska"}])
+        )
+        rows.append(employer(**answers))
+    return rows
+
+
+def _report(rows: list[dict[str, Any]], previous: list[dict[str, Any]] | None) -> list[str]:
+    """Everything the survey's chapters show, as the text Jupyter would get."""
+    shown: list[str] = []
+
+    def keep(obj: Any, raw: bool = False) -> None:
+        shown.append(repr(obj) if raw else getattr(obj, "data", "") or "")
+
+    before = survey(previous) if previous is not None else None
+    sv = survey(rows, previous=before)
+    rpt = context.Report(AREA, output=keep)
+    for question in survey_check.QUESTION_CHARTS:
+        rpt.show(employer_survey.question(sv, question))
+    rpt.say(employer_survey.recruitment(sv))
+    rpt.say(employer_survey.staff(sv))
+    rpt.table(employer_survey.staff_by_branch(sv), caption="Personal per bransch", survey=sv)
+    survey_check._summary(rpt, sv)
+    survey_check._comparison(rpt, sv)
+    return shown
+
+
+def _hidden_options(rows: list[dict[str, Any]], question: str) -> list[str]:
+    """The options the question's own table hides (the table its chart, or its key
+    indicator when it has no chart, is made from)."""
+    responses = survey(rows).responses
+    among = indicators.tried(responses) if question == "C4" else None
+    options = list(Q[question].options)
+    table = indicators.distribution(responses, question, among=among, options=options)
+    return list(table.loc[table["suppressed"].astype(bool), "option"])
+
+
+def _moved(rows, question, source, target):
+    """The rows with one respondent's answer to ``question`` moved from source to target,
+    or None when no respondent can move without changing another question's population."""
+    for i, row in enumerate(rows):
+        if row[question] == source and (question != "C1" or row["C4"] is None):
+            changed = [dict(r) for r in rows]
+            changed[i][question] = target
+            return changed
+    return None
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+@given(rows=respondents(), previous=st.none() | respondents(), data=st.data())
+def test_no_hidden_option_can_be_told_from_the_rest_of_the_report(rows, previous, data):
+    candidates = [(q, h) for q in SINGLE if len(h := _hidden_options(rows, q)) >= 2]
+    assume(candidates)
+    question, hidden = data.draw(st.sampled_from(candidates))
+    source, target = data.draw(st.permutations(hidden))[:2]
+    other = _moved(rows, question, source, target)
+    assume(other is not None)
+    # The other world hides the same cells and shows the same ones (else it is no twin).
+    assume(_hidden_options(other, question) == hidden)
+    first, second = _report(rows, previous), _report(other, previous)
+    differing = [(a, b) for a, b in zip(first, second, strict=True) if a != b]
+    assert not differing, (question, source, target, differing[:1])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(rows=respondents(), data=st.data())
+def test_no_hidden_staff_sum_can_be_told_from_the_rest_of_the_report(rows, data):
+    sv = survey(rows)
+    table = indicators.staff_to_upskill(sv.responses, by="A2").set_index("group")
+    hidden = [g for g in BRANCHES if g in table.index and table.at[g, "total"] is not None]
+    hidden = [g for g in hidden if str(table.at[g, "total"]) == "<NA>"]
+    assume(hidden)
+    branch = data.draw(st.sampled_from(hidden))
+    members = [i for i, r in enumerate(rows) if r["A2"] == branch and r["D5"]]
+    assume(len(members) >= 2)
+    a, b = members[:2]
+    other = [dict(r) for r in rows]
+    # Move one unit of staff from one employer to another of the same branch: the branch's
+    # sum, and every shown figure, stay; only the hidden split within it changes. The
+    # employers' skill areas are swapped with them, so the staff per area changes only
+    # where both employers chose the same areas.
+    assume(other[a]["D3"] == other[b]["D3"])
+    other[a]["D5"] -= 1
+    other[b]["D5"] += 1
+    assume(str(indicators.staff_to_upskill(survey(other).responses, by="A2").set_index("group")
+               .at[branch, "total"]) == "<NA>")  # fmt: skip
+    first, second = _report(rows, None), _report(other, None)
+    differing = [(x, y) for x, y in zip(first, second, strict=True) if x != y]
+    assert not differing, (branch, differing[:1])
