@@ -622,8 +622,10 @@ def planned_note(sv: AreaSurvey, table: pd.DataFrame) -> str:
     if not hidden:
         return ""
     return (
-        f"{text.number(hidden)} yrken med färre än {sv.threshold} arbetsgivare visas inte "
-        "var för sig men ingår i Totalt."
+        f"{text.number(hidden)} yrken med färre än {sv.threshold} arbetsgivare, där en "
+        f"arbetsgivare står för mer än {round(disclosure.DOMINANCE * 100)} % av "
+        "anställningarna, eller som skulle avslöja ett sådant yrke, visas inte var för sig men "
+        "ingår i Totalt."
     )
 
 
