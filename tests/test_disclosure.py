@@ -15,7 +15,7 @@ def _hidden(mask: pd.DataFrame) -> set[tuple]:
 
 
 def test_note_names_the_threshold():
-    assert disclosure.note() == "– = färre än 5 svarande; uppgiften visas inte."
+    assert disclosure.note() == "– = färre än 5 svarande; uppgiften visas inte. 0 = ingen."
     assert disclosure.note(3).startswith("– = färre än 3 svarande")
     assert "summor" in disclosure.note(secondary=True)
 
@@ -103,7 +103,9 @@ def test_small_group_is_hidden_whole_and_protected_down_the_columns():
     assert hidden[("a", "Ja")] and hidden[("a", "Nej")]
     assert out.loc[out["group"] == "b", "base"].isna().all()
     assert out.loc[out["group"] == "a", "base"].isna().all()
-    assert out.loc[out["group"] == "c", "n"].tolist() == [10, 10]
+    # "Nej" of a and b add up to 12 - 10 = 2: a hidden 2 would be narrowed to 0-2, so c's
+    # "Nej" goes too (and with it c's row, whose base would give it back).
+    assert out.loc[out["group"] == "c", "n"].isna().all()
     assert out.loc[out["group"] == "Totalt", "share"].round(2).tolist() == [0.6, 0.4]
 
 
@@ -186,7 +188,13 @@ def test_any_table_never_leaves_one_hidden_cell_in_a_line(
     assert not (primary & ~mask).any().any(), "every primary cell is hidden"
     lines = _lines(rows, cols) if total_column else _lines(rows, cols)[: len(cols)]
     for line in lines:
-        assert sum(mask.at[r, c] for r, c in line) != 1, (counts, mask)
+        hidden = [cell for cell in line if mask.at[cell]]
+        assert len(hidden) != 1, (counts, mask)
+        total = line[-1]  # the line's total: the Totalt row or the sum column
+        if hidden and not mask.at[total] and (whole_rows is False or total[1] == "c0"):
+            together = sum(counts.at[cell] for cell in hidden)
+            # each hidden count can be 1 .. S - (h - 1): the range reaches the threshold
+            assert together - (len(hidden) - 1) >= 5, (counts, mask, line)
     if base_column:
         hidden_base = mask[base_column]
         assert mask[hidden_base].all(axis=1).all(), "a hidden base hides its row"
@@ -216,3 +224,80 @@ def test_whole_rows_hide_the_smallest_group_entirely():
     )
     assert mask.loc["a"].all() and mask.loc["b"].all()
     assert not mask.loc[["c", "Totalt"]].any().any()
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(COUNTS, min_size=1, max_size=6))
+def test_no_hidden_count_of_a_line_can_be_narrowed_below_the_threshold(cells):
+    """Attack a one-line table (options adding up to a shown base) by enumeration: every
+    assignment of the hidden cells that matches the total and the suppression rule (hidden
+    cells are not zero unless there was nothing else to hide) is a value a reader cannot
+    exclude. Each primary-hidden cell must keep at least one possible value at or above the
+    threshold: the reader cannot tell it was small, let alone which small value it was."""
+    import itertools
+
+    counts = pd.DataFrame({"n": [*cells, sum(cells)]}, index=[*range(len(cells)), "Totalt"])
+    mask = disclosure.suppression_mask(counts, total_row="Totalt")["n"]
+    if mask["Totalt"]:
+        return  # the total is hidden: nothing to subtract from
+    hidden = [i for i in range(len(cells)) if mask[i]]
+    if not hidden:
+        return
+    known = sum(c for i, c in enumerate(cells) if not mask[i])
+    left = sum(cells) - known
+    possible = {i: set() for i in hidden}
+    for values in itertools.product(range(left + 1), repeat=len(hidden)):
+        if sum(values) == left:
+            for i, v in zip(hidden, values, strict=True):
+                possible[i].add(v)
+    for i in hidden:
+        assert len(possible[i]) > 1, (cells, mask.tolist())
+        if 0 < cells[i] < 5:
+            assert max(possible[i]) >= 5, (cells, mask.tolist(), possible[i])
+
+
+def test_dominance_hides_a_sum_one_employer_makes():
+    """Issue 17, item 10: one employer with 5 000 staff among 16 must not show as
+    "5 137, medel 321,1"; the sum of the others is fine."""
+    from helpers.analysis import indicators
+
+    staff = [5000, 10, 12, 8, 9, 11, 7, 10, 6, 12, 9, 8, 10, 11, 7, 7] + [20] * 10 + [30] * 10
+    responses = pd.DataFrame(
+        {
+            "A2": ["Tillverkning"] * 16 + ["Handel"] * 10 + ["Vård"] * 10,
+            "D5": staff,
+        },
+        index=[f"r{i}" for i in range(36)],
+    )
+    table = indicators.staff_to_upskill(responses, by="A2").set_index("group")
+    assert sum(staff[:16]) == 5137
+    assert pd.isna(table.at["Tillverkning", "total"]) and pd.isna(table.at["Tillverkning", "mean"])
+    # Totalt is 5 637, 89 % one employer: hidden too; and Handel + Vård could give
+    # Tillverkning back from a shown Totalt, so the protection holds either way.
+    shown = table["total"].dropna()
+    assert 5137 not in shown.tolist() and 5637 not in shown.tolist()
+    assert not any(round(v, 1) == 321.1 for v in table["mean"].dropna())
+
+
+def test_dominance_needs_a_complement_the_employer_does_not_dominate():
+    counts = pd.DataFrame(
+        {"employers": [16, 10, 10, 36], "total": [5137, 200, 300, 5637]},
+        index=["a", "b", "c", "Totalt"],
+    )
+    largest = pd.DataFrame({"total": [5000.0, 30.0, 40.0, 5000.0]}, index=counts.index)
+    dominated = pd.DataFrame({"total": [True, False, False, False]}, index=counts.index)
+    largest.loc["Totalt", "total"] = 1000.0  # pretend Totalt is not dominated
+    mask = disclosure.suppression_mask(
+        counts,
+        total_row="Totalt",
+        base_column="employers",
+        respondent_columns=["employers"],
+        dominated=dominated,
+        largest=largest,
+        whole_rows=True,
+    )
+    hidden = mask["total"]
+    assert hidden["a"] and hidden.sum() >= 2
+    if not hidden["Totalt"]:
+        together = counts["total"][hidden].sum()
+        assert disclosure.DOMINANCE * together >= 5000  # a + b + c: 5 637, 89 %: all three

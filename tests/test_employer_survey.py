@@ -88,7 +88,7 @@ def test_branch_matrix_lists_what_each_branch_names():
     table = sc.branch_matrix(survey(rows)).set_index("Bransch")
     assert table.at["Handel", "Bristyrken"] == "kockar och kallskänkor (6)"
     assert table.at["Handel", "Bristkompetenser"] == "engelska (6)"
-    assert table.at["Byggverksamhet", "Bristyrken"] == "–"  # none named
+    assert table.at["Byggverksamhet", "Bristyrken"] == "0"  # none named: a zero, not "–"
     assert table.at["Totalt", "Svarande"] == 12
 
 

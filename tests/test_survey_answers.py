@@ -122,9 +122,9 @@ def test_problems_are_logged_with_column_and_row():
     )
     assert [i.line() for i in log.issues] == [
         "Varning: x.xlsx, blad Form1, kolumn A, rad 5: C2 (Hur många personer försökte ni "
-        "rekrytera?): 'många' är inte ett tal",
+        "rekrytera?): svaret är inte ett tal",
         "Varning: x.xlsx, blad Form1, kolumn I, rad 5: C4 (Hur svårt var det att hitta personer "
-        "med rätt kompetens?): 'Rätt svårt' är inget standardalternativ och räknas inte. "
+        "med rätt kompetens?): svaret är inget standardalternativ och räknas inte. "
         "Närmast: 'Mycket svårt'.",
     ]
 

@@ -111,7 +111,6 @@ def test_workbook_is_trimmed_and_all_sheets_read(tmp_path):
 def test_forms_workbook_that_declares_its_size_as_a1_is_read_whole(tmp_path):
     """Microsoft Forms writes <x:dimension ref="A1"/> whatever the sheet holds (seen in a real
     Forms download); openpyxl's read-only mode would return the header row alone."""
-    import re
     import zipfile
 
     made = tmp_path / "made.xlsx"
@@ -152,14 +151,97 @@ def test_a_csv_of_only_whitespace_is_one_line(tmp_path, content):
         read_sheets(path)
 
 
-def test_a_csv_field_over_the_csv_readers_limit_is_one_line(tmp_path):
+def _workbook(path, sheets, rows, width=2, title="Anna Berg"):
+    workbook = openpyxl.Workbook(write_only=True)
+    for number in range(sheets):
+        sheet = workbook.create_sheet(f"{title} {number}")
+        for row in range(rows):
+            sheet.append([f"r{row}"] * width)
+    workbook.save(path)
+    return path
+
+
+def test_row_and_cell_limits_count_all_sheets_together(tmp_path, monkeypatch):
+    """Item 4 of issue 17: the limits hold for the file, not per sheet (40 sheets of 99 999
+    rows were read for five minutes). The error states the limits and names no sheet."""
+    from helpers.survey import files
+
+    monkeypatch.setattr(files, "MAX_ROWS", 50)
+    assert len(read_sheets(_workbook(tmp_path / "two.xlsx", 2, 20))) == 2
+    with pytest.raises(SurveyError) as caught:
+        read_sheets(_workbook(tmp_path / "three.xlsx", 3, 20))  # 60 rows, no sheet over 50
+    message = str(caught.value)
+    assert "fler än 50 rader" in message and "sammanlagt i alla blad" in message
+    assert "Anna" not in message
+    monkeypatch.setattr(files, "MAX_ROWS", 100_000)
+    monkeypatch.setattr(files, "MAX_CELLS", 100)
+    with pytest.raises(SurveyError, match="100 celler"):
+        read_sheets(_workbook(tmp_path / "wide.xlsx", 3, 10, width=4))  # 120 cells
     path = tmp_path / "svar.csv"
-    path.write_text("Kommun,Bransch\nSotenäs," + "x" * 131_073 + "\n", encoding="utf-8")
-    with pytest.raises(SurveyError) as error:
+    path.write_text("a;b\n" + "1;2\n" * 60)  # 122 cells in one CSV
+    with pytest.raises(SurveyError, match="1 000 000|100 celler"):
         read_sheets(path)
-    assert re.match(r"svar\.csv: en cell är längre än 131\s072 tecken", str(error.value))
-    assert "\n" not in str(error.value)
-    # in the first lines, where the separator is guessed, too
-    path.write_text("x" * 131_073 + "\n", encoding="utf-8")
-    with pytest.raises(SurveyError, match=r"en cell är längre än 131\s072 tecken"):
+
+
+def test_stated_limits_are_the_real_ones():
+    from helpers.survey import files
+
+    assert (files.MAX_ROWS, files.MAX_CELLS, files.MAX_CELL_CHARS) == (100_000, 1_000_000, 32_767)
+    for figure in ("100 000", "1 000 000", "32 767"):
+        assert figure in files.__doc__
+
+
+@pytest.mark.parametrize("length", [40_000, 200_000])  # under and over csv's own 131 072
+def test_a_cell_longer_than_excel_allows_is_one_line(tmp_path, length):
+    path = tmp_path / "svar.csv"
+    path.write_text("A1. Kommun;F1. Text\nSotenäs;" + "x" * length + "\n")
+    with pytest.raises(SurveyError) as caught:
         read_sheets(path)
+    message = str(caught.value)
+    assert "gränsen är 32 767 tecken per cell" in message and "rad 2" in message
+    assert "\n" not in message
+
+
+def test_a_long_cell_in_a_workbook_names_sheet_number_row_and_column(tmp_path, monkeypatch):
+    from helpers.survey import files
+
+    monkeypatch.setattr(files, "MAX_CELL_CHARS", 100)  # openpyxl writes at most 32 767
+    workbook = openpyxl.Workbook()
+    workbook.active.title = "Anna Bergs svar"
+    workbook.active.append(["A1. Kommun", "F1. Text"])
+    workbook.active.append(["Sotenäs", "x" * 101])
+    workbook.save(tmp_path / "svar.xlsx")
+    with pytest.raises(SurveyError, match=r"blad 1, rad 2, kolumn B\) har 101 tecken"):
+        read_sheets(tmp_path / "svar.xlsx")
+
+
+def test_survey_exports_are_git_ignored_except_the_examples():
+    """Item 9 of issue 17: a real export under data/raw/surveys/ is never committed."""
+    import subprocess
+
+    from conftest import ROOT
+
+    def ignored(path):
+        return (
+            subprocess.run(
+                ["git", "check-ignore", "-q", "--no-index", path], cwd=ROOT, check=False
+            ).returncode
+            == 0
+        )
+
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    for real in (
+        "data/raw/surveys/sotenas/2026/riktiga-svar.xlsx",
+        "data/raw/surveys/sotenas/2026/kompetensbehov-2026-kopia.csv",
+        "data/raw/surveys/uddevalla/2026/kompetensbehov-2026.csv",
+        "data/raw/surveys/export.xlsx",
+    ):
+        assert ignored(real), real
+    for example in (
+        "data/raw/surveys/README.md",
+        "data/raw/surveys/sotenas/2025/kompetensbehov-2025.xlsx",
+        "data/raw/surveys/sotenas/2026/kompetensbehov-2026.xlsx",
+        "data/raw/surveys/trollhattan-vanersborg/2026/kompetensbehov-2026.csv",
+    ):
+        assert not ignored(example), example

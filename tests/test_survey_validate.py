@@ -22,7 +22,7 @@ def test_shipped_example_validates():
     assert text.endswith("OK: rapporten kan göras.")
     for warning in report.warnings:
         assert f"  {warning.line()}" in text
-        assert warning.file == SHIPPED.name and warning.sheet == "Form1"
+        assert warning.file == SHIPPED.name and warning.sheet == "1"
     assert any(w.column and w.row for w in report.warnings)
 
 
@@ -80,7 +80,8 @@ def test_the_same_problem_on_many_rows_is_one_line():
     report = validate_file(path, ["Sotenäs"], mapping=path.with_suffix(".yaml"))
     text = report.format()
     # 'N/A' answered to C1 on 11 rows: one line, with the question's number and text
-    (line,) = [x for x in text.splitlines() if "'N/A' är inget standardalternativ" in x]
+    (line,) = [x for x in text.splitlines() if "C1 (" in x and "inget standardalternativ" in x]
+    assert "N/A" not in line  # text that fits no label is not quoted (it could be a name)
     assert "11 rader (rad 8, 40, 66, 106, 115 med flera)" in line
     assert "C1 (Har ni försökt rekrytera personal de senaste 12 månaderna?)" in line
     assert len(report.warnings) > len(text.splitlines())
@@ -97,3 +98,28 @@ def test_suggest_mapping_command(capsys):
     assert "#    AI  'Age': 18-29, 30-44" in out
     spec = yaml.safe_load(out)
     assert set(spec["questions"]) >= {"A1", "A2", "A3", "C1"}
+
+
+def test_validate_prints_no_names_typed_in_the_wrong_column_nor_the_sheet_name(tmp_path, capsys):
+    """Item 9 of issue 17: a name in a number column, in a single-choice column and as the
+    sheet's name never reaches what `lka validate` prints; column, row and sheet number do."""
+    import openpyxl
+
+    from helpers.cli.main import main
+
+    workbook = openpyxl.load_workbook(SHIPPED)
+    sheet = workbook.worksheets[0]
+    sheet.title = "Svar från Annika Lindqvist"
+    header = [c.value for c in sheet[1]]
+    number_column = next(i for i, h in enumerate(header, 1) if str(h).startswith("C2."))
+    choice_column = next(i for i, h in enumerate(header, 1) if str(h).startswith("C4."))
+    sheet.cell(row=3, column=number_column, value="Annika Lindqvist")
+    sheet.cell(row=4, column=choice_column, value="Bertil Östergren")
+    path = tmp_path / "export.xlsx"
+    workbook.save(path)
+    main(["validate", str(path), "--municipality", "Sotenäs"])
+    out = capsys.readouterr().out
+    assert "blad 1" in out
+    assert "rad 3" in out and "rad 4" in out  # where to look is said ...
+    for name in ("Annika", "Lindqvist", "Bertil", "Östergren", "Svar från"):
+        assert name not in out  # ... but not what was typed there

@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from helpers.common import memo
 from helpers.config.params import Area, SurveyInput
 from helpers.stats import education_supply, jobads, occupations, yrkesbarometer
 from helpers.survey import disclosure
+from helpers.survey.questionnaire import load_questionnaire
 from helpers.survey.read import read_survey
 
 #: Free-text answers never analysed or shown (F1 may hold names, e-mail addresses, phones).
@@ -247,18 +248,39 @@ def named(sv: AreaSurvey) -> pd.DataFrame:
     )
 
 
-def _binary(indicator: str, chosen: pd.Series, answered: pd.Series, threshold: int) -> dict:
-    """One indicator share through disclosure control: chosen vs the rest of ``answered``.
+#: Each share indicator: its question, the indicator function that makes the question's own
+#: table (the one its chart shows) and the options it counts.
+_SHARES: dict[str, tuple[str, Callable[..., pd.DataFrame], tuple[str, ...]]] = {
+    "tried": ("C1", indicators.recruitment_tried, (indicators.TRIED,)),
+    "difficult": ("C4", indicators.difficulty, indicators.DIFFICULT),
+    "growing": ("B1", indicators.outlook_12_months, ("Ökar",)),
+    "skills_gap": (
+        "D1",
+        indicators.skills_gap_extent,
+        ("I stor utsträckning", "I viss utsträckning"),
+    ),
+    "cofunding": ("D9", indicators.cofunding, needs.COFUNDING),
+    "apprentice": ("E3", indicators.apprentices, ("Ja",)),
+}
 
-    Both sides count as cells of an additive line, so a share whose complement rests on
-    fewer than ``threshold`` respondents is hidden too.
-    """
-    n = int((chosen & answered).sum())
-    base = int(answered.sum())
-    table = pd.DataFrame(
-        {"group": "Totalt", "option": ["yes", "no"], "n": [n, base - n], "base": base}
+
+def question_options(question: str) -> list[str]:
+    """A question's options in the questionnaire's order: what every table of it is made with."""
+    return list(load_questionnaire()[question].options)
+
+
+def _binary(indicator: str, responses: pd.DataFrame, threshold: int) -> dict:
+    """One indicator share, from the very table its question's chart shows and through its
+    suppression (``disclosure.combined``): a share of several options is hidden when it
+    would give back one of that table's hidden cells (a title's "70 %" beside one shown
+    option and two hidden ones)."""
+    question, table_of, chosen = _SHARES[indicator]
+    options = (
+        {} if table_of is indicators.recruitment_tried else {"options": question_options(question)}
     )
-    row = disclosure.protect_shares(table, additive=True, threshold=threshold).iloc[0]
+    table = table_of(responses, threshold=threshold, **options)
+    raw = table_of(responses, threshold=0, **options)["n"]  # nothing hidden: the true counts
+    row = disclosure.combined(table, chosen, raw=raw, threshold=threshold)
     return {
         "question": indicator,
         "group": "Totalt",
@@ -270,14 +292,6 @@ def _binary(indicator: str, chosen: pd.Series, answered: pd.Series, threshold: i
     }
 
 
-def _is(responses: pd.DataFrame, question: str, values: Sequence[str]) -> pd.Series:
-    return responses[question].isin(list(values)).fillna(False).astype(bool)
-
-
-def _answered(responses: pd.DataFrame, question: str) -> pd.Series:
-    return responses[question].notna().astype(bool)
-
-
 def indicators_of(responses: pd.DataFrame, threshold: int = disclosure.THRESHOLD) -> pd.DataFrame:
     """The key indicators (:data:`INDICATORS`) of one year's tidy responses.
 
@@ -286,16 +300,7 @@ def indicators_of(responses: pd.DataFrame, threshold: int = disclosure.THRESHOLD
     share is pooled over positions (``indicators.failure_rate``).
     """
     r = responses
-    tried = indicators.tried(r)
-    rows = [
-        _binary("tried", tried, _answered(r, "C1"), threshold),
-        _binary(
-            "difficult",
-            indicators.had_difficulties(r),
-            _answered(r, "C4") & tried,
-            threshold,
-        ),
-    ]
+    rows = [_binary("tried", r, threshold), _binary("difficult", r, threshold)]
     failure = indicators.failure_rate(r, threshold=threshold).iloc[-1]
     rows.append(
         {
@@ -309,15 +314,7 @@ def indicators_of(responses: pd.DataFrame, threshold: int = disclosure.THRESHOLD
         }
     )
     rows += [
-        _binary("growing", _is(r, "B1", ["Ökar"]), _answered(r, "B1"), threshold),
-        _binary(
-            "skills_gap",
-            _is(r, "D1", ["I stor utsträckning", "I viss utsträckning"]),
-            _answered(r, "D1"),
-            threshold,
-        ),
-        _binary("cofunding", _is(r, "D9", needs.COFUNDING), _answered(r, "D9"), threshold),
-        _binary("apprentice", _is(r, "E3", ["Ja"]), _answered(r, "E3"), threshold),
+        _binary(name, r, threshold) for name in ("growing", "skills_gap", "cofunding", "apprentice")
     ]
     table = pd.DataFrame(rows)
     table = table.astype({"n": "Int64", "base": "Int64", "share": "Float64"})

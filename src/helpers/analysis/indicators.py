@@ -166,7 +166,7 @@ def distribution(
     multi = _is_multi(answers)
     chosen = chosen_options(answers, multi)
     labels = _option_order(chosen, options)
-    rows = []
+    rows, largest = [], []
     for group, members in _groups(data, by):
         picked = chosen[chosen.index.isin(members)]
         counts = picked.value_counts()
@@ -181,7 +181,9 @@ def distribution(
             }
             if sum_of is not None:
                 who = picked.index[picked == option]
-                row["sum"] = data.loc[who, sum_of].astype("Int64").sum()
+                given = data.loc[who, sum_of].astype("Int64")
+                row["sum"] = given.sum()
+                largest.append(disclosure.largest(given.dropna()))
             rows.append(row)
     columns = ["question", "group", "option", "n", "base"] + (["sum"] if sum_of else [])
     table = pd.DataFrame(rows, columns=columns)
@@ -192,7 +194,27 @@ def distribution(
         follow=["sum"] if sum_of else [],
         threshold=threshold,
     )
+    if sum_of is not None:
+        table["sum"] = table["sum"].mask(_dominated_sums(table, largest, by))
     return _with_base(table, base_text, by)
+
+
+def _dominated_sums(table: pd.DataFrame, largest: list[float], by: str | None) -> pd.Series:
+    """Which ``sum`` cells to hide by the dominance rule: those one employer dominates, and,
+    by groups, the option's Totalt too (the groups add up to it, so a hidden group would be
+    Totalt minus the others)."""
+    sums = table["sum"].astype("Float64").fillna(0).to_numpy(dtype=float)
+    hide = pd.Series(
+        [
+            top > 0 and top > disclosure.DOMINANCE * total
+            for top, total in zip(largest, sums, strict=True)
+        ],
+        index=table.index,
+    )
+    if by is not None:
+        options = set(table.loc[hide & (table["group"] != TOTAL), "option"])
+        hide |= (table["group"] == TOTAL) & table["option"].isin(options)
+    return hide
 
 
 def _option_order(chosen: pd.Series, options: Sequence[str] | None) -> list[str]:
@@ -204,10 +226,26 @@ def _option_order(chosen: pd.Series, options: Sequence[str] | None) -> list[str]
 
 
 def _protect_groups(
-    table: pd.DataFrame, base: str, respondents: str, by: str | None, threshold: int
+    table: pd.DataFrame,
+    base: str,
+    respondents: str,
+    by: str | None,
+    threshold: int,
+    largest: Mapping[str, Sequence[float]] | None = None,
 ) -> pd.DataFrame:
-    """Suppress a table with one row per group whose other columns rest on ``respondents``."""
+    """Suppress a table with one row per group whose other columns rest on ``respondents``.
+
+    ``largest`` maps a column of sums over employers to each row's largest single
+    contribution: a sum one employer dominates is hidden (``disclosure.dominated``), and its
+    complement is chosen by the dominance rule.
+    """
     counts = table.set_index("group").select_dtypes("number")
+    biggest = dominated = None
+    if largest:
+        biggest = pd.DataFrame(
+            {c: list(v) for c, v in largest.items()}, index=counts.index, dtype=float
+        )
+        dominated = biggest > disclosure.DOMINANCE * counts[list(largest)].astype(float)
     mask = disclosure.suppression_mask(
         counts,
         threshold,
@@ -215,6 +253,8 @@ def _protect_groups(
         base_column=respondents,
         respondent_columns=[respondents],
         whole_rows=True,
+        dominated=dominated,
+        largest=biggest,
     )
     out = table.copy()
     for c in counts.columns:
@@ -524,14 +564,21 @@ def planned_hires(
     )
     table = table.astype({c: "Int64" for c in table.columns[2:7]} | {"level": "string"})
     counts = table.set_index("ssyk4")[table.columns[2:7]]
+    sums = list(counts.columns[1:])
+    # The largest planned hires of one employer in each cell: the dominance rule.
+    biggest = pd.DataFrame(
+        [{c: r["largest"][c] for c in sums} for r in rows], index=counts.index, dtype=float
+    )
     mask = disclosure.suppression_mask(
         counts,
         threshold,
         total_row=TOTAL,
-        additive_columns=list(counts.columns[1:]),
+        additive_columns=sums,
         base_column="employers",
         respondent_columns=["employers"],
         whole_rows=True,
+        dominated=biggest > disclosure.DOMINANCE * counts[sums].astype(float),
+        largest=biggest,
     )
     for c in counts.columns:
         table[c] = table[c].mask(mask[c].to_numpy())
@@ -549,8 +596,12 @@ def _hires_row(planned: pd.DataFrame, key: str, label: str) -> dict:
         "employers": planned["respondent"].nunique(),
         "hires": int(planned["antal"].sum()),
     }
+    per_employer = planned.groupby("respondent")["antal"].sum()
+    row["largest"] = {"hires": disclosure.largest(per_employer)}
     for column in ("hires_0_12", "hires_1_3", "hires_no_horizon"):
-        row[column] = int(planned.loc[(horizon == column).to_numpy(), "antal"].sum())
+        part = planned.loc[(horizon == column).to_numpy()]
+        row[column] = int(part["antal"].sum())
+        row["largest"][column] = disclosure.largest(part.groupby("respondent")["antal"].sum())
     row["level"] = typical_level(planned)
     return row
 
@@ -595,12 +646,13 @@ def numeric_total(
     """
     data = _subset(responses, among)
     values = data[question].astype("Int64")
-    rows = []
+    rows, largest = [], []
     for group, members in _groups(data, by):
         given = values.loc[members].dropna()
         rows.append({"group": group, "employers": len(given), "total": int(given.sum())})
+        largest.append(disclosure.largest(given))
     table = pd.DataFrame(rows).astype({"employers": "Int64", "total": "Int64"})
-    table = _protect_groups(table, base_text, "employers", by, threshold)
+    table = _protect_groups(table, base_text, "employers", by, threshold, {"total": largest})
     table["mean"] = table["total"].astype("Float64") / table["employers"].astype("Float64")
     table.insert(0, "question", question)
     return table[["question", "group", "employers", "total", "mean", "suppressed"]]

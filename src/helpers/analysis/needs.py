@@ -50,7 +50,9 @@ import pandas as pd
 
 from helpers.analysis import indicators
 from helpers.common import text
+from helpers.survey import disclosure
 from helpers.survey.disclosure import THRESHOLD
+from helpers.survey.questionnaire import load_questionnaire
 
 ADS_TOP = 20
 ADS_MIN = 10
@@ -418,6 +420,18 @@ def _shown(count: int, threshold: int):
     return count if count >= threshold else pd.NA
 
 
+def _cofunding_shown(responses: pd.DataFrame, threshold: int) -> bool:
+    """Whether co-funders may be counted per need: only where the D9 table shows "Ja helt"
+    and "Ja delvis" together (``disclosure.combined``). Otherwise a need's count of
+    co-funders would tell how the hidden D9 cells split between yes and no."""
+    if "D9" not in responses:
+        return False
+    options = list(load_questionnaire()["D9"].options)
+    table = indicators.cofunding(responses, options=options, threshold=threshold)
+    raw = indicators.cofunding(responses, options=options, threshold=0)["n"]
+    return not disclosure.combined(table, COFUNDING, raw=raw, threshold=threshold)["suppressed"]
+
+
 # --- needs ---------------------------------------------------------------------------------
 
 
@@ -437,6 +451,7 @@ def occupation_needs(
     """
     coded = named.dropna(subset=["ssyk4"]).assign(ssyk4=lambda t: _codes(t["ssyk4"]))
     hires = planned.dropna(subset=["ssyk4"]).set_index("ssyk4")
+    cofunds = _cofunding_shown(responses, threshold)
     lookup = _education_lookup(match, list(signals["ssyk4"]))
     rows = []
     for signal in signals.itertuples(index=False):
@@ -463,7 +478,7 @@ def occupation_needs(
                 "level": level,
                 "effort": effort,
                 **prefs,
-                "cofunding": _shown(prefs["cofunding"], threshold),
+                "cofunding": _shown(prefs["cofunding"], threshold) if cofunds else pd.NA,
                 "education_nearby": exists,
                 "education": names,
                 "rules": f"{'1' if signal.survey_signal else '2, 3'}, 5, 6, {rule}, 10–13",
@@ -486,8 +501,15 @@ def skill_needs(
     """
     chosen = indicators.chosen_options(responses["D3"], True)
     chosen = chosen[chosen != "Annat"]
+    cofunds = _cofunding_shown(responses, threshold)
     counts = chosen.index.to_series().groupby(chosen.to_numpy()).nunique()
-    staff = responses["D5"].astype("Int64") if "D5" in responses else None
+    # Staff concerned per area as the skill-area table shows them: the same suppression
+    # (hidden when one employer makes more than 85 % of the sum), so no table gives it back.
+    staff = (
+        indicators.skill_areas(responses, threshold=threshold).set_index("option")["staff"]
+        if "D5" in responses
+        else None
+    )
     areas = counts[counts >= threshold].index
     who_of = {area: pd.Index(chosen.index[chosen == area].unique()) for area in areas}
     codes_of = {area: _top_roles(roles, who_of[area]) for area in areas}
@@ -497,7 +519,7 @@ def skill_needs(
         who = who_of[area]
         prefs = _preferences(responses, who)
         exists, names = _education(lookup, codes_of[area], match is not None)
-        people = int(staff.loc[who].sum()) if staff is not None else pd.NA
+        people = staff.get(area, pd.NA) if staff is not None else pd.NA
         rows.append(
             {
                 "kind": BRISTKOMPETENS,
@@ -508,7 +530,7 @@ def skill_needs(
                 "branches": _branches(responses, who, threshold),
                 "effort": skill_effort(prefs["format"]),
                 **prefs,
-                "cofunding": _shown(prefs["cofunding"], threshold),
+                "cofunding": _shown(prefs["cofunding"], threshold) if cofunds else pd.NA,
                 "education_nearby": exists,
                 "education": names,
                 "rules": "8–13",

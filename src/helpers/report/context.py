@@ -149,7 +149,8 @@ class Report:
 
         A survey table names its ``survey``: the source is then the survey's unless given, and
         the notes say when disclosure control hid something and that the answers are example
-        data. Columns named "Andel ..." read as percentages unless ``formats`` says otherwise.
+        data. A note the table carries (``table.attrs["note"]``) stands under it too. Columns
+        named "Andel ..." read as percentages unless ``formats`` says otherwise.
         An empty table is said in words instead.
         """
         if table.empty:
@@ -159,7 +160,7 @@ class Report:
                 "vilar uppgifterna på för få svar.",
             )
             return
-        notes = [note] if note else []
+        notes = [n for n in (note, table.attrs.get("note", "")) if n]
         if table.attrs.get("suppressed", False):
             threshold = survey.threshold if survey else disclosure.THRESHOLD
             notes.append(disclosure.note(threshold, secondary=True))

@@ -32,7 +32,7 @@ from helpers.survey.layouts.base import (
     Column,
     Plan,
 )
-from helpers.survey.privacy import mask_text
+from helpers.survey.privacy import mask_text, quoted
 from helpers.survey.questionnaire import Question, Questionnaire
 from helpers.survey.values import (
     CLOSE_ENOUGH,
@@ -149,10 +149,19 @@ def _choice(
     text = clean_text(value) or ""  # a number stored as a number (4.0) reads as "4"
     translated, note = _translate(text, question, plan)
     if note:
-        log.warning(note, column.letter, row, question, kind="fuzzy_label", value=text)
+        log.warning(
+            note, column.letter, row, question, kind="fuzzy_label", value=quoted(text, note)
+        )
     choice = match_option(translated, question.options, question.other)
     if choice.note:
-        log.warning(choice.note, column.letter, row, question, kind="label", value=text)
+        log.warning(
+            choice.note,
+            column.letter,
+            row,
+            question,
+            kind="label",
+            value=quoted(text, choice.note),
+        )
     return choice
 
 
@@ -178,7 +187,8 @@ def _read_question(
     if question.type == "N":
         number, note = parse_number(raw, question.max)
         if note:
-            log.warning(note, main.letter, row, question, kind="number", value=clean_text(raw))
+            text = clean_text(raw)
+            log.warning(note, main.letter, row, question, kind="number", value=quoted(text, note))
         return number, None
     if question.type in ("T", "TL"):
         return clean_text(raw), None

@@ -4,8 +4,12 @@ A file is judged by its content, not its name. Anything that is not a readable e
 one ``SurveyError`` line that says what is wrong and what to do:
 
 * too big: more than ``MAX_BYTES`` (20 MB) on disk, more than ``MAX_UNPACKED`` (200 MB) when
-  unzipped, or more than ``MAX_ROWS`` rows / ``MAX_COLUMNS`` columns (an export of a few hundred
-  answers is well under 1 MB);
+  unzipped, more than ``MAX_ROWS`` (100 000) rows or ``MAX_CELLS`` (1 000 000) cells in all
+  sheets together, more than ``MAX_COLUMNS`` (2 000) columns in a sheet, or a cell longer than
+  ``MAX_CELL_CHARS`` (32 767 characters, Excel's own limit for a cell). An export of a few
+  hundred answers is well under 1 MB and 100 000 cells. The limits count every sheet, so forty
+  sheets just under a per-sheet limit are refused as soon as the sum passes it, and reading
+  stops there (no time is spent on the rest);
 * a truncated download (the zip is incomplete), an HTML page saved as ``.xlsx``, an empty
   workbook, an OpenDocument file;
 * a password-protected workbook or an old ``.xls`` (both are OLE2 compound files);
@@ -30,16 +34,20 @@ import io
 import math
 import zipfile
 import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from helpers.common import text as swedish
+from helpers.common.text import number as swedish_number
 from helpers.survey.issues import IssueLog
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COLUMNS = 2_000
+MAX_CELLS = 1_000_000
+MAX_CELL_CHARS = 32_767
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK"
@@ -51,6 +59,51 @@ _DTD_MARKS = (
     "<!DOCTYPE".encode("utf-16-le"),
     "<!ENTITY".encode("utf-16-le"),
 )
+
+
+@dataclass
+class _Budget:
+    """What a file may still hold: rows and cells are counted over all its sheets together."""
+
+    log: IssueLog
+    rows: int = 0
+    cells: int = 0
+
+    def take(self, row: Sequence[object], sheet: int | None) -> None:
+        """Count one row, or raise ``SurveyError`` when a limit is passed."""
+        where = f"blad {sheet}" if sheet is not None else "filen"
+        self.rows += 1
+        self.cells += len(row)
+        if self.rows > MAX_ROWS or self.cells > MAX_CELLS:
+            raise self.log.fail(
+                f"filen har fler än {swedish_number(MAX_ROWS)} rader eller "
+                f"{swedish_number(MAX_CELLS)} celler sammanlagt i alla blad (gränserna för en "
+                "enkätexport, som med några hundra svar har några hundra rader); det är ingen "
+                "enkätexport. Kontrollera att det är rätt fil."
+            )
+        if len(row) > MAX_COLUMNS:
+            raise self.log.fail(
+                f"{where} har fler än {swedish_number(MAX_COLUMNS)} kolumner (gränsen för en "
+                "enkätexport); det är ingen enkätexport. Kontrollera att det är rätt fil."
+            )
+        for index, cell in enumerate(row):
+            if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+                raise self.log.fail(_too_long(where, self.rows, index, len(cell)))
+
+
+def _too_long(where: str, row: int | None, index: int | None, length: int | None) -> str:
+    from openpyxl.utils import get_column_letter
+
+    place = where
+    if row is not None:
+        place += f", rad {row}"
+    if index is not None:
+        place += f", kolumn {get_column_letter(index + 1)}"
+    size = f"har {swedish_number(length)} tecken" if length is not None else "är för lång"
+    return (
+        f"en cell ({place}) {size}; gränsen är {swedish_number(MAX_CELL_CHARS)} tecken per cell "
+        "(Excels egen gräns). Korta svaret i cellen eller exportera svaren på nytt."
+    )
 
 
 @dataclass
@@ -156,19 +209,17 @@ def _load_workbook(data: bytes, log: IssueLog) -> list[Sheet]:
             "den på nytt som .xlsx."
         ) from None
     sheets = []
+    budget = _Budget(log)
     try:
-        for worksheet in workbook.worksheets:
+        for position, worksheet in enumerate(workbook.worksheets, start=1):
             rows: list[list[object]] = []
             # Microsoft Forms writes <dimension ref="A1"/> whatever the sheet holds, and the
             # read-only reader would trust it and return the header row alone.
             if hasattr(worksheet, "reset_dimensions"):
                 worksheet.reset_dimensions()
             for row in worksheet.iter_rows(values_only=True):
-                if len(rows) >= MAX_ROWS or len(row) > MAX_COLUMNS:
-                    raise log.fail(
-                        f"bladet {worksheet.title} har fler än {MAX_ROWS} rader eller "
-                        f"{MAX_COLUMNS} kolumner; det är ingen enkätexport."
-                    )
+                # Sheets are named by number: a sheet's name may be a person's.
+                budget.take(row, position)
                 rows.append(list(row))
             sheets.append(Sheet(worksheet.title, _trim(rows)))
     except DefusedXmlException:
@@ -223,17 +274,18 @@ def _read_csv(data: bytes, log: IssueLog) -> list[list[object]]:
 
 def _csv_rows(data: bytes, log: IssueLog) -> list[list[object]]:
     text = decode_text(data, log)
-    delimiter = _delimiter("\n".join(text.splitlines()[:10]))
+    # Lines of the sample are cut, so a huge first answer cannot trip the csv module's limit
+    # there (the reader below says which cell is too long).
+    delimiter = _delimiter("\n".join(line[:MAX_CELL_CHARS] for line in text.splitlines()[:10]))
+    budget = _Budget(log)
+    rows: list[list[object]] = []
     try:
-        rows: list[list[object]] = []
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-            if len(rows) >= MAX_ROWS or len(row) > MAX_COLUMNS:
-                raise log.fail(
-                    f"filen har fler än {MAX_ROWS} rader eller {MAX_COLUMNS} kolumner; "
-                    "det är ingen enkätexport."
-                )
+            budget.take(row, None)
             rows.append([cell if cell != "" else None for cell in row])
     except csv.Error as exc:
+        if "field limit" in str(exc):  # longer than the csv module's 131 072 characters
+            raise log.fail(_too_long("filen", len(rows) + 1, None, None)) from None
         raise log.fail(f"CSV-filen kan inte tolkas ({exc}). Exportera den på nytt.") from None
     if not any(any(c is not None and c.strip() for c in row) for row in rows):  # type: ignore[union-attr]
         raise log.fail("filen innehåller inga ifyllda celler (bara mellanslag eller tomma rader).")

@@ -6,13 +6,13 @@ carries an e-mail address or phone number into a log. An issue about one questio
 its number and text::
 
     >>> from helpers.survey.questionnaire import load_questionnaire
-    >>> log = IssueLog("enkät.xlsx", "Form1")
-    >>> log.warning("'ca tjugo' är inte ett tal", column="M", row=7,
+    >>> log = IssueLog("enkät.xlsx", "1")
+    >>> log.warning("'ca 20' är ingen exakt siffra", column="M", row=7,
     ...             question=load_questionnaire()["C2"], kind="number")
     >>> print(log.issues[0].text())
-    C2 (Hur många personer försökte ni rekrytera?): 'ca tjugo' är inte ett tal
+    C2 (Hur många personer försökte ni rekrytera?): 'ca 20' är ingen exakt siffra
     >>> log.issues[0].where()
-    'enkät.xlsx, blad Form1, kolumn M, rad 7'
+    'enkät.xlsx, blad 1, kolumn M, rad 7'
 
 The same problem on many rows (one issue per row) is told once by :func:`grouped`, with how
 many rows and the first of them.
@@ -39,7 +39,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 @dataclass(frozen=True)
 class Issue:
-    """One problem; ``sheet``, ``column`` (letter) and ``row`` (sheet row) are None if unknown."""
+    """One problem; ``sheet``, ``column`` (letter) and ``row`` (sheet row) are None if unknown.
+
+    ``sheet`` is the sheet's number in the workbook ("1" for the first tab), never its name: a
+    tab may be named after a person, and ``lka validate`` prints no personal data.
+    """
 
     severity: str
     file: str

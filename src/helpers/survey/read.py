@@ -122,7 +122,8 @@ def inspect_survey(
     spec = load_mapping(mapping) if mapping is not None else None
     sheets = read_sheets(path)
     chosen = _choose_sheet(sheets, sheet or (spec.sheet if spec else None), path, questionnaire)
-    log = IssueLog(path.name, chosen.name)
+    # Issues name the sheet by its number, not its name (which may be a person's).
+    log = IssueLog(path.name, str(sheets.index(chosen) + 1) if chosen.name is not None else None)
     numbered = _without_blank_and_total_rows(chosen.rows, log)
     plan = _plan(chosen.rows, [cells for _, cells in numbered], spec, questionnaire, log)
     check_columns(plan, questionnaire, log)
@@ -207,8 +208,11 @@ def _choose_sheet(
         for sheet in sheets:
             if sheet.name == name or (sheet.name or "").casefold() == name.casefold():
                 return sheet
-        names = ", ".join(s.name or "" for s in sheets)
-        raise IssueLog(path.name).fail(f"bladet '{name}' finns inte; filen har bladen {names}.")
+        # The file's own sheet names are not listed (they may be names of people).
+        raise IssueLog(path.name).fail(
+            f"bladet '{name}' finns inte; filen har {len(sheets)} blad. Skriv bladets namn "
+            "precis som på fliken i Excel (survey.sheet i params)."
+        )
     filled = [s for s in sheets if s.rows]
     if not filled:
         raise IssueLog(path.name).fail("filen innehåller inga ifyllda celler.")

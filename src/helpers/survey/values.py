@@ -109,6 +109,10 @@ def _round_half_up(value: float) -> int:
     return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+#: The note for a cell that holds text and no number (the text is not quoted: see below).
+NOT_A_NUMBER = "svaret är inte ett tal"
+
+
 def parse_number(value: object, maximum: int | None = None) -> tuple[int | None, str | None]:
     """A whole number from a cell, and a note when it was guessed or rejected.
 
@@ -117,7 +121,7 @@ def parse_number(value: object, maximum: int | None = None) -> tuple[int | None,
     >>> parse_number("ca 20")
     (20, None)
     >>> parse_number("många")
-    (None, "'många' är inte ett tal")
+    (None, 'svaret är inte ett tal')
     """
     if is_blank(value) or isinstance(value, bool):
         return None, None
@@ -164,7 +168,9 @@ def _number_from_text(text: str) -> tuple[int | None, str | None]:
     if re.fullmatch(r"\d+[.,]\d+", key):
         number = _round_half_up(float(key.replace(",", ".")))
         return number, f"'{text}' är inget heltal: räknat som {number}"
-    return None, f"'{text}' är inte ett tal"
+    # Text that is no number is not quoted: it may be anything, a name typed in the wrong
+    # column too; the issue says the column and row (privacy: validate prints no answers).
+    return None, NOT_A_NUMBER
 
 
 @dataclass(frozen=True)
@@ -234,7 +240,8 @@ def match_option(value: object, options: Sequence[str], other: str | None = None
     if other:
         return Choice(other, other_text=text)
     hint = f" Närmast: '{best}'." if best is not None and ratio >= SUGGEST else ""
-    return Choice(None, note=f"'{text}' är inget standardalternativ och räknas inte.{hint}")
+    # Not quoted, as for numbers: text like no label at all may be a name in the wrong column.
+    return Choice(None, note=f"svaret är inget standardalternativ och räknas inte.{hint}")
 
 
 def strip_other_prefix(text: str) -> str:

@@ -323,6 +323,24 @@ def staff(sv: AreaSurvey) -> str:
     )
 
 
+def staff_note(sv: AreaSurvey) -> str:
+    """How "Anställda som berörs" per skill area is counted (D5 summed per D3 area), and the
+    total without double counting: an employer naming three areas is in all three rows, so
+    the column does not add up to the staff concerned."""
+    row = indicators.staff_to_upskill(sv.responses, threshold=sv.threshold).iloc[-1]
+    note = (
+        "Anställda som berörs: summan av de anställda som behöver kompetensutveckling (D5) "
+        "hos arbetsgivarna som valt området. En arbetsgivare som valt flera områden räknas i "
+        "vart och ett, så kolumnen kan inte summeras"
+    )
+    if text.is_missing(row["total"]):
+        return note + "."
+    return (
+        f"{note}: sammanlagt berörs {text.number(row['total'])} anställda hos "
+        f"{text.number(row['employers'])} arbetsgivare, var och en räknad en gång."
+    )
+
+
 def places(sv: AreaSurvey) -> str:
     """Internship places per year employers can offer (E2)."""
     row = indicators.internship_places(sv.responses, threshold=sv.threshold).iloc[-1]
@@ -394,7 +412,8 @@ def _notes(sv: AreaSurvey, table: pd.DataFrame, multi: bool) -> list[str]:
 
 def _hidden(table: pd.DataFrame) -> bool:
     flags = table["suppressed"] if "suppressed" in table else pd.Series(False, index=table.index)
-    return bool(flags.astype(bool).any())
+    staff = table["staff"].isna() if "staff" in table else pd.Series(False, index=table.index)
+    return bool(flags.astype(bool).any() or staff.any())
 
 
 def _base(table: pd.DataFrame) -> int | None:
@@ -418,6 +437,8 @@ def question(sv: AreaSurvey, question: str) -> charts.Chart:
     )
     columns = ["option", "n", "share"] + (["staff"] if "staff" in table else [])
     notes = _notes(sv, table, _multi(sv, question))
+    if "staff" in table:
+        notes.append(staff_note(sv))
     if chart.n == 0:
         notes.append(NOBODY)
     return _with_data(chart, table[columns], notes)
@@ -601,8 +622,10 @@ def planned_note(sv: AreaSurvey, table: pd.DataFrame) -> str:
     if not hidden:
         return ""
     return (
-        f"{text.number(hidden)} yrken med färre än {sv.threshold} arbetsgivare visas inte "
-        "var för sig men ingår i Totalt."
+        f"{text.number(hidden)} yrken med färre än {sv.threshold} arbetsgivare, där en "
+        f"arbetsgivare står för mer än {round(disclosure.DOMINANCE * 100)} % av "
+        "anställningarna, eller som skulle avslöja ett sådant yrke, visas inte var för sig men "
+        "ingår i Totalt."
     )
 
 
@@ -649,13 +672,16 @@ def branch_matrix(sv: AreaSurvey, top: int = 5) -> pd.DataFrame:
 
 
 def _named(values: pd.Series, kind: str) -> str:
-    """The needs of one kind a branch's employers name, as "need (n)", most named first."""
+    """The needs of one kind a branch's employers name, as "need (n)", most named first;
+    "0" when none is named and none hidden, the suppression mark when what there is is
+    hidden (``disclosure.mark``: a zero never reads as a hidden figure)."""
     if kind not in values.index.get_level_values(0):
-        return text.MISSING  # nobody named a need of this kind at all
-    part = values[kind].dropna()
+        return text.number(0)  # nobody named a need of this kind at all
+    every = values[kind]
+    part = every.dropna()
     part = part[part > 0].sort_values(ascending=False, kind="stable")
     if part.empty:
-        return text.MISSING
+        return disclosure.mark(0, bool(every.isna().any()), text.number)
     return "; ".join(f"{text.mid_sentence(label)} ({text.number(n)})" for label, n in part.items())
 
 

@@ -25,6 +25,7 @@ from helpers.analysis.area_survey import AreaSurvey
 from helpers.common import text
 from helpers.config import paths
 from helpers.stats import education_supply, manifest, occupations
+from helpers.survey import disclosure
 from helpers.survey.questionnaire import load_questionnaire
 
 #: English words the manifests use, as the report says them.
@@ -178,12 +179,16 @@ def survey_source(sv: AreaSurvey) -> str:
 
 
 def suppression(threshold: int) -> str:
-    """The disclosure rule in words, with the area's threshold."""
+    """The disclosure rule in words, with the area's threshold (``survey.disclosure``)."""
+    dominance = round(disclosure.DOMINANCE * 100)
     return (
         f"En uppgift från enkäten visas bara när den vilar på minst {threshold} svarande "
-        "arbetsgivare. En uppgift som vilar på färre visas som –, och detsamma gäller "
-        "summor och andra uppgifter som skulle göra det möjligt att räkna fram den. "
-        "Fritextsvar citeras inte."
+        f"arbetsgivare. En uppgift som vilar på färre visas som {disclosure.SUPPRESSED}, och "
+        "detsamma gäller summor och andra uppgifter som skulle göra det möjligt att räkna "
+        "fram den eller ringa in den närmare än så, också i rubriker, texter och andra "
+        "tabeller. En summa över arbetsgivare, till exempel antal anställda, visas inte när en "
+        f"enda arbetsgivare står för mer än {dominance} % av den. En nolla betyder att ingen "
+        "svarat så. Fritextsvar citeras inte."
     )
 
 

@@ -25,7 +25,7 @@ from helpers.common import text
 from helpers.common.text import mid_sentence
 from helpers.config.params import Area
 from helpers.report.chapters import education_level, industry, population
-from helpers.report.chapters.employer_survey import hard_to_fill_table, no_survey
+from helpers.report.chapters.employer_survey import hard_to_fill_table, no_survey, staff_note
 from helpers.stats import comparisons, jobads
 
 #: Priorities of the statistics facts, beside ``summary.PRIORITY`` (higher is chosen first).
@@ -212,7 +212,7 @@ def top_skills(sv: AreaSurvey, top: int = 3) -> pd.DataFrame:
     table = indicators.skill_areas(sv.responses, threshold=sv.threshold)
     table = table[table["option"] != "Annat"].dropna(subset=["n", "share"])
     table = table[table["n"] > 0].sort_values("n", ascending=False, kind="stable").head(top)
-    return pd.DataFrame(
+    shown = pd.DataFrame(
         {
             "Kompetensområde": table["option"],
             "Arbetsgivare": table["n"],
@@ -220,6 +220,9 @@ def top_skills(sv: AreaSurvey, top: int = 3) -> pd.DataFrame:
             "Anställda som berörs": table["staff"].astype("Int64"),
         }
     ).reset_index(drop=True)
+    shown.attrs["suppressed"] = bool(table["staff"].isna().any())
+    shown.attrs["note"] = staff_note(sv)
+    return shown
 
 
 def top_efforts(area: Area, sv: AreaSurvey, per_kind: int = 2) -> pd.DataFrame:
