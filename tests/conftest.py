@@ -33,8 +33,14 @@ EXAMPLE_AREAS = ("sotenas", "trollhattan-vanersborg")
 LINKED = ("src", "data/raw", "data/processed", "templates", "pyproject.toml")
 COPIED = ("notebooks",)
 #: What a scratch tree's params/ gets: the defaults, the analyst's SSYK corrections and the
-#: example areas (not the areas a user added, which may be half written).
-TREE_PARAMS = ("defaults.yaml", "ssyk_overrides.csv", *(f"{area}.yaml" for area in EXAMPLE_AREAS))
+#: example areas and the Sotenäs example's comments file (not the areas a user added, which may be
+#: half written).
+TREE_PARAMS = (
+    "defaults.yaml",
+    "ssyk_overrides.csv",
+    "sotenas-kommentarer.md",
+    *(f"{area}.yaml" for area in EXAMPLE_AREAS),
+)
 
 
 def make_tree(target: Path) -> Path:
