@@ -32,9 +32,9 @@ EXAMPLE_AREAS = ("sotenas", "trollhattan-vanersborg")
 # the tree's own.
 LINKED = ("src", "data/raw", "data/processed", "templates", "pyproject.toml")
 COPIED = ("notebooks",)
-#: What a scratch tree's params/ gets: the defaults, the analyst's SSYK corrections and the
-#: example areas and the Sotenäs example's comments file (not the areas a user added, which may be
-#: half written).
+#: What a scratch tree's params/ gets: the defaults, the analyst's SSYK corrections, the
+#: example areas and Sotenäs' comments file (not the areas a user added, which may be half
+#: written).
 TREE_PARAMS = (
     "defaults.yaml",
     "ssyk_overrides.csv",

@@ -138,9 +138,7 @@ def _comment_text(number: int, title: str) -> str:
 
 
 def _comments_file() -> str:
-    return "".join(
-        f"## {title}\n\n{_comment_text(n, title)}\n\n" for n, title in enumerate(TITLES)
-    )
+    return "".join(f"## {title}\n\n{_comment_text(n, title)}\n\n" for n, title in enumerate(TITLES))
 
 
 class _Chapters(HTMLParser):
