@@ -32,9 +32,15 @@ EXAMPLE_AREAS = ("sotenas", "trollhattan-vanersborg")
 # the tree's own.
 LINKED = ("src", "data/raw", "data/processed", "templates", "pyproject.toml")
 COPIED = ("notebooks",)
-#: What a scratch tree's params/ gets: the defaults, the analyst's SSYK corrections and the
-#: example areas (not the areas a user added, which may be half written).
-TREE_PARAMS = ("defaults.yaml", "ssyk_overrides.csv", *(f"{area}.yaml" for area in EXAMPLE_AREAS))
+#: What a scratch tree's params/ gets: the defaults, the analyst's SSYK corrections, the
+#: example areas and Sotenäs' comments file (not the areas a user added, which may be half
+#: written).
+TREE_PARAMS = (
+    "defaults.yaml",
+    "ssyk_overrides.csv",
+    "sotenas-kommentarer.md",
+    *(f"{area}.yaml" for area in EXAMPLE_AREAS),
+)
 
 
 def make_tree(target: Path) -> Path:

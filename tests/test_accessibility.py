@@ -143,6 +143,51 @@ def test_the_page_never_scrolls_sideways(phone: Page, width, scale):
     assert found["out"] == [], found
 
 
+WIDE_TABLE = """(() => {
+    const wrap = [...document.querySelectorAll('.table-wrap')]
+        .find(w => w.scrollWidth > w.clientWidth + 40);
+    wrap.scrollIntoView(); if (%s !== null) wrap.scrollLeft = %s;
+    const r = wrap.getBoundingClientRect();
+    return [r.left, r.right, r.top + window.scrollY, r.height];
+})()"""
+NO_SHADOW = """(() => { const s = document.createElement('style'); s.id = 'no-shadow';
+    s.textContent = '.table-wrap { animation: none !important; }';
+    document.head.append(s); return 1; })()"""
+
+
+def _edges(page: Page, folder: Path, name: str) -> tuple[float, float]:
+    """The mean brightness of the first wide table's left and right 24 px (screen pixels)."""
+    from PIL import Image, ImageStat
+
+    left, right, top, height = page.evaluate(WIDE_TABLE % ("null", "null"))
+    shot = Image.open(page.screenshot(folder / f"{name}.png", top=top, height=height))
+    scale = shot.width / page.evaluate("document.documentElement.scrollWidth")
+    strips = [(left, left + 24), (right - 24, right)]
+    return tuple(
+        ImageStat.Stat(shot.convert("L").crop((a * scale, 0, b * scale, shot.height))).mean[0]
+        for a, b in strips
+    )
+
+
+def test_a_table_wider_than_a_phone_shows_that_it_scrolls(phone: Page, tmp_path: Path):
+    """The table fades out at the edge where more of it is, and not where it ends (CSS only:
+    compared with the same table without the fade)."""
+    try:
+        seen = {}
+        for where in ("0", "1e6"):  # at the start, then scrolled to the end
+            phone.evaluate(WIDE_TABLE % (where, where))
+            seen[where] = _edges(phone, tmp_path, f"{where}-shadow")
+            phone.evaluate(NO_SHADOW)
+            seen[where + "-plain"] = _edges(phone, tmp_path, f"{where}-plain")
+            phone.evaluate("document.getElementById('no-shadow').remove()")
+    finally:
+        phone.evaluate(WIDE_TABLE % (0, 0))
+    (left, right), (plain_left, plain_right) = seen["0"], seen["0-plain"]
+    assert right > plain_right + 3 and abs(left - plain_left) < 1  # more to the right only
+    (left, right), (plain_left, plain_right) = seen["1e6"], seen["1e6-plain"]
+    assert left > plain_left + 3 and abs(right - plain_right) < 1  # more to the left only
+
+
 def test_every_chart_has_alt_text_stating_its_finding_and_a_data_table(page_source: str):
     blocks = re.findall(
         r'(<figure class="chart".*?</figure>)(\s*<details class="chart-data">'

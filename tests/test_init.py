@@ -26,7 +26,13 @@ def test_a_new_folder_gets_params_data_reports_and_a_readme(tmp_path: Path):
     assert (folder / "data/raw/public/MANIFEST.csv").is_file()
     assert (folder / "data/raw/surveys/sotenas/2026/kompetensbehov-2026.xlsx").is_file()
     assert not (folder / "notebooks").exists()  # the package's chapters are used
-    assert "lka report sotenas" in (folder / "README.md").read_text("utf-8")
+    readme = (folder / "README.md").read_text("utf-8")
+    assert "lka report sotenas" in readme
+    # the example comments file, named in the example params and described in the README
+    example = folder / "params" / "sotenas-kommentarer.md"
+    assert "<!--" in example.read_text("utf-8") and "## Sammanfattning" in example.read_text()
+    assert "comments: params/sotenas-kommentarer.md" in (folder / "params/sotenas.yaml").read_text()
+    assert "params/sotenas-kommentarer.md" in readme
 
 
 def test_running_it_again_adds_only_what_is_missing(tmp_path: Path):

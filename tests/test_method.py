@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import pandas as pd
 
 from conftest import ROOT
 from helpers.report.chapters import method
+from helpers.stats import sources as stats_sources
 
 
 def manifest_rows(folder: str) -> list[dict]:
@@ -15,20 +17,25 @@ def manifest_rows(folder: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def test_sources_list_every_data_file_of_the_manifests_with_table_ids():
+def test_sources_cite_every_data_file_of_the_manifests_as_a_reader_does():
     table = method.sources()
-    listed = set(table["Fil"])
-    for folder in ("public", "yrkesbarometer"):
+    listed = set(table["Källa"])
+    for folder in ("public", "yrkesbarometer", "kolada"):
         for row in manifest_rows(folder):
             used = not row["file"].endswith((".md", ".json")) and "api_samples" not in row["file"]
-            assert (row["file"] in listed) == used, row["file"]
-    ids = dict(zip(table["Fil"], table["Tabell"], strict=True))
-    assert ids["scb_population_age_sex_2019.csv"] == "BE0101A"
-    assert {"yh_programmes.csv", "yh_courses.csv", "ssyk_title_lookup_v1.csv"} <= listed
+            if used:  # each has a citation of its own, and it is in the table
+                assert row["file"] in stats_sources.CITATIONS, row["file"]
+                assert any(s.startswith(stats_sources.CITATIONS[row["file"]]) for s in listed)
+    assert not any(re.search(r"\.(csv|json|xlsx)\b|_", source) for source in listed)
+    assert "Arbetsförmedlingen, platsannonser 2024" in listed
+    ids = dict(zip(table["Källa"], table["Tabell"], strict=True))
+    assert ids["SCB, befolkningsstatistik 2019"] == "BE0101A"
+    assert "Myndigheten för yrkeshögskolan, beviljade YH-utbildningar 2020–2024" in listed
+    assert len(listed) == len(table)  # one row per source as a reader cites it
 
 
 def test_no_english_manifest_words_reach_the_report():
-    text = " ".join(method.sources()[["Källa", "År"]].to_numpy().ravel())
+    text = " ".join(method.sources()["Källa"])
     for english in ("partial", "first 1 000 rows", " or ", "derived extract", "current"):
         assert english not in text
 

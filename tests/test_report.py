@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
 import pytest
 
 from helpers.config.params import load_area
-from helpers.report import colours, context
+from helpers.report import charts, colours, context
 from helpers.report.chapters import population
 
 
@@ -100,3 +101,63 @@ def test_a_missing_or_suppressed_key_figure_is_none(monkeypatch):
     values = [obj[context.KEY_FIGURE_MIME]["value"] for obj in shown]
     assert values == [None, None, None, 7, 0.25]
     json.dumps(shown, allow_nan=False)  # what Jupyter's messages must be
+
+
+def _html(shown: list) -> str:
+    return "".join(getattr(item, "data", "") for item in shown if hasattr(item, "data"))
+
+
+@pytest.mark.parametrize(
+    ("chart", "why"),
+    [
+        (  # the area has no ads at all: an empty table
+            charts.bars(
+                pd.DataFrame({"yrke": [], "annonser": []}),
+                label="yrke",
+                value="annonser",
+                title="Platsannonser per yrke",
+                source="Arbetsförmedlingen, platsannonser 2024",
+            ),
+            "eftersom källan (Arbetsförmedlingen, platsannonser 2024) inte har några uppgifter "
+            "om det för Lysekil.",
+        ),
+        (  # a series with no value in any year (drawing it failed before)
+            charts.lines(
+                pd.DataFrame({"år": [2020, 2021], "andel": [None, None], "område": ["A", "A"]}),
+                x="år",
+                y="andel",
+                series="område",
+                title="Arbetslöshet",
+                source="Kolada",
+            ),
+            "eftersom källan (Kolada) inte har några uppgifter om det för Lysekil.",
+        ),
+        (  # every survey figure hidden by the disclosure rule
+            charts.bars(
+                pd.DataFrame({"svar": ["Ja", "Nej"], "andel": [None, None]}),
+                label="svar",
+                value="andel",
+                title="Andel som vill delta",
+                source="Arbetsgivarenkäten 2026",
+                n=3,
+            ),
+            "eftersom inga svar kan redovisas: ingen arbetsgivare har svarat på frågan, eller "
+            "så vilar varje uppgift på färre än 5 svar.",
+        ),
+    ],
+)
+def test_a_chart_without_data_is_one_sentence_saying_what_and_why(
+    shown: list, chart: charts.Chart, why: str
+):
+    rpt = context.open_report("lysekil", 2026)
+    rpt.show(population.trend_chart(rpt.area))
+    rpt.show(chart)
+    rpt.show(population.pyramid_chart(rpt.area))
+    page = _html(shown)
+    assert figure_numbers(shown) == [1, 2]  # no number spent on it, no empty box
+    (said,) = re.findall(r'<p class="missing">(.*?)</p>', page)
+    title = html.escape(chart.title)
+    assert said == f"<strong>Figuren ”{title}” saknas</strong> {html.escape(why)}"
+    assert page.count("<figure") == 2 and chart.title not in page.replace(said, "")
+    rpt.show_appendix()
+    assert len(shown[-1][context.APPENDIX_MIME]) == 2  # nor an empty appendix table

@@ -28,6 +28,24 @@ def test_one_municipality_round_trips(params_dir: Path):
     assert area.colour == params.read_defaults()["colour"]
 
 
+def test_a_new_area_gets_an_empty_comments_file_its_params_name(params_dir: Path):
+    from helpers.build import execute
+    from helpers.report import comments
+
+    written = new_area.write_params(["1484"])
+    area = params.load_area(written.stem)
+    assert area.comments == params_dir / "lysekil-kommentarer.md"
+    text = area.comments.read_text("utf-8")
+    assert text.startswith("<!--\nKompetensmäklarens kommentarer till rapporten för Lysekil.")
+    titles = execute.chapter_titles(execute.chapter_paths())
+    assert list(comments.sections(text)) == titles
+    assert comments.read(area.comments, titles) == {}  # nothing printed until written
+    # the broker's words are kept when the params file is written again
+    area.comments.write_text("## Inledning\nVarvet anställer.\n", "utf-8")
+    new_area.write_params(["1484"], force=True)
+    assert area.comments.read_text("utf-8") == "## Inledning\nVarvet anställer.\n"
+
+
 def test_several_municipalities_default_like_the_shipped_area(params_dir: Path):
     shipped = yaml.safe_load((ROOT / "params" / "trollhattan-vanersborg.yaml").read_text("utf-8"))
     written = new_area.write_params(["1488", "vänersborg"])
@@ -163,6 +181,8 @@ def test_the_command_line(tree: Path):
     assert made.returncode == 0, made.stderr
     assert "params/tvastad.yaml är skriven för Tvåstad (1488, 1487," in made.stdout
     assert "Nästa steg: make report MUNI=tvastad" in made.stdout
+    assert "kommentarer till kapitlen skriver du i params/tvastad-kommentarer.md" in made.stdout
+    assert (tree / "params" / "tvastad-kommentarer.md").is_file()
     listed = run_cli(tree, "areas")
     assert "tvastad" in listed.stdout and "Tvåstad (1488, 1487)" in listed.stdout
     assert not (ROOT / "params" / "tvastad.yaml").exists()

@@ -12,6 +12,7 @@ build in the same kernel (a batch worker's) starts its own.
 from __future__ import annotations
 
 import copy
+import json
 import logging
 import shutil
 import tempfile
@@ -98,6 +99,23 @@ def chapter_paths(folder: Path | None = None) -> list[Path]:
     """The chapter notebooks in report order (their file names start with a number)."""
     folder = folder or paths.NOTEBOOKS
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
+
+
+def chapter_titles(chapters: list[Path]) -> list[str]:
+    """Each chapter's title, in report order: the ``## Title`` its first cell opens with
+    (``notebooks.py`` checks that every chapter has one).
+
+    >>> chapter_titles(chapter_paths())[:2]
+    ['Sammanfattning', 'Inledning']
+    """
+    titles = []
+    for chapter in chapters:
+        cells = json.loads(chapter.read_text(encoding="utf-8"))["cells"]
+        source = "".join(cells[0]["source"]) if cells else ""
+        first = source.lstrip().splitlines()[0] if source.strip() else ""
+        if first.startswith("## "):
+            titles.append(first[3:].strip().rstrip("#").strip())
+    return titles
 
 
 def _is_parameters(cell: nbformat.NotebookNode) -> bool:

@@ -2,8 +2,9 @@
 
 ``templates/report/index.html.j2`` extends nbconvert's ``base`` template: no code, no
 prompts, no scripts; the CSS is inlined. nbconvert's public extension points do the rest:
-two preprocessors (:class:`ProjectDataPreprocessor` leaves out the data the chapters hand
-on, ``outline.OutlinePreprocessor`` gives the headings ids, writes the table of contents and
+three preprocessors (:class:`ProjectDataPreprocessor` leaves out the data the chapters hand
+on, :class:`CommentsPreprocessor` puts the broker's comments under the chapters' headings,
+``outline.OutlinePreprocessor`` gives the headings ids, writes the table of contents and
 the chapters' sections) and one filter (``outline.markdown_to_html``).
 
 The template autoescapes (Jinja's ``autoescape`` tag in each of its blocks): params and
@@ -35,7 +36,7 @@ from helpers.common import text
 from helpers.common.errors import ParamsError, RenderError
 from helpers.config import paths
 from helpers.config.params import Area
-from helpers.report import colours
+from helpers.report import colours, comments
 from helpers.report.context import APPENDIX_MIME, FIX_MIME, KEY_FIGURE_MIME
 
 #: What the report shows of an output, in order of preference (the first one it has);
@@ -78,6 +79,8 @@ def report_metadata(
         "logo": embedded(area.logo) if area.logo else None,
         "logo_alt": f"{_genitive(area.name)} logotyp",
         "draft": draft,
+        # chapter title → the broker's comment as HTML (pipeline checked the titles)
+        "comments": comments.read(area.comments),
     }
 
 
@@ -177,6 +180,54 @@ class ProjectDataPreprocessor(Preprocessor):
         return cell, resources
 
 
+class CommentsPreprocessor(Preprocessor):
+    """Puts each of the broker's comments (``resources["report"]["comments"]``: chapter
+    title → HTML from ``report.comments``) right under its chapter's heading, as an output
+    cell of that chapter. A comment whose chapter the notebook lacks is an error."""
+
+    def preprocess(
+        self, nb: nbformat.NotebookNode, resources: dict[str, Any]
+    ) -> tuple[nbformat.NotebookNode, dict[str, Any]]:
+        """The notebook with a comment cell after each commented chapter's heading."""
+        given = resources.get("report", {}).get("comments") or {}
+        left = {_key(title): shown for title, shown in given.items()}
+        if not left:
+            return nb, resources
+        cells: list[nbformat.NotebookNode] = []
+        chapter = None
+        for cell in nb.cells:
+            opens = cell.metadata.get("chapter", chapter) != chapter
+            chapter = cell.metadata.get("chapter", chapter)
+            cells.append(cell)
+            if not (opens and cell.cell_type == "markdown"):
+                continue
+            level, title = next(iter(outline.headings(cell.source)), (0, ""))
+            if level != outline.CHAPTER or _key(title) not in left:
+                continue
+            heading, _, rest = cell.source.lstrip().partition("\n")
+            if rest.strip():  # the heading cell goes on: the comment comes before the rest
+                cell.source = heading
+            cells.append(_comment_cell(left.pop(_key(title)), chapter))
+            if rest.strip():
+                cells.append(nbformat.v4.new_markdown_cell(rest, metadata={"chapter": chapter}))
+        if left:
+            raise RenderError(
+                f"Kommentarer till kapitel som saknas i rapporten: {', '.join(left)}."
+            )
+        nb.cells = cells
+        return nb, resources
+
+
+def _key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _comment_cell(shown: str, chapter: str | None) -> nbformat.NotebookNode:
+    """An output cell that shows ``shown`` (HTML), as a cell of ``chapter``."""
+    output = nbformat.v4.new_output("display_data", data={"text/html": shown})
+    return nbformat.v4.new_code_cell(outputs=[output], metadata={"chapter": chapter})
+
+
 def exporter() -> TemplateExporter:
     """nbconvert's template exporter set up for the report (all of it traitlets
     configuration): the project's template, its preprocessors and Markdown filter."""
@@ -191,7 +242,7 @@ def exporter() -> TemplateExporter:
         # only the report's own preprocessors; the notebook is validated once, after them
         # (papermill wrote and validated it a moment before)
         default_preprocessors=[],
-        preprocessors=[ProjectDataPreprocessor, outline.OutlinePreprocessor],
+        preprocessors=[ProjectDataPreprocessor, CommentsPreprocessor, outline.OutlinePreprocessor],
         optimistic_validation=True,
         filters={"markdown_to_html": outline.markdown_to_html, "css_string": css_string},
     )

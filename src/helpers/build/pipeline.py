@@ -209,7 +209,10 @@ def _locked_build(
     # Imported only when there is work to do: nbformat, papermill, nbconvert and WeasyPrint
     # take longer to import than the up-to-date check takes in all.
     from helpers.build import execute
+    from helpers.report import comments
 
+    # a comment under a title that is no chapter stops the run before anything starts
+    comments.read(area.comments, execute.chapter_titles(execute.chapter_paths()))
     timings: dict[str, float] = {}
     told = (lambda stage: progress(area, stage)) if progress else None
     own_kernel = None

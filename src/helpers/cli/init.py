@@ -4,7 +4,8 @@ A municipality can use the tool without git: ``pip install`` the wheel, then::
 
     lka init arbete && cd arbete && lka report sotenas
 
-The folder gets ``params/`` (the defaults and the example areas), ``data/raw/`` (the
+The folder gets ``params/`` (the defaults, the example areas and Sotenäs' commented
+example of the broker's comments file, ``report.comments``), ``data/raw/`` (the
 statistics snapshot and the example surveys), ``data/processed/`` (the tables derived from
 it), an empty ``reports/`` and a short README in Swedish. The chapters and the report
 template stay in the package unless asked for (``--chapters`` copies ``notebooks/`` and
@@ -42,7 +43,11 @@ i den här mappen eller en mapp under den:
     lka survey lysekil export.xlsx --invited 150   # lägger in områdets enkätexport
     lka --help                              # alla kommandon och felkoderna
 
-- `params/` – ett område per fil; `defaults.yaml` gäller alla områden.
+- `params/` – ett område per fil; `defaults.yaml` gäller alla områden. Dina egna
+  kommentarer till kapitlen skriver du i områdets kommentarfil (Markdown), t.ex.
+  `params/sotenas-kommentarer.md`: texten under ett kapitels rubrik hamnar överst i
+  kapitlet, under "Kompetensmäklarens kommentar". `lka new-area` skriver en sådan fil
+  för det nya området.
 - `data/raw/` – statistikunderlaget (`lka fetch` hämtar ett nyare) och enkäterna.
   Exempelenkäterna är påhittade och märks som exempeldata i rapporten.
 - `reports/` – rapporterna, en mapp per område och år.

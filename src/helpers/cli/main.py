@@ -252,7 +252,7 @@ def _area_of_file(names: list[str], path: Path, mapping: Path | None):  # noqa: 
 
 
 def _new_area(args: argparse.Namespace) -> int:
-    from helpers.cli.new_area import write_params
+    from helpers.cli.new_area import comments_file, write_params
     from helpers.config.params import load_area
 
     written = write_params(args.municipalities, name=args.name, slug=args.slug, force=args.force)
@@ -261,6 +261,7 @@ def _new_area(args: argparse.Namespace) -> int:
         args.verbosity,
         f"{_shown(written)} är skriven för {area.name} "
         f"({', '.join(area.municipalities)}, {area.year}).",
+        f"Egna kommentarer till kapitlen skriver du i {_shown(comments_file(area.slug))}.",
         f"Enkäten läggs in när exporten finns: make survey MUNI={area.slug} FILE=... "
         "INVITED=... (eller lka survey).",
         f"Nästa steg: make report MUNI={area.slug}",

@@ -9,6 +9,12 @@ broker to fill in once the export is there::
     >>> print(params_text("trollhattan-vanersborg", settings).splitlines()[2])
     name: "Trollhättan och Vänersborg"
 
+Beside it goes the broker's comments file, ``params/<slug>-kommentarer.md``
+(``report.comments``): every chapter's heading with nothing under it yet and, in a note,
+how to fill it in; the params file names it (``comments:``), so what the broker writes
+there is in the next report. An existing comments file holds the broker's words and is
+never overwritten.
+
 It never overwrites a params file unless asked to (``force=True``) and never leaves half a
 file: the text goes to a temporary file that is renamed into place.
 """
@@ -27,6 +33,7 @@ from typing import Any
 from helpers.common import text
 from helpers.common.errors import ParamsError
 from helpers.config import params, paths, regions
+from helpers.report import comments
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _WIDTH = 100
@@ -75,12 +82,34 @@ def write_params(
             "Välj ett annat namn med --slug (make: SLUG=...) eller skriv över med --force "
             "(make: FORCE=1)."
         )
-    write_atomically(target, params_text(area_slug, settings))
+    notes = comments_file(area_slug)
+    new_notes = not notes.exists()
+    if new_notes:
+        from helpers.build import execute  # the chapters' titles (imports nbformat: only here)
+
+        titles = execute.chapter_titles(execute.chapter_paths())
+        write_atomically(notes, comments.example(titles, settings["name"]))
+    try:
+        write_atomically(target, params_text(area_slug, settings))
+    except BaseException:
+        if new_notes:
+            notes.unlink(missing_ok=True)
+        raise
     return target
 
 
+def comments_file(slug: str) -> Path:
+    """Where a new area's comments file goes: beside its params file.
+
+    >>> comments_file("lysekil").relative_to(paths.ROOT).as_posix()
+    'params/lysekil-kommentarer.md'
+    """
+    return paths.PARAMS / f"{slug}-kommentarer.md"
+
+
 def params_text(slug: str, settings: dict[str, Any]) -> str:
-    """The params file's text: the settings, then the colour and survey commented out."""
+    """The params file's text: the settings, the colour commented out, the comments file,
+    the survey commented out."""
     defaults = params.read_defaults()
     folder = shown(paths.SURVEYS / slug)
     year = settings["year"]
@@ -94,6 +123,8 @@ def params_text(slug: str, settings: dict[str, Any]) -> str:
         ),
         *_comparison_lines(settings, defaults),
         f"# colour: {quoted(defaults['colour'])}  # rapportens färg, om inte standardfärgen",
+        "# Kompetensmäklarens egna kommentarer, överst i kapitlen: skriv dem i den här filen.",
+        f"comments: {quoted(shown(comments_file(slug)))}",
         f"# Arbetsgivarenkäten: lägg in exporten med make survey MUNI={slug} FILE=... INVITED=...",
         f"# (eller lka survey), eller lägg den i {folder}/{year}/ och ta bort '# ' framför",
         "# raderna survey, file, invited och de andra som gäller, och fyll i dem.",

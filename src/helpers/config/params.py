@@ -49,7 +49,10 @@ _KNOWN_KEYS = {
     "region",
     "county",
     "suppression_threshold",
+    "comments",
 }
+#: The largest comments file read (bytes): a few pages of text, not a document.
+COMMENTS_MAX_BYTES = 100_000
 _SURVEY_KEYS = {"file", "previous", "invited", "example", "mapping", "sheet"}
 
 
@@ -100,6 +103,8 @@ class Area:
     logo: Path | None = None
     survey: SurveyInput | None = None
     params_file: Path | None = None
+    #: The broker's comments (Markdown, ``report.comments``), or None.
+    comments: Path | None = None
 
     @property
     def municipality_names(self) -> list[str]:
@@ -315,6 +320,32 @@ def _input_file(value: Any, where: str, key: str) -> Path:
     return path
 
 
+def _comments(value: Any, where: str) -> Path | None:
+    """The comments file: inside the project folder, UTF-8 text, at most COMMENTS_MAX_BYTES."""
+    if value is None:
+        return None
+    path = _input_file(value, where, "comments")
+    if not path.resolve().is_relative_to(paths.ROOT.resolve()):
+        raise ParamsError(
+            f"{where}: kommentarfilen i 'comments' ligger utanför projektets mapp: {value}. "
+            "Lägg den i projektet, t.ex. i params/."
+        )
+    content = path.read_bytes()
+    if len(content) > COMMENTS_MAX_BYTES:
+        raise ParamsError(
+            f"{where}: kommentarfilen {value} är {len(content) // 1000} kB; "
+            f"högst {COMMENTS_MAX_BYTES // 1000} kB går in i rapporten. Korta texten."
+        )
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ParamsError(
+            f"{where}: kommentarfilen {value} är inte UTF-8. Spara den som UTF-8 "
+            "(i Anteckningar: Spara som, Kodning: UTF-8)."
+        ) from None
+    return path
+
+
 def _survey(raw: Any, where: str) -> SurveyInput | None:
     if raw is None:
         return None
@@ -404,4 +435,5 @@ def _validate(slug: str, raw: dict[str, Any], params_file: Path | None, year: in
         logo=_input_file(raw["logo"], where, "logo") if raw.get("logo") else None,
         survey=survey,
         params_file=params_file,
+        comments=_comments(raw.get("comments"), where),
     )

@@ -106,7 +106,14 @@ class Report:
             self._display({FIX_MIME: {"what": what, "fix": fix}}, raw=True)
 
     def show(self, chart: charts.Chart, formats: dict[str, tables.Format] | None = None) -> None:
-        """A chart with its title, source line, n, example label and data table."""
+        """A chart with its title, source line, n, example label and data table.
+
+        A chart with nothing to draw (``charts.has_no_data``) is one sentence instead, saying
+        what is missing and why (:meth:`no_data`): no figure number, no empty box.
+        """
+        if charts.has_no_data(chart):
+            self.missing(*self.no_data(chart))
+            return
         self._figure_count += 1
         number = self._figure_count
         notes = [f"Källa: {chart.source}."]
@@ -133,6 +140,31 @@ class Report:
         )
         self._to_appendix(
             f"Figur {number}. {chart.title}", chart.source, chart.data, formats, figure=True
+        )
+
+    def no_data(self, chart: charts.Chart) -> tuple[str, str]:
+        """What the report says in place of a chart with no data, in one sentence: which
+        figure is missing, and why (the survey's answers too few to show, or the source
+        without figures for the area).
+
+        >>> rpt = open_report("lysekil")
+        >>> empty = charts.Chart("bars", None, "Annonser per yrke", "", "AF", pd.DataFrame())
+        >>> what, why = rpt.no_data(empty)   # shown as one sentence, "what" in bold
+        >>> what
+        'Figuren ”Annonser per yrke” saknas'
+        >>> why
+        'eftersom källan (AF) inte har några uppgifter om det för Lysekil.'
+        """
+        what = f"Figuren ”{chart.title}” saknas"
+        if chart.n is not None:  # a survey chart
+            threshold = self.area.suppression_threshold
+            return what, (
+                "eftersom inga svar kan redovisas: ingen arbetsgivare har svarat på frågan, "
+                f"eller så vilar varje uppgift på färre än {threshold} svar."
+            )
+        return what, (
+            f"eftersom källan ({chart.source}) inte har några uppgifter om det för "
+            f"{self.area.name}."
         )
 
     def table(

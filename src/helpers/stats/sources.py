@@ -19,12 +19,56 @@ A source registers itself where its loader is defined::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from helpers.stats import manifest
+
+#: How a reader cites each file the report reads, without its years (the manifests give
+#: them, and a refresh may change them): the one place that names the files for a reader.
+#: Files that make one source for a reader share its citation.
+CITATIONS = {
+    "af_job_ads_2024_by_ssyk4_municipality.csv": "Arbetsförmedlingen, platsannonser",
+    "af_education_offers_by_ssyk4_2025-05.csv": "Arbetsförmedlingen, yrkesutbildningar per yrke",
+    "counties.csv": "SCB, kommuner och län",
+    "municipalities.csv": "SCB, kommuner och län",
+    "jobtech_municipality_concept_ids.csv": "Arbetsförmedlingen, JobTech Taxonomy",
+    "kolada_values.csv": "Kolada (RKA), nyckeltal från SCB och Arbetsförmedlingen",
+    "kolada_kpis.csv": "Kolada (RKA), nyckeltal från SCB och Arbetsförmedlingen",
+    "kolada_kpi_catalogue.csv": "Kolada (RKA), nyckeltalens beskrivningar",
+    "kolada_municipalities.csv": "Kolada (RKA), kommuner och kommungrupper",
+    "kolada_municipality_groups.csv": "Kolada (RKA), kommuner och kommungrupper",
+    "municipal_panel_2002_2022.csv": "SCB, kommunal statistik i sammanställning",
+    "scb_birth_region_age_sex_2019.csv": "SCB, inrikes och utrikes födda",
+    "scb_education_level_age_sex_2019.csv": "SCB, befolkningens utbildningsnivå",
+    "scb_population_age_sex_2019.csv": "SCB, befolkningsstatistik",
+    "yrkesbarometer_2025-2_first1000rows.csv": "Arbetsförmedlingen, Yrkesbarometern (utdrag)",
+    "yrkesbarometer_regional_opportunities_outlook_2025.csv": (
+        "Arbetsförmedlingen, Yrkesbarometern, bedömningar per län"
+    ),
+    "yh_programmes.csv": "Myndigheten för yrkeshögskolan, beviljade YH-utbildningar",
+    "yh_courses.csv": "Myndigheten för yrkeshögskolan, beviljade YH-kurser och kurspaket",
+    "ssyk_title_lookup_v1.csv": "Arbetsförmedlingen, yrkestaxonomin (SSYK 2012)",
+}
+
+
+def citation(file: str, years: str = "", fallback: str = "") -> str:
+    """How a reader cites ``file`` with its ``years`` (a hyphen between years reads as a
+    dash); ``fallback`` (a manifest's source) for a file without a citation of its own.
+
+    >>> citation("af_job_ads_2024_by_ssyk4_municipality.csv", "2024")
+    'Arbetsförmedlingen, platsannonser 2024'
+    >>> citation("kolada_values.csv", "1994-2022")
+    'Kolada (RKA), nyckeltal från SCB och Arbetsförmedlingen 1994–2022'
+    >>> citation("ny_fil.csv", "", fallback="SCB, något nytt")
+    'SCB, något nytt'
+    """
+    name = CITATIONS.get(file, fallback or file)
+    years = re.sub(r"(?<=\d)-(?=\d{4})", "–", years.strip())
+    return f"{name} {years}" if years else name
 
 
 def _nothing_more(folder: Path) -> list[str]:

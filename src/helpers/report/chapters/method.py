@@ -1,12 +1,15 @@
 """Chapter 09, method: sources, classifications, questions, the disclosure rule, what data lacks.
 
 The tables are read from the snapshot's manifests (``data/raw/public/MANIFEST.csv``,
-``data/raw/yrkesbarometer/MANIFEST.csv``), the processed tables, the SSYK title lookup's
+``data/raw/yrkesbarometer/MANIFEST.csv``, Kolada's), each file named as a reader cites it
+(``stats.sources.CITATIONS``), the processed tables, the SSYK title lookup's
 manifest and the questionnaire, so the chapter never lists a source by hand; the sentences
 take their figures from the survey and the area's threshold::
 
     >>> table = sources()
-    >>> "BE0101A" in set(table["Tabell"])
+    >>> table.set_index("Källa").loc["SCB, befolkningsstatistik 2019", "Tabell"]
+    'BE0101A'
+    >>> "Arbetsförmedlingen, platsannonser 2024" in set(table["Källa"])
     True
     >>> sni_table().iloc[1].tolist()
     ['Tillverkning och utvinning', 'B, C']
@@ -24,7 +27,8 @@ import pandas as pd
 from helpers.analysis.area_survey import AreaSurvey
 from helpers.common import text
 from helpers.config import paths
-from helpers.stats import education_supply, manifest, occupations
+from helpers.stats import education_supply, kolada, manifest, occupations
+from helpers.stats import sources as stats_sources
 from helpers.survey import disclosure
 from helpers.survey.questionnaire import load_questionnaire
 
@@ -54,49 +58,32 @@ def swedish(phrase: str) -> str:
 
 
 def sources() -> pd.DataFrame:
-    """Every data source the report reads: source, table id, years and file."""
-    rows = []
-    for folder in (paths.PUBLIC, paths.YRKESBAROMETER):
+    """Every data source the report reads, as a reader cites it (``stats.sources.citation``:
+    publisher, what, years), with the tables it comes from; files that make one source for a
+    reader are one row."""
+    cited: dict[str, list[str]] = {}
+
+    def add(file: str, years: str, table: str = "", fallback: str = "") -> None:
+        tables = cited.setdefault(stats_sources.citation(file, years, fallback), [])
+        if table and not table.startswith("/") and table not in tables:  # not an API path
+            tables.append(table)
+
+    for folder in (paths.PUBLIC, paths.YRKESBAROMETER, stats_sources.folder(kolada.SOURCE.name)):
         for name, row in manifest.read(folder).items():
             if NOT_USED.search(name):
                 continue
-            rows.append(
-                {
-                    "Källa": swedish(row["source"]),
-                    "Tabell": row["table_id"] or "–",
-                    "År": swedish(row["years"]) or "–",
-                    "Fil": name,
-                }
-            )
+            years = "" if row["years"] in ("", "current") else swedish(row["years"])
+            add(name, years, row["table_id"], swedish(row["source"]))
     programmes = education_supply.rounds("YH-program")
     courses = education_supply.rounds("YH-kurs")
-    rows += [
-        {
-            "Källa": "Myndigheten för yrkeshögskolan, beviljade YH-utbildningar",
-            "Tabell": "–",
-            "År": f"{programmes[0]}–{programmes[-1]}",
-            "Fil": education_supply.PROGRAMMES_CSV,
-        },
-        {
-            "Källa": "Myndigheten för yrkeshögskolan, beviljade YH-kurser och kurspaket",
-            "Tabell": "–",
-            "År": f"{courses[0]}–{courses[-1]}",
-            "Fil": education_supply.COURSES_CSV,
-        },
-        {
-            "Källa": "Arbetsförmedlingen, yrkesutbildningar per yrke (ögonblicksbild)",
-            "Tabell": "–",
-            "År": "2025-05",
-            "Fil": education_supply.OFFERS_FILE,
-        },
-        {
-            "Källa": "Arbetsförmedlingen, yrkestaxonomin (SSYK 2012)",
-            "Tabell": "–",
-            "År": "2024–2025",
-            "Fil": occupations.LOOKUP_FILE.name,
-        },
+    add(education_supply.PROGRAMMES_CSV, f"{programmes[0]}–{programmes[-1]}")
+    add(education_supply.COURSES_CSV, f"{courses[0]}–{courses[-1]}")
+    add(education_supply.OFFERS_FILE, "2025-05")
+    add(occupations.LOOKUP_FILE.name, "2024–2025")
+    rows = [
+        {"Källa": source, "Tabell": ", ".join(tables) or "–"} for source, tables in cited.items()
     ]
-    return pd.DataFrame(rows, columns=["Källa", "Tabell", "År", "Fil"])
+    return pd.DataFrame(rows, columns=["Källa", "Tabell"]).sort_values("Källa", ignore_index=True)
 
 
 def lookup_manifest() -> dict:

@@ -31,7 +31,7 @@ from helpers.report.charts.kinds.lines import lines
 from helpers.report.charts.kinds.pyramid import pyramid
 from helpers.report.charts.kinds.registry import REGISTERED, render
 from helpers.report.charts.kinds.stacked import stacked
-from helpers.report.charts.model import Chart, Kind
+from helpers.report.charts.model import Chart, Kind, has_no_data
 from helpers.report.charts.style import Style
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "Style",
     "bars",
     "grouped",
+    "has_no_data",
     "lines",
     "pyramid",
     "render",

@@ -50,6 +50,27 @@ class Chart:
     formats: dict[str, Format] = field(default_factory=dict)
 
 
+def has_no_data(chart: Chart) -> bool:
+    """True when the chart would draw nothing: its table has no rows, or every value it
+    draws is missing (its value columns are those with a format; else the numeric ones).
+    The report then says in words what is missing instead of an empty box.
+
+    >>> has_no_data(Chart("bars", None, "T", "T.", "SCB", pd.DataFrame({"a": []})))
+    True
+    >>> hidden = pd.DataFrame({"Svar": ["Ja", "Nej"], "Andel": [None, None]})
+    >>> has_no_data(Chart("bars", None, "T", "T.", "Enkäten", hidden, formats={"Andel": str}))
+    True
+    >>> has_no_data(Chart("bars", None, "T", "T.", "SCB", hidden.fillna(0.5)))
+    False
+    """
+    data = chart.data
+    if data.empty:
+        return True
+    values = [c for c in chart.formats if c in data.columns]
+    values = values or list(data.select_dtypes("number").columns) or list(data.columns[1:])
+    return all(text.is_missing(value) for column in values for value in data[column])
+
+
 #: A renderer: the chart as HTML (a drawing in an ``<img>``, or HTML itself), in a style.
 Renderer = Callable[[Chart, Style], str]
 
