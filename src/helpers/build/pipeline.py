@@ -41,14 +41,14 @@ class ReportFiles:
 def report_files(area: Area, folder: Path | None = None) -> ReportFiles:
     """The file names of an area's report, in ``reports/<area>/<year>/``."""
     folder = folder or paths.report_dir(area.slug, area.year)
-    stem = f"kompetensanalys-{area.slug}-{area.year}"
+    stem = paths.report_stem(area.slug, area.year)
     return ReportFiles(
         folder=folder,
         html=folder / f"{stem}.html",
         pdf=folder / f"{stem}.pdf",
         notebook=folder / "notebook.ipynb",
         key_figures=folder / "key_figures.json",
-        appendix=folder / f"{stem}-bilaga.xlsx",
+        appendix=folder / paths.appendix_name(area.slug, area.year),
     )
 
 
@@ -273,7 +273,12 @@ def _write_data_files(
         ),
         encoding="utf-8",
     )
-    outputs.write_appendix(outputs.appendix_tables(executed), staged.appendix)
+    outputs.write_appendix(
+        outputs.appendix_tables(executed),
+        staged.appendix,
+        title=f"{area.report_title} – {area.name} {area.year}",
+        author=area.author,
+    )
     if pdf:  # an HTML-only build is a draft: never counts as up to date
         (staging / fingerprint.BUILD_INFO).write_text(
             fingerprint.build_info(area), encoding="utf-8"

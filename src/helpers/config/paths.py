@@ -108,3 +108,17 @@ RESOURCES = PACKAGE / "resources"
 def report_dir(area: str, year: int) -> Path:
     """The folder that holds one area's report for one year."""
     return REPORTS / area / str(year)
+
+
+def report_stem(area: str, year: int) -> str:
+    """The start of the name of each of a report's files (the page links to its appendix).
+
+    >>> report_stem("sotenas", 2026) + "-bilaga.xlsx"
+    'kompetensanalys-sotenas-2026-bilaga.xlsx'
+    """
+    return f"kompetensanalys-{area}-{year}"
+
+
+def appendix_name(area: str, year: int) -> str:
+    """The Excel appendix's file name, beside the report in its folder."""
+    return f"{report_stem(area, year)}-bilaga.xlsx"
