@@ -48,7 +48,8 @@ def test_two_runs_in_one_process_both_start_at_figure_1(shown: list):
         rpt.show_appendix()
         appendix = shown[-1][context.APPENDIX_MIME]
         assert figure_numbers(shown) == [1, 2, 3, 4], run
-        assert len(appendix) == 6 and appendix[0]["title"].startswith("Figur 1."), run
+        labels = [entry["label"] for entry in appendix]
+        assert labels == ["Figur 1", "Figur 2", "Tabell 1", "Figur 3", "Figur 4", "Tabell 2"], run
         shown.clear()
 
 
@@ -100,3 +101,25 @@ def test_a_missing_or_suppressed_key_figure_is_none(monkeypatch):
     values = [obj[context.KEY_FIGURE_MIME]["value"] for obj in shown]
     assert values == [None, None, None, 7, 0.25]
     json.dumps(shown, allow_nan=False)  # what Jupyter's messages must be
+
+
+def test_tables_are_numbered_and_each_figure_and_table_links_to_its_appendix_sheet(shown: list):
+    rpt = context.open_report("sotenas", 2026, None)
+    chapter(rpt)
+    chapter(rpt)
+    html = "".join(getattr(item, "data", "") for item in shown if hasattr(item, "data"))
+    assert re.findall(r"<caption>(Tabell \d+)\. En tabell</caption>", html) == [
+        "Tabell 1",
+        "Tabell 2",
+    ]
+    in_order = re.findall(
+        r'<span class="fig-no">(Figur \d+)\.</span>|<caption>(Tabell \d+)\.', html
+    )
+    labels = [figure or table for figure, table in in_order]
+    links = re.findall(r'<p class="data-link" data-sheet="([^"]+)"><a href="([^"]+)"', html)
+    assert (
+        [sheet for sheet, _ in links]
+        == labels
+        == ["Figur 1", "Figur 2", "Tabell 1", "Figur 3", "Figur 4", "Tabell 2"]
+    )
+    assert {href for _, href in links} == {"kompetensanalys-sotenas-2026-bilaga.xlsx"}

@@ -133,8 +133,14 @@ class Report:
             )
         )
         self._to_appendix(
-            label, chart.title, chart.source, chart.data, formats,
-            notes=notes, example=chart.example, figure=True,
+            label,
+            chart.title,
+            chart.source,
+            chart.data,
+            formats,
+            notes=notes,
+            example=chart.example,
+            figure=True,
         )
 
     def table(
