@@ -48,7 +48,7 @@ HEAD_WIDTH = 18
 #: reader sees every line (Excel and LibreOffice do not grow such rows when they open a file).
 LINE_HEIGHT = 15
 #: Characters of text in a width of one (the width of a digit): text is narrower.
-CHARACTERS = 1.15
+CHARACTERS = 1.25
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -125,7 +125,10 @@ def _head_row(sheet: Any, row: int, heads: Sequence[str], numeric: Sequence[bool
         cell.font = _fonts()["head"]
         cell.border = line
         cell.alignment = Alignment(
-            wrap_text=True, vertical="bottom", horizontal="right" if right else "left"
+            wrap_text=True,
+            vertical="bottom",
+            horizontal="right" if right else "left",
+            indent=int(column > 1 and not right),
         )
     last = sheet.cell(row=row, column=len(heads)).column_letter
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1).coordinate
@@ -149,7 +152,7 @@ def _widths(sheet: Any, heads: Sequence[str], shown: Sequence[Sequence[str]]) ->
     for position, head in enumerate(heads):
         longest = max((len(str(row[position])) for row in shown), default=0)
         word = max((len(w) for w in head.split()), default=0)
-        width = max(longest, word, min(len(head), HEAD_WIDTH)) + 2
+        width = max(longest, word, min(len(head), HEAD_WIDTH)) + 3  # with a cell's indent
         widths.append(float(min(max(width, NARROWEST), WIDEST)))
         letter = sheet.cell(row=1, column=position + 1).column_letter
         sheet.column_dimensions[letter].width = widths[-1]
@@ -190,7 +193,7 @@ def _sheet(sheet: Any, entry: dict[str, Any], example_note: str) -> None:
     rows = entry["rows"]
     values = entry.get("values") or rows
     numeric = [False] * len(heads)
-    missing = False
+    placed = []
     for offset, (shown_row, value_row) in enumerate(zip(rows, values, strict=True)):
         for position, (shown, value) in enumerate(zip(shown_row, value_row, strict=True)):
             cell = sheet.cell(row=HEADER_ROW + 1 + offset, column=position + 1)
@@ -199,14 +202,21 @@ def _sheet(sheet: Any, entry: dict[str, Any], example_note: str) -> None:
             if figure is not None:
                 cell.value, cell.number_format = figure
                 numeric[position] = numeric[position] or position > 0
-                cell.alignment = Alignment(vertical="top")
-            elif shown == text.MISSING:
-                write_text(cell, shown)
-                cell.alignment = Alignment(horizontal="right", vertical="top")
-                missing = True
             else:
                 write_text(cell, shown)
-                cell.alignment = Alignment(wrap_text=len(shown) > WIDEST, vertical="top")
+            placed.append((cell, position, figure is not None))
+    missing = False
+    for cell, position, is_number in placed:
+        if is_number:
+            cell.alignment = Alignment(vertical="top")
+        elif numeric[position]:  # "–" among figures stands where they do
+            cell.alignment = Alignment(horizontal="right", vertical="top")
+        else:  # text: a space from the figures before it
+            wrap = len(cell.value) > WIDEST
+            cell.alignment = Alignment(
+                wrap_text=wrap, vertical="top", horizontal="left", indent=int(position > 0)
+            )
+        missing = missing or cell.value == text.MISSING
     _head_row(sheet, HEADER_ROW, heads, numeric)
     notes = [(f"Källa: {entry['source']}.", None)]
     notes += [(note, None) for note in entry.get("notes", [])]
