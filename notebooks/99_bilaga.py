@@ -17,8 +17,8 @@
 # ## Bilaga: diagrammens data
 #
 # Här finns siffrorna bakom varje diagram i rapporten, i samma ordning. Excelfilen som
-# publiceras tillsammans med rapporten innehåller samma tabeller och dessutom rapportens
-# övriga tabeller.
+# publiceras tillsammans med rapporten har ett blad för varje figur och tabell, med samma
+# nummer som i rapporten ("Figur 7", "Tabell 3"), och ett innehållsblad först.
 
 # %% tags=["parameters"]
 area = None  # papermill sets it; in JupyterLab it is the area given to make lab

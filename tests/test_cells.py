@@ -47,15 +47,27 @@ def test_other_values_stay_as_they_are(value):
 def test_the_excel_appendix_writes_formula_like_text_as_text(start, tmp_path):
     value = FORMULAS[start]
     target = tmp_path / "bilaga.xlsx"
-    table = {"title": value, "source": "SCB", "columns": [value, "n"], "rows": [[value, -1]]}
+    table = {
+        "label": "Tabell 1",
+        "title": value,
+        "source": value,
+        "columns": [value, "n"],
+        "rows": [[value, "-1"]],
+        "values": [[value, -1]],
+    }
     outputs.write_appendix([table], target)
-    sheet = load_workbook(target)["Tabell 1"]
+    book = load_workbook(target)
+    sheet = book["Tabell 1"]
     # XML keeps no bare CR: the workbook gives it back as LF.
-    shown = ("'" + value).replace("\r", "\n")
-    assert sheet["A1"].value == shown  # the title
+    shown = value.replace("\r", "\n")
+    assert sheet["A1"].value == "Tabell 1. " + shown  # the title
     assert sheet["A4"].value == shown  # a heading
     assert sheet["A5"].value == shown and sheet["B5"].value == -1
-    assert sheet["A5"].data_type == "s"  # a string cell, not a formula
+    assert sheet["A6"].value is None and sheet["A7"].value == f"Källa: {shown}."
+    for cell in (sheet["A4"], sheet["A5"], sheet["A7"], book["Innehåll"]["B6"]):
+        assert cell.data_type == "s", cell  # a string cell, not a formula, no apostrophe
+    assert sheet["A5"].quotePrefix  # and Excel keeps it text when someone edits it
+    assert book["Innehåll"]["B6"].value == shown
 
 
 @pytest.mark.parametrize("start", FORMULAS, ids=repr)

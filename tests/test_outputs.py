@@ -1,7 +1,7 @@
 import nbformat
 
 from helpers.build import outputs
-from helpers.report.context import APPENDIX_MIME, FIX_MIME, KEY_FIGURE_MIME
+from helpers.report.context import APPENDIX_MIME, EXAMPLE_NOTE, FIX_MIME, KEY_FIGURE_MIME
 
 
 def _display(mime: str, value: object) -> nbformat.NotebookNode:
@@ -15,18 +15,29 @@ def test_appendix_workbook(tmp_path):
     outputs.write_appendix(
         [
             {
-                "title": "Figur 1",
+                "label": "Figur 1",
+                "title": "Folkmängd",
                 "source": "SCB",
+                "example": True,
                 "columns": ["Område", "n"],
-                "rows": [["=1+1", "9 061"]],
+                "rows": [["=1+1", "9\xa0061"]],
                 "values": [["=1+1", 9061]],
             }
         ],
         target,
+        title="Lokal kompetensanalys – Sotenäs 2026",
+        author="Kompetensmäklaren",
     )
-    sheet = load_workbook(target)["Tabell 1"]
-    assert sheet["A1"].value == "Figur 1"
-    assert sheet["A5"].value == "'=1+1" and sheet["B5"].value == 9061
+    book = load_workbook(target)
+    assert book.sheetnames == ["Innehåll", "Figur 1"]
+    sheet = book["Figur 1"]
+    assert sheet["A1"].value == "Figur 1. Folkmängd"
+    assert sheet["A5"].value == "=1+1" and sheet["A5"].data_type == "s"
+    assert sheet["B5"].value == 9061 and sheet["B5"].number_format == "#,##0"
+    assert sheet["A8"].value == EXAMPLE_NOTE  # under the source: the example label
+    assert book.properties.title == "Lokal kompetensanalys – Sotenäs 2026"
+    assert book.properties.language == "sv-SE"
+    assert book.properties.creator == "Kompetensmäklaren"
 
 
 def test_key_figures_and_the_last_appendix_are_read_from_the_outputs():

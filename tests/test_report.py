@@ -49,7 +49,8 @@ def test_two_runs_in_one_process_both_start_at_figure_1(shown: list):
         rpt.show_appendix()
         appendix = shown[-1][context.APPENDIX_MIME]
         assert figure_numbers(shown) == [1, 2, 3, 4], run
-        assert len(appendix) == 6 and appendix[0]["title"].startswith("Figur 1."), run
+        labels = [entry["label"] for entry in appendix]
+        assert labels == ["Figur 1", "Figur 2", "Tabell 1", "Figur 3", "Figur 4", "Tabell 2"], run
         shown.clear()
 
 
@@ -161,3 +162,25 @@ def test_a_chart_without_data_is_one_sentence_saying_what_and_why(
     assert page.count("<figure") == 2 and chart.title not in page.replace(said, "")
     rpt.show_appendix()
     assert len(shown[-1][context.APPENDIX_MIME]) == 2  # nor an empty appendix table
+
+
+def test_tables_are_numbered_and_each_figure_and_table_links_to_its_appendix_sheet(shown: list):
+    rpt = context.open_report("sotenas", 2026, None)
+    chapter(rpt)
+    chapter(rpt)
+    html = "".join(getattr(item, "data", "") for item in shown if hasattr(item, "data"))
+    assert re.findall(r"<caption>(Tabell \d+)\. En tabell</caption>", html) == [
+        "Tabell 1",
+        "Tabell 2",
+    ]
+    in_order = re.findall(
+        r'<span class="fig-no">(Figur \d+)\.</span>|<caption>(Tabell \d+)\.', html
+    )
+    labels = [figure or table for figure, table in in_order]
+    links = re.findall(r'<p class="data-link" data-sheet="([^"]+)"><a href="([^"]+)"', html)
+    assert (
+        [sheet for sheet, _ in links]
+        == labels
+        == ["Figur 1", "Figur 2", "Tabell 1", "Figur 3", "Figur 4", "Tabell 2"]
+    )
+    assert {href for _, href in links} == {"kompetensanalys-sotenas-2026-bilaga.xlsx"}

@@ -21,8 +21,8 @@ from typing import Any
 
 import nbformat
 
-from helpers.common.cells import safe_cell
-from helpers.report.context import APPENDIX_MIME, FIX_MIME, KEY_FIGURE_MIME
+from helpers.report import appendix
+from helpers.report.context import APPENDIX_MIME, EXAMPLE_NOTE, FIX_MIME, KEY_FIGURE_MIME
 
 
 def _project_outputs(notebook: nbformat.NotebookNode, mime: str) -> list[Any]:
@@ -59,23 +59,9 @@ def appendix_tables(notebook: nbformat.NotebookNode) -> list[dict[str, Any]]:
     return found[-1] if found else []
 
 
-def write_appendix(tables: list[dict[str, Any]], target: Path) -> None:
-    """Every table as a sheet of one workbook, with its title and source above it."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    if not tables:
-        sheet = workbook.create_sheet("Bilaga")
-        sheet.append(["Rapporten innehåller inga tabeller."])
-    for number, table in enumerate(tables, start=1):
-        sheet = workbook.create_sheet(f"Tabell {number}")
-        sheet.append([safe_cell(table["title"])])
-        sheet.append([safe_cell(f"Källa: {table['source']}")])
-        sheet.append([])
-        sheet.append([safe_cell(column) for column in table["columns"]])
-        for row in table.get("values") or table["rows"]:
-            sheet.append([safe_cell(value) for value in row])
-        sheet.column_dimensions["A"].width = 40
-    workbook.properties.creator = "Lokal kompetensanalys"
-    workbook.save(target)
+def write_appendix(
+    tables: list[dict[str, Any]], target: Path, *, title: str = "Bilaga", author: str = ""
+) -> None:
+    """The Excel appendix: a contents sheet, then each figure's and table's data on a sheet
+    named by its number in the report (``report.appendix`` lays it out)."""
+    appendix.workbook(tables, title=title, author=author, example_note=EXAMPLE_NOTE).save(target)

@@ -52,14 +52,14 @@ def report_files(area: Area, folder: Path | None = None, *, draft: bool = False)
     """The file names of an area's report, in ``reports/<area>/<year>/`` (a draft's in
     ``reports/<area>/<year>-utkast/``, its names ending in ``-utkast``)."""
     folder = folder or paths.report_dir(area.slug, area.year, draft=draft)
-    stem = f"kompetensanalys-{area.slug}-{area.year}" + ("-utkast" if draft else "")
+    stem = paths.report_stem(area.slug, area.year) + ("-utkast" if draft else "")
     return ReportFiles(
         folder=folder,
         html=folder / f"{stem}.html",
         pdf=folder / f"{stem}.pdf",
         notebook=folder / "notebook.ipynb",
         key_figures=folder / "key_figures.json",
-        appendix=folder / f"{stem}-bilaga.xlsx",
+        appendix=folder / paths.appendix_name(area.slug, area.year),
     )
 
 
@@ -350,7 +350,12 @@ def _write_data_files(
         ),
         encoding="utf-8",
     )
-    outputs.write_appendix(outputs.appendix_tables(executed), staged.appendix)
+    outputs.write_appendix(
+        outputs.appendix_tables(executed),
+        staged.appendix,
+        title=f"{area.report_title} – {area.name} {area.year}",
+        author=area.author,
+    )
     if not draft:  # a draft (also every HTML-only build) never counts as up to date
         (staging / fingerprint.BUILD_INFO).write_text(
             fingerprint.build_info(area), encoding="utf-8"

@@ -28,6 +28,9 @@ LOCALE = "sv_SE"
 NBSP = "\u00a0"
 #: What a missing or suppressed figure reads as, in tables, charts and text.
 MISSING = "–"
+#: The legend for ``MISSING`` under a table where no other note explains it (the Excel
+#: appendix writes it on a sheet with such a cell; a disclosure note explains it otherwise).
+MISSING_NOTE = f"{MISSING} = uppgift saknas."
 #: Words that keep their capital letter mid-sentence.
 PROPER = ("Arbetsförmedlingen", "Komvux")
 _EXAMPLES = re.compile(r"\s*\(t\.ex\.[^()]*\)$")

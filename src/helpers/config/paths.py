@@ -111,3 +111,17 @@ def report_dir(area: str, year: int, *, draft: bool = False) -> Path:
     """The folder that holds one area's report for one year; a draft has its own
     (``reports/<area>/<year>-utkast/``), so it never replaces the published report."""
     return REPORTS / area / (f"{year}-utkast" if draft else str(year))
+
+
+def report_stem(area: str, year: int) -> str:
+    """The start of the name of each of a report's files (the page links to its appendix).
+
+    >>> report_stem("sotenas", 2026) + "-bilaga.xlsx"
+    'kompetensanalys-sotenas-2026-bilaga.xlsx'
+    """
+    return f"kompetensanalys-{area}-{year}"
+
+
+def appendix_name(area: str, year: int) -> str:
+    """The Excel appendix's file name, beside the report in its folder."""
+    return f"{report_stem(area, year)}-bilaga.xlsx"

@@ -39,8 +39,8 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 from helpers.common import text
-from helpers.config import params
-from helpers.report import charts, colours, tables
+from helpers.config import params, paths
+from helpers.report import appendix, charts, colours, tables
 from helpers.survey import disclosure
 
 if TYPE_CHECKING:
@@ -74,6 +74,7 @@ class Report:
         #: The area's colour as charts draw it (too light a params colour is darkened).
         self.colour = colours.chart_mark(area.colour)
         self._figure_count = 0
+        self._table_count = 0
         self._appendix: list[dict[str, Any]] = []
         self._output = output
         #: How this run's charts are drawn: in the area's colour (``colour`` above).
@@ -116,13 +117,13 @@ class Report:
             return
         self._figure_count += 1
         number = self._figure_count
-        notes = [f"Källa: {chart.source}."]
+        label = f"Figur {number}"
+        notes = []
         if chart.n is not None:
             notes.append(f"n = {text.number(chart.n)} svarande.")
         notes.extend(chart.notes)
-        if chart.example:
-            notes.append(EXAMPLE_NOTE)
-        caption = " ".join(html_lib.escape(note) for note in notes)
+        printed = [f"Källa: {chart.source}.", *notes, *([EXAMPLE_NOTE] if chart.example else [])]
+        caption = " ".join(html_lib.escape(note) for note in printed)
         formats = {**chart.formats, **(formats or {})}
         table_html = tables.html_table(
             chart.data, caption=f"Tabell till figur {number}: {chart.title}", formats=formats
@@ -130,16 +131,23 @@ class Report:
         self._display(
             HTML(
                 f'<figure class="chart" id="figur-{number}">'
-                f'<p class="chart-title"><span class="fig-no">Figur {number}.</span> '
+                f'<p class="chart-title"><span class="fig-no">{label}.</span> '
                 f"{html_lib.escape(chart.title)}</p>"
                 f"{charts.render(chart, self.chart_style)}"
-                f"<figcaption>{caption}</figcaption></figure>"
+                f"<figcaption>{caption}</figcaption>{self._data_link(label)}</figure>"
                 f'<details class="chart-data"><summary>Visa tabell till figur {number}</summary>'
                 f"{table_html}</details>"
             )
         )
         self._to_appendix(
-            f"Figur {number}. {chart.title}", chart.source, chart.data, formats, figure=True
+            label,
+            chart.title,
+            chart.source,
+            chart.data,
+            formats,
+            notes=notes,
+            example=chart.example,
+            figure=True,
         )
 
     def no_data(self, chart: charts.Chart) -> tuple[str, str]:
@@ -196,21 +204,26 @@ class Report:
         if table.attrs.get("suppressed", False):
             threshold = survey.threshold if survey else disclosure.THRESHOLD
             notes.append(disclosure.note(threshold, secondary=True))
-        if survey is not None and survey.example:
-            notes.append(EXAMPLE_NOTE)
+        example = survey is not None and survey.example
         shares = {c: text.percent for c in table.columns if str(c).startswith("Andel")}
         formats = {**shares, **(formats or {})}
         if source is None:
             if survey is None:
                 raise ValueError(f"table {caption!r}: give its source or its survey")
             source = survey.source
+        self._table_count += 1
+        label = f"Tabell {self._table_count}"
+        printed = [*notes, *([EXAMPLE_NOTE] if example else [])]
         self._display(
             HTML(
-                tables.html_table(table, caption=caption, formats=formats, note=" ".join(notes))
+                tables.html_table(
+                    table, caption=f"{label}. {caption}", formats=formats, note=" ".join(printed)
+                )
                 + f'<p class="source">Källa: {html_lib.escape(source)}.</p>'
+                + self._data_link(label)
             )
         )
-        self._to_appendix(caption, source, table, formats)
+        self._to_appendix(label, caption, source, table, formats, notes=notes, example=example)
 
     def key_figure(self, name: str, value: Any, label: str, source: str) -> None:
         """Record a figure for ``key_figures.json`` (it does not show in the report).
@@ -241,27 +254,41 @@ class Report:
             shown = pd.DataFrame(entry["rows"], columns=entry["columns"])
             self._display(
                 HTML(
-                    tables.html_table(shown, caption=f"Bilagetabell {number}. {entry['title']}")
+                    tables.html_table(
+                        shown, caption=f"Bilagetabell {number}. {entry['label']}. {entry['title']}"
+                    )
                     + f'<p class="source">Källa: {html_lib.escape(entry["source"])}.</p>'
                 )
             )
         self._display({APPENDIX_MIME: self._appendix}, raw=True)
 
+    def _data_link(self, label: str) -> str:
+        """The line that leads from a figure or table to its sheet in the Excel appendix."""
+        return appendix.data_link(label, paths.appendix_name(self.area.slug, self.year))
+
     def _to_appendix(
         self,
+        label: str,
         title: str,
         source: str,
         table: pd.DataFrame,
         formats: dict[str, tables.Format] | None,
         *,
+        notes: list[str],
+        example: bool,
         figure: bool = False,
     ) -> None:
+        """Record a figure's or table's data for the appendix (``report.appendix`` says what
+        an entry holds): ``label`` is its number in the report and its sheet's name."""
         shown = tables.formatted(table, formats)
         self._appendix.append(
             {
+                "label": label,
                 "title": title,
                 "figure": figure,
                 "source": source,
+                "notes": notes,
+                "example": bool(example),
                 "columns": [str(c) for c in shown.columns],
                 "rows": shown.to_numpy().tolist(),
                 "values": json.loads(table.to_json(orient="values")),
