@@ -1,9 +1,10 @@
 """Is a report up to date? A checksum of everything that goes into it.
 
 The inputs of a report are its params (and the shared defaults), the chapter notebooks, the
-template, the raw and processed data, what ``make fetch`` brought (``data/external/``)
-and the package's own code and version. Their checksums are stored beside the report
-(``build_info.json``); the next run with the same checksums is skipped unless forced.
+template, the Word template (``docx_template``), the raw and processed data, what ``make
+fetch`` brought (``data/external/``) and the package's own code and version. Their
+checksums are stored beside the report (``build_info.json``); the next run with the same
+checksums is skipped unless forced.
 
     >>> from helpers.config.params import load_area
     >>> fingerprint(load_area("sotenas")) == fingerprint(load_area("sotenas"))
@@ -59,7 +60,7 @@ def fingerprint(area: Area) -> str:
     own = [paths.PARAMS / "defaults.yaml", area.params_file]
     if area.survey:
         own += [area.survey.file, area.survey.previous, area.survey.mapping]
-    own.append(area.logo)
+    own += [area.logo, area.docx_template]
     for path in own:
         if path is not None:
             digest.update(str(path).encode())

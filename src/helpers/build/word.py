@@ -503,7 +503,9 @@ def _table(element: Any, out: Writer) -> None:
         trpr.append(OxmlElement("w:cantSplit"))
         if header:
             trpr.append(OxmlElement("w:tblHeader"))
-        for cell_element, cell, share in zip(html_row.xpath("./th|./td"), row.cells, widths):
+        for cell_element, cell, share in zip(
+            html_row.xpath("./th|./td"), row.cells, widths, strict=False
+        ):
             cell.width = Emu(int(width * share))
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = 0
@@ -737,13 +739,17 @@ def write_docx(page: str, target: Path, metadata: dict[str, Any], template: Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m helpers.build.word PAGE TARGET METADATA``: one document; exit 0, or one
-    line on stderr and the exit code of the error."""
+    """``python -m helpers.build.word PAGE TARGET METADATA``: the report page (the HTML file;
+    converted as printed) as one document; exit 0, or one line on stderr and the exit code
+    of the error."""
+    from helpers.build.pdf import for_print
+
     page, target, metadata_file = (argv or sys.argv[1:])[:3]
     metadata = json.loads(Path(metadata_file).read_text(encoding="utf-8"))
     template = Path(metadata["template"]) if metadata.get("template") else None
     try:
-        write_docx(Path(page).read_text(encoding="utf-8"), Path(target), metadata, template)
+        printed = for_print(Path(page).read_text(encoding="utf-8"))
+        write_docx(printed, Path(target), metadata, template)
     except RenderError as error:
         print(error, file=sys.stderr)
         return error.exit_code
