@@ -60,6 +60,8 @@ PIXELS_PER_POINT = 2.0
 SOURCE, NOTE, EXAMPLE = "Källa", "Tabellnot", "Exempeldata"
 COMMENT, COMMENT_TITLE = "Kompetensmäklarens kommentar", "Kommentarsrubrik"
 TABLE_STYLE = "Rapporttabell"
+#: The typeface without a template: a sans serif like the report's that every office has.
+TYPEFACE = "Arial"
 TEXT_COLOUR, MUTED, EXAMPLE_COLOUR = "1A1A1A", "555555", "8A4B00"
 _TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -148,33 +150,69 @@ def _style(
     return None
 
 
+#: The order of a paragraph's, a run's and the settings' elements (ECMA-376's sequences,
+#: of those this module adds and those that may follow them): Word refuses others.
+_PARAGRAPH_ORDER = (  # noqa: SIM905  (words, as the schema lists them)
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+    "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+    "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
+_RUN_ORDER = (  # noqa: SIM905
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+).split()
+_SETTINGS_AFTER_UPDATE_FIELDS = (  # noqa: SIM905
+    "hdrShapeDefaults footnotePr endnotePr compat docVars rsids mathPr attachedSchema "
+    "themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures "
+    "forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary shapeDefaults "
+    "doNotEmbedSmartTags decimalSymbol listSeparator"
+).split()
+
+
+def _put(parent: Any, element: Any, order: list[str]) -> Any:
+    """Put ``element`` into ``parent`` in the schema's ``order``, replacing one of its
+    kind; returns it."""
+    name = element.tag.rpartition("}")[2]
+    old = parent.find(qn(f"w:{name}"))
+    if old is not None:
+        old.addprevious(element)
+        parent.remove(old)
+        return element
+    later = order[order.index(name) + 1 :]
+    for child in parent:
+        if child.tag.rpartition("}")[2] in later:
+            child.addprevious(element)
+            return element
+    parent.append(element)
+    return element
+
+
+def _w(tag: str, **attributes: str) -> Any:
+    """A new w: element with w: attributes."""
+    element = OxmlElement(f"w:{tag}")
+    for key, value in attributes.items():
+        element.set(qn(f"w:{key}"), value)
+    return element
+
+
 def _outline_level(style: Any, level: int) -> None:
-    ppr = style.element.get_or_add_pPr()
-    element = OxmlElement("w:outlineLvl")
-    element.set(qn("w:val"), str(level))
-    ppr.append(element)
+    _put(style.element.get_or_add_pPr(), _w("outlineLvl", val=str(level)), _PARAGRAPH_ORDER)
 
 
 def _border(style: Any, colour: str, *, sides: tuple[str, ...], size: int = 6) -> None:
     """Borders on a paragraph style (consecutive paragraphs of it share one box)."""
-    ppr = style.element.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
+    borders = _w("pBdr")
     for side in sides:
-        line = OxmlElement(f"w:{side}")
-        line.set(qn("w:val"), "single")
-        line.set(qn("w:sz"), str(size))
-        line.set(qn("w:space"), "6")
-        line.set(qn("w:color"), colour)
-        borders.append(line)
-    ppr.append(borders)
+        borders.append(_w(side, val="single", sz=str(size), space="6", color=colour))
+    _put(style.element.get_or_add_pPr(), borders, _PARAGRAPH_ORDER)
 
 
-def _shade(element: Any, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill)
-    element.append(shading)
+def _shade(style: Any, fill: str) -> None:
+    shading = _w("shd", val="clear", color="auto", fill=fill)
+    _put(style.element.get_or_add_pPr(), shading, _PARAGRAPH_ORDER)
 
 
 def ensure_styles(document: Document, colour: str) -> None:
@@ -218,13 +256,13 @@ def ensure_styles(document: Document, colour: str) -> None:
     if style is not None:
         style.font.color.rgb = RGBColor.from_string(EXAMPLE_COLOUR)
         _border(style, EXAMPLE_COLOUR, sides=("top", "left", "bottom", "right"))
-        _shade(style.element.get_or_add_pPr(), "FFF4E5")
+        _shade(style, "FFF4E5")
     style = _style(document, COMMENT)
     if style is not None:
         style.paragraph_format.left_indent = Pt(8)
         style.paragraph_format.space_after = Pt(4)
         _border(style, colour.lstrip("#"), sides=("left",), size=24)
-        _shade(style.element.get_or_add_pPr(), "EEF3F7")
+        _shade(style, "EEF3F7")
     style = _style(document, COMMENT_TITLE, base=COMMENT)
     if style is not None:
         style.font.bold = True
@@ -257,29 +295,36 @@ def _table_style(document: Document) -> None:
     properties.append(margins)
 
 
-def set_language(document: Document) -> None:
-    """Swedish in the document defaults and in every style that names a language."""
+def _default_run_properties(document: Document) -> Any:
+    """The styles' document defaults for runs (w:docDefaults/w:rPrDefault/w:rPr)."""
     styles = document.styles.element
     defaults = styles.find(qn("w:docDefaults"))
     if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
+        defaults = _w("docDefaults")
         styles.insert(0, defaults)
     run_defaults = defaults.find(qn("w:rPrDefault"))
     if run_defaults is None:
-        run_defaults = OxmlElement("w:rPrDefault")
+        run_defaults = _w("rPrDefault")
         defaults.insert(0, run_defaults)
     properties = run_defaults.find(qn("w:rPr"))
     if properties is None:
-        properties = OxmlElement("w:rPr")
+        properties = _w("rPr")
         run_defaults.append(properties)
-    languages = [*styles.iter(qn("w:lang"))]
-    if properties.find(qn("w:lang")) is None:
-        lang = OxmlElement("w:lang")
-        properties.append(lang)
-        languages.append(lang)
-    for lang in languages:
+    return properties
+
+
+def set_language(document: Document) -> None:
+    """Swedish in the document defaults and in every style that names a language."""
+    for lang in document.styles.element.iter(qn("w:lang")):
         lang.set(qn("w:val"), LANGUAGE)
+    _put(_default_run_properties(document), _w("lang", val=LANGUAGE), _RUN_ORDER)
     document.core_properties.language = LANGUAGE
+
+
+def set_typeface(document: Document, typeface: str) -> None:
+    """The text's typeface, in the document defaults (instead of the theme's)."""
+    fonts = _w("rFonts", ascii=typeface, hAnsi=typeface, cs=typeface, eastAsia=typeface)
+    _put(_default_run_properties(document), fonts, _RUN_ORDER)
 
 
 # ---- text ----------------------------------------------------------------------------------
@@ -453,7 +498,6 @@ def _comment(element: Any, out: Writer) -> None:
                 _write(child, out)
     finally:
         out.body_style = previous
-    out.paragraph().paragraph_format.space_after = Pt(0)  # the box ends before the text
 
 
 def _cover(element: Any, out: Writer) -> None:
@@ -656,10 +700,8 @@ def _table_of_contents(out: Writer, after: Any) -> None:
     for paragraph in (heading, *entries, breaker):
         position.addnext(paragraph._p)
         position = paragraph._p
-    settings = document.settings.element
-    update = OxmlElement("w:updateFields")
-    update.set(qn("w:val"), "true")
-    settings.append(update)
+    update = _w("updateFields", val="true")
+    _put(document.settings.element, update, ["updateFields", *_SETTINGS_AFTER_UPDATE_FIELDS])
 
 
 def _field_run(kind: str = "", *, instruction: str = "") -> Any:
@@ -712,6 +754,8 @@ def _simple_field(paragraph: Paragraph, instruction: str) -> None:
 def convert(page: str, metadata: dict[str, Any], template: Path | None = None) -> Document:
     """The report page (its print HTML) as a Word document, with the template's styles."""
     document = open_template(template)
+    if template is None:  # Word's default theme font is not on every reader's computer
+        set_typeface(document, TYPEFACE)
     ensure_styles(document, metadata.get("colour", "#1f5f8b"))
     properties = document.core_properties
     properties.title = f"{metadata['title']} – {metadata['area']} {metadata['year']}"
