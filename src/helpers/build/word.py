@@ -44,7 +44,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu, Pt, RGBColor
+from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from helpers.common.errors import RenderError
@@ -321,6 +321,14 @@ def set_language(document: Document) -> None:
     document.core_properties.language = LANGUAGE
 
 
+def set_page(document: Document) -> None:
+    """A4 with the PDF's margins (``templates/report/report.css``: 24, 20, 22 and 20 mm)."""
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        section.top_margin, section.right_margin = Mm(24), Mm(20)
+        section.bottom_margin, section.left_margin = Mm(22), Mm(20)
+
+
 def set_typeface(document: Document, typeface: str) -> None:
     """The text's typeface, in the document defaults (instead of the theme's)."""
     fonts = _w("rFonts", ascii=typeface, hAnsi=typeface, cs=typeface, eastAsia=typeface)
@@ -532,12 +540,7 @@ def _table(element: Any, out: Writer) -> None:
         return
     table = out.document.add_table(rows=len(rows), cols=columns)
     table.style = out.document.styles[TABLE_STYLE]
-    shares = [_WIDTH.search(col.get("style") or "") for col in element.iter("col")]
-    widths = (
-        [float(match.group(1)) / 100 for match in shares]
-        if len(shares) == columns and all(shares)
-        else [1 / columns] * columns
-    )
+    widths = _column_shares(element, rows, columns)
     width = out.text_width
     for column, share in zip(table.columns, widths, strict=True):
         column.width = Emu(int(width * share))
@@ -556,6 +559,33 @@ def _table(element: Any, out: Writer) -> None:
             add_text(paragraph, cell_element, bold=header)
             if "num" in (cell_element.get("class") or "").split():
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _column_shares(element: Any, rows: list[Any], columns: int) -> list[float]:
+    """Each column's share of the width: the HTML's (``colgroup``), else as the report lays
+    out a table from its text (``tables.column_widths``), else by each column's longest word
+    (and room around it: the words stay whole)."""
+    shares = [_WIDTH.search(col.get("style") or "") for col in element.iter("col")]
+    if len(shares) == columns and all(shares):
+        return [float(match.group(1)) / 100 for match in shares]
+    from helpers.report.tables import column_widths
+
+    grid = [row.xpath("./th|./td") for row in rows]
+    cells = [[_text(cell) for cell in row] + [""] * (columns - len(row)) for row in grid]
+    body = [row for row, tr in zip(grid, rows, strict=True) if tr.getparent().tag != "thead"]
+    numbers = [
+        bool(body) and all(len(row) > j and "num" in _classes(row[j]) for row in body)
+        for j in range(columns)
+    ]
+    widths = column_widths(cells, numbers) or [
+        4 + max([2, *(len(word) for row in cells for word in row[j].split())])
+        for j in range(columns)
+    ]
+    return [width / sum(widths) for width in widths]
+
+
+def _classes(element: Any) -> list[str]:
+    return (element.get("class") or "").split()
 
 
 # ---- figures -------------------------------------------------------------------------------
@@ -754,7 +784,8 @@ def _simple_field(paragraph: Paragraph, instruction: str) -> None:
 def convert(page: str, metadata: dict[str, Any], template: Path | None = None) -> Document:
     """The report page (its print HTML) as a Word document, with the template's styles."""
     document = open_template(template)
-    if template is None:  # Word's default theme font is not on every reader's computer
+    if template is None:  # the PDF's page; Word's theme font is not on every computer
+        set_page(document)
         set_typeface(document, TYPEFACE)
     ensure_styles(document, metadata.get("colour", "#1f5f8b"))
     properties = document.core_properties
