@@ -4,6 +4,9 @@ reports' .docx files (slow: they build whole reports), and the params key docx_t
 from __future__ import annotations
 
 import io
+import json
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -14,7 +17,8 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from helpers.build import word
+from conftest import run_cli
+from helpers.build import pipeline, word
 from helpers.build.pdf import for_print
 from helpers.common import text
 from helpers.common.errors import ParamsError, RenderError
@@ -245,6 +249,41 @@ def test_a_bad_docx_template_is_one_swedish_line(
     assert says in str(error.value) and "\n" not in str(error.value)
 
 
+def test_a_bad_template_stops_the_report_with_one_line(tree: Path):
+    (tree / "mall.dotx").write_text("inte en Word-mall", encoding="utf-8")
+    params_file = tree / "params" / "sotenas.yaml"
+    params_file.write_text(
+        params_file.read_text(encoding="utf-8") + "docx_template: mall.dotx\n", encoding="utf-8"
+    )
+    result = run_cli(tree, "report", "sotenas")
+    assert result.returncode == ParamsError.exit_code
+    (line,) = result.stderr.strip().splitlines()
+    assert "docx_template" in line and "Word-mall" in line
+    assert not (tree / "reports" / "sotenas").exists()
+
+
+def test_the_word_process_says_one_line_and_the_build_stops(tmp_path: Path):
+    """The process the pipeline starts: a broken template is one line and exit code 7,
+    and the pipeline turns that line into its error."""
+    page, broken = tmp_path / "rapport.html", tmp_path / "trasig.docx"
+    page.write_text(small_page(), encoding="utf-8")
+    broken.write_bytes(b"inte en zip")
+    settings = tmp_path / "word.json"
+    settings.write_text(json.dumps({**METADATA, "template": str(broken)}), encoding="utf-8")
+    target = tmp_path / "rapport.docx"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "helpers.build.word", str(page), str(target), str(settings)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    area = params.load_area("sotenas")
+    with pytest.raises(RenderError) as error:
+        pipeline._finish_word(area, process)
+    assert process.returncode == RenderError.exit_code and not target.exists()
+    assert str(error.value).startswith("Området sotenas: Word-mallen trasig.docx kunde inte")
+    assert "\n" not in str(error.value)
+
+
 def test_the_fingerprint_includes_the_template(params_dir: Path):
     from helpers.build import fingerprint
 
@@ -272,10 +311,17 @@ def test_the_reports_word_version_has_the_reports_content(
     assert alts == [p.get("alt") or p.get("aria-label") for p in pictures] and all(alts)
     texts = [p.text for p in document.paragraphs]
     styles = [p.style.name for p in document.paragraphs]
-    # a source under every figure
-    for index, paragraph in enumerate(document.paragraphs):
-        if paragraph._p.xpath(".//pic:pic") and index > 2:  # (past the cover's logo)
-            assert styles[index + 1] == word.SOURCE and texts[index + 1].startswith("Källa")
+    # a title over every figure and its source under it (the cover's logo has neither)
+    figures = [
+        index
+        for index, paragraph in enumerate(document.paragraphs)
+        if paragraph._p.xpath(".//pic:pic")
+        and not paragraph._p.xpath(".//wp:docPr")[0].get("descr").endswith("logotyp")
+    ]
+    assert len(figures) == len(root.xpath("//figure[.//img or .//*[@role='img']]"))
+    for index in figures:
+        assert styles[index - 1] == "Caption" and texts[index - 1].startswith("Figur")
+        assert styles[index + 1] == word.SOURCE and texts[index + 1].startswith("Källa")
     assert any(
         s == word.EXAMPLE and t.startswith("Exempeldata")
         for s, t in zip(styles, texts, strict=True)
