@@ -640,7 +640,7 @@ def _picture(out: Writer, content: bytes, kind: str, alt: str) -> None:
     named by ``alt`` (Word's alternative text)."""
     width = None
     if kind == "image/svg+xml":
-        import cairosvg
+        cairosvg = _cairosvg()
 
         size = re.search(rb'<svg[^>]*\swidth="([\d.]+)pt"', content)
         width = Pt(float(size.group(1))) if size else None
@@ -663,6 +663,18 @@ def _picture(out: Writer, content: bytes, kind: str, alt: str) -> None:
     properties = shape._inline.docPr
     properties.set("descr", alt)
     properties.set("title", alt[:80])
+
+
+def _cairosvg() -> Any:
+    """cairosvg, or one line saying which Debian package it needs."""
+    try:
+        import cairosvg
+    except OSError:  # cairocffi finds no libcairo
+        raise RenderError(
+            "Word-versionens diagram behöver Debianpaketet libcairo2: kör make report-deps "
+            "(eller apt-get install libcairo2) och bygg rapporten igen."
+        ) from None
+    return cairosvg
 
 
 #: Handlers by class (looked up first) and by tag; other elements: their children.
