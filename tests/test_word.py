@@ -329,3 +329,21 @@ def test_the_reports_word_version_has_the_reports_content(
     languages = {lang.get(qn("w:val")) for lang in document.styles.element.iter(qn("w:lang"))}
     assert languages == {"sv-SE"}
     assert document.core_properties.title.startswith("Lokal kompetensanalys – ")
+
+
+@pytest.mark.slow
+def test_a_failed_word_version_publishes_nothing(tree: Path):
+    """A template that passes params (a zip with a Word document in it) but that python-docx
+    cannot read: the build stops with one line after the PDF, and no folder is left."""
+    with zipfile.ZipFile(tree / "mall.docx", "w") as archive:
+        archive.writestr("word/document.xml", "inte XML")
+    params_file = tree / "params" / "sotenas.yaml"
+    params_file.write_text(
+        params_file.read_text(encoding="utf-8") + "docx_template: mall.docx\n", encoding="utf-8"
+    )
+    result = run_cli(tree, "report", "sotenas")
+    assert result.returncode == RenderError.exit_code, result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("Fel: Området sotenas: Word-mallen mall.docx kunde inte läsas"), line
+    assert not (tree / "reports" / "sotenas" / "2026").exists()
+    assert not [p for p in (tree / "reports" / "sotenas").iterdir() if p.name.startswith(".")]
