@@ -129,6 +129,12 @@ def test_a_page_becomes_word_headings_tables_pictures_and_notes():
         ("kursiv", None, True),
         (".", None, None),
     ]
+    # a numbered list starts at 1 (a numbering of its own)
+    numbered = [p for p in document.paragraphs if p.text in ("Ett", "Två")]
+    assert [p.style.name for p in numbered] == ["List Number"] * 2
+    (number,) = {p._p.pPr.numPr.numId.val for p in numbered}
+    num = document.part.numbering_part.element.num_having_numId(number)
+    assert num.xpath("./w:lvlOverride/w:startOverride/@w:val") == ["1"]
     # figures: title (Caption), picture named by its alt text, the source under it
     shapes = document.inline_shapes
     assert len(shapes) == 2
@@ -207,6 +213,17 @@ def test_a_template_sets_the_styles(tmp_path: Path, suffix: str):
     texts = [p.text for p in document.paragraphs]
     assert "Mallens exempeltext" not in texts  # its styles, not its text
     assert word.COMMENT in [s.name for s in document.styles]  # what it lacked is added
+
+
+def test_a_template_without_list_numbering_gets_its_marks_as_text(tmp_path: Path):
+    template = docx.Document()
+    for name in ("List Bullet", "List Number"):
+        element = template.styles[name].element
+        element.pPr.remove(element.pPr.numPr)
+    template.save(str(tmp_path / "mall.docx"))
+    document = word.convert(small_page(), METADATA, tmp_path / "mall.docx")
+    texts = [p.text for p in document.paragraphs]
+    assert "1. Ett" in texts and "2. Två" in texts
 
 
 def test_a_broken_template_is_one_line(tmp_path: Path):

@@ -438,20 +438,22 @@ def _heading(element: Any, out: Writer) -> None:
 
 
 def _list(element: Any, out: Writer, level: int = 0) -> None:
+    """A list in List Bullet or List Number, each numbered list from 1; in a set-apart
+    block, or where the template's list style has no numbering, the mark is text."""
     ordered = element.tag == "ol"
-    number = _restart_numbering(out.document) if ordered else None
+    style = "List Number" if ordered else "List Bullet"
+    numbering = _style_numbering(out.document, style) if out.body_style == "Normal" else None
+    if numbering is not None and ordered:
+        numbering = _restarted(out.document, numbering)
     for index, item in enumerate(element.findall("li"), start=1):
-        if out.body_style != "Normal":  # in a set-apart block: the mark as text, same style
-            paragraph = out.paragraph()
+        if numbering is None:
+            paragraph = out.paragraph(None if out.body_style != "Normal" else style)
             paragraph.add_run(f"{index}. " if ordered else "• ")
         else:
-            paragraph = out.paragraph("List Number" if ordered else "List Bullet")
-            if number is not None:
-                _number_paragraph(paragraph, number, level)
-            elif ordered:
-                paragraph.add_run(f"{index}. ")
-            if level:
-                paragraph.paragraph_format.left_indent = Pt(18 * (level + 1))
+            paragraph = out.paragraph(style)
+            _number_paragraph(paragraph, numbering, level)
+        if level:
+            paragraph.paragraph_format.left_indent = Pt(18 * (level + 1))
         add_text(paragraph, item)
         for block in item:
             if block.tag in ("ul", "ol"):
@@ -460,22 +462,25 @@ def _list(element: Any, out: Writer, level: int = 0) -> None:
                 add_text(paragraph, block)
 
 
-def _restart_numbering(document: Document) -> int | None:
-    """A new numbering instance of the List Number style's list that starts at 1; None
-    when the style has no numbering (a template's plain style): numbers are then text."""
+def _style_numbering(document: Document, name: str) -> int | None:
+    """The numbering (numId) a list style has, or None: a template's plain style."""
     try:
-        style = document.styles["List Number"]
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError):
+        ppr = document.styles[name].element.pPr
+        numpr = ppr.numPr if ppr is not None else None
+        if numpr is None or numpr.numId is None:
+            return None
+        document.part.numbering_part.element.num_having_numId(numpr.numId.val)
+    except (KeyError, NotImplementedError):  # no such style, or a number it lacks
         return None
-    ppr = style.element.pPr
-    numpr = ppr.numPr if ppr is not None else None
-    if numpr is None or numpr.numId is None:
-        return None
-    current = numbering.num_having_numId(numpr.numId.val)
+    return numpr.numId.val
+
+
+def _restarted(document: Document, number: int) -> int:
+    """A new numbering instance of the same list that starts at 1."""
+    numbering = document.part.numbering_part.element
+    current = numbering.num_having_numId(number)
     num = numbering.add_num(current.abstractNumId.val)
-    override = num.add_lvlOverride(ilvl=0)
-    override.add_startOverride(1)
+    num.add_lvlOverride(ilvl=0).add_startOverride(1)
     return num.numId
 
 
