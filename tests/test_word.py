@@ -3,6 +3,7 @@ reports' .docx files (slow: they build whole reports), and the params key docx_t
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import subprocess
@@ -159,6 +160,21 @@ def test_a_page_becomes_word_headings_tables_pictures_and_notes():
     assert "Hoppa" not in texts
     assert styles[texts.index("Innehåll")] == "TOC Heading"
     assert 'TOC \\o "1-3"' in document.element.body.xml
+
+
+@pytest.mark.parametrize("kind", ["PNG", "WEBP"])
+def test_the_logo_is_a_picture_on_the_cover(kind: str):
+    from PIL import Image
+
+    image = io.BytesIO()
+    Image.new("RGB", (1200, 400), "#0b5c7a").save(image, kind)
+    source = f"data:image/{kind.lower()};base64,{base64.b64encode(image.getvalue()).decode()}"
+    logo = f'<img class="logo" src="{source}" alt="Sotenäs logotyp"></header>'
+    page = small_page().replace("</header>", logo, 1)
+    document = reopened(word.convert(page, METADATA))
+    shapes = document.inline_shapes
+    assert shapes[0]._inline.docPr.get("descr") == "Sotenäs logotyp"
+    assert shapes[0].width <= word.LOGO_WIDTH and len(shapes) == 3
 
 
 def test_the_document_is_swedish_with_its_title_and_author():

@@ -55,6 +55,8 @@ LANGUAGE = "sv-SE"
 #: HTML heading → Word style: the cover's h1 is the title; the chapters are Heading 1.
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
 HEADING_STYLES |= {"h5": "Heading 3", "h6": "Heading 3"}
+#: The cover's logo is at most this wide.
+LOGO_WIDTH = Mm(50)
 #: Pictures are this many pixels per point of their drawing (2: sharp when printed).
 PIXELS_PER_POINT = 2.0
 #: The project's own paragraph styles, added when the template has none of that name.
@@ -654,7 +656,8 @@ def _image(element: Any, out: Writer) -> None:
         return  # the report embeds every picture; anything else is not ours to fetch
     kind, _, data = source[5:].partition(",")
     content = base64.b64decode(data) if kind.endswith(";base64") else data.encode()
-    _picture(out, content, kind.split(";")[0], element.get("alt") or "")
+    widest = LOGO_WIDTH if "logo" in _classes(element) else None
+    _picture(out, content, kind.split(";")[0], element.get("alt") or "", widest=widest)
 
 
 def _bar_chart(element: Any, out: Writer) -> None:
@@ -686,9 +689,11 @@ def _bar_chart(element: Any, out: Writer) -> None:
     _picture(out, drawing.encode(), "image/svg+xml", element.get("aria-label") or "")
 
 
-def _picture(out: Writer, content: bytes, kind: str, alt: str) -> None:
-    """A picture in a paragraph of its own, at its drawn size (at most the text width),
-    named by ``alt`` (Word's alternative text)."""
+def _picture(
+    out: Writer, content: bytes, kind: str, alt: str, *, widest: int | None = None
+) -> None:
+    """A picture in a paragraph of its own, at its drawn size (at most ``widest``, else the
+    text width), named by ``alt`` (Word's alternative text)."""
     width = None
     if kind == "image/svg+xml":
         cairosvg = _cairosvg()
@@ -708,12 +713,12 @@ def _picture(out: Writer, content: bytes, kind: str, alt: str) -> None:
     shape = paragraph.add_run().add_picture(
         io.BytesIO(content), width=min(width, out.text_width) if width else None
     )
-    if shape.width > out.text_width:
-        shape.height = int(shape.height * out.text_width / shape.width)
-        shape.width = out.text_width
+    widest = min(widest or out.text_width, out.text_width)
+    if shape.width > widest:
+        shape.height = int(shape.height * widest / shape.width)
+        shape.width = widest
     properties = shape._inline.docPr
     properties.set("descr", alt)
-    properties.set("title", alt[:80])
 
 
 def _cairosvg() -> Any:
