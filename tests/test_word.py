@@ -231,6 +231,22 @@ def test_a_template_sets_the_styles(tmp_path: Path, suffix: str):
     assert word.COMMENT in [s.name for s in document.styles]  # what it lacked is added
 
 
+def test_a_template_without_heading_styles_gets_word_s_own(tmp_path: Path):
+    """Word saves only the styles a document uses: the headings are then added as Word's
+    built-in ones (their XML names), with their outline levels for the navigation pane."""
+    template = docx.Document()
+    for name in ("Heading 1", "Heading 2", "Heading 3", "Caption", "Title"):
+        element = template.styles[name].element
+        element.getparent().remove(element)
+    template.save(str(tmp_path / "mall.docx"))
+    document = reopened(word.convert(small_page(), METADATA, tmp_path / "mall.docx"))
+    assert headings(document) == html_headings(small_page())
+    for level in (1, 2, 3):
+        style = document.styles[f"Heading {level}"].element
+        assert style.name_val == f"heading {level}"
+        assert style.pPr.find(qn("w:outlineLvl")).get(qn("w:val")) == str(level - 1)
+
+
 def test_a_template_without_list_numbering_gets_its_marks_as_text(tmp_path: Path):
     template = docx.Document()
     for name in ("List Bullet", "List Number"):
