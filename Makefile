@@ -21,8 +21,9 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON_DOWNLOADS := never
 # An environment made just to run the tests against the newest releases (make test-latest).
 LATEST := build/latest
-# Debian packages the PDF needs (WeasyPrint's Pango and the report's fonts) ...
-REPORT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-open-sans
+# Debian packages the PDF and Word versions need (WeasyPrint's Pango, the report's fonts;
+# cairo draws the Word version's charts: cairosvg) ...
+REPORT_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-open-sans libcairo2
 REPORT_STAMP := build/.report-packages
 # ... and what the tests and previews add: PDF to text and images, a headless browser.
 TEST_PACKAGES := poppler-utils chromium

@@ -47,6 +47,7 @@ def test_outputs_are_all_there(built_reports: dict[str, Path]):
             [
                 f"kompetensanalys-{area}-2026.html",
                 f"kompetensanalys-{area}-2026.pdf",
+                f"kompetensanalys-{area}-2026.docx",
                 f"kompetensanalys-{area}-2026-bilaga.xlsx",
                 "build_info.json",
                 "key_figures.json",

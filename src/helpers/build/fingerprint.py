@@ -2,12 +2,12 @@
 
 The inputs of a report are its params (the area's file, the shared defaults and every file
 they name: survey exports, last year's, a mapping file, the logo, the broker's comments,
-any file a new key names), the analyst's SSYK corrections (``params/ssyk_overrides.csv``),
-the chapter notebooks and the template (the working folder's or the package's), the raw and
-processed data, what ``make fetch`` brought (``data/external/``), the package's own code
-and version, and the versions of the installed packages that render it. Their checksums
-are stored beside the report (``build_info.json``); the next run with the same checksums
-is skipped unless forced.
+the Word template, any file a new key names), the analyst's SSYK corrections
+(``params/ssyk_overrides.csv``), the chapter notebooks and the template (the working
+folder's or the package's), the raw and processed data, what ``make fetch`` brought
+(``data/external/``), the package's own code and version, and the versions of the installed
+packages that render it. Their checksums are stored beside the report (``build_info.json``);
+the next run with the same checksums is skipped unless forced.
 
     >>> from helpers.config.params import load_area
     >>> fingerprint(load_area("sotenas")) == fingerprint(load_area("sotenas"))

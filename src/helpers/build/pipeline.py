@@ -14,6 +14,8 @@ page of the PDF:
 
 Builds of one area run one at a time (``publish.locked``; a second one waits and is told
 so), and each first sweeps what killed builds left behind (``publish.sweep``).
+>>> report_files(load_area("sotenas")).docx.name
+'kompetensanalys-sotenas-2026.docx'
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from __future__ import annotations
 import importlib
 import json
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -43,6 +47,7 @@ class ReportFiles:
     folder: Path
     html: Path
     pdf: Path
+    docx: Path
     notebook: Path
     key_figures: Path
     appendix: Path
@@ -57,6 +62,7 @@ def report_files(area: Area, folder: Path | None = None, *, draft: bool = False)
         folder=folder,
         html=folder / f"{stem}.html",
         pdf=folder / f"{stem}.pdf",
+        docx=folder / f"{stem}.docx",
         notebook=folder / "notebook.ipynb",
         key_figures=folder / "key_figures.json",
         appendix=folder / paths.appendix_name(area.slug, area.year),
@@ -89,6 +95,7 @@ STAGES = {
     "chapters": "kapitlen",
     "html": "HTML",
     "pdf": "PDF",
+    "word": "Word",
     "files": "bilaga och nyckeltal",
 }
 #: Told each stage of a build as it begins: the area and the stage (a key of ``STAGES``).
@@ -310,9 +317,15 @@ def _build(
                 with _timed(timings, "html", told):
                     page = html.to_html(executed, metadata)
                     staged.html.write_text(page, encoding="utf-8")
-                if pdf:
-                    with _timed(timings, "pdf", told):
-                        to_pdf(page, staged.pdf, metadata, project_folders(staging))
+                word = _start_word(area, staged, metadata, Path(scratch)) if pdf else None
+                try:
+                    if pdf:
+                        with _timed(timings, "pdf", told):
+                            to_pdf(page, staged.pdf, metadata, project_folders(staging))
+                finally:
+                    if word is not None:  # (on an error too: no process left behind)
+                        with _timed(timings, "word", told):
+                            _finish_word(area, word)
             except ReportError:  # e.g. an address the renderer refused: its own line
                 raise
             except Exception as error:  # a template or layout bug: say where, keep nothing
@@ -325,6 +338,30 @@ def _build(
             with _timed(timings, "files", told):
                 _write_data_files(area, executed, staged, staging, draft)
     return outputs.fixes(executed)
+
+
+def _start_word(
+    area: Area, staged: ReportFiles, metadata: dict[str, Any], scratch: Path
+) -> subprocess.Popen[str]:
+    """Start the Word version (``helpers.build.word``) in a process of its own: it converts
+    the page while this process renders the PDF, on the other core."""
+    settings = scratch / "word.json"
+    template = str(area.docx_template) if area.docx_template else None
+    settings.write_text(json.dumps({**metadata, "template": template}), encoding="utf-8")
+    return subprocess.Popen(
+        [sys.executable, "-m", "helpers.build.word", str(staged.html), str(staged.docx), settings],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _finish_word(area: Area, word: subprocess.Popen[str]) -> None:
+    """Wait for the Word version; its error line becomes this build's (nothing is kept)."""
+    _, error = word.communicate()
+    if word.returncode != 0:
+        lines = [line for line in error.splitlines() if line.strip()] or ["okänt fel"]
+        raise RenderError(f"Området {area.slug}: {lines[-1]}")
 
 
 def _write_data_files(

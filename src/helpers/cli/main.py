@@ -76,7 +76,7 @@ def _report(args: argparse.Namespace) -> int:
     if (args.timings or verbosity >= VERBOSE) and result.timings:
         stages = (f"{STAGES[k]} {number(v, 1)} s" for k, v in result.timings.items())
         say(verbosity, f"  Tid per steg: {' · '.join(stages)}", level=QUIET)
-    for path in (files.html, files.pdf, files.appendix, files.key_figures):
+    for path in (files.html, files.pdf, files.docx, files.appendix, files.key_figures):
         if path.exists():
             say(verbosity, f"  {_shown(path)}")
     for fix, whats in result.fixes.items():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +51,7 @@ _KNOWN_KEYS = {
     "county",
     "suppression_threshold",
     "comments",
+    "docx_template",
 }
 #: The largest comments file read (bytes): a few pages of text, not a document.
 COMMENTS_MAX_BYTES = 100_000
@@ -101,6 +103,8 @@ class Area:
     suppression_threshold: int
     colour: str
     logo: Path | None = None
+    #: An organisation's Word template (.docx or .dotx) whose styles the Word version uses.
+    docx_template: Path | None = None
     survey: SurveyInput | None = None
     params_file: Path | None = None
     #: The broker's comments (Markdown, ``report.comments``), or None.
@@ -346,6 +350,28 @@ def _comments(value: Any, where: str) -> Path | None:
     return path
 
 
+def _docx_template(value: Any, where: str) -> Path | None:
+    """The Word template named in params: a .docx or .dotx file (a zip with a Word
+    document in it), or None."""
+    if value is None:
+        return None
+    path = _input_file(value, where, "docx_template")
+    if path.suffix.lower() not in (".docx", ".dotx") or not _is_word_file(path):
+        raise ParamsError(
+            f"{where}: 'docx_template' ska vara en Word-mall (.docx eller .dotx), inte "
+            f"{path.name}. Spara mallen i Word som .dotx eller .docx och ange sökvägen till den."
+        )
+    return path
+
+
+def _is_word_file(path: Path) -> bool:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
 def _survey(raw: Any, where: str) -> SurveyInput | None:
     if raw is None:
         return None
@@ -433,6 +459,7 @@ def _validate(slug: str, raw: dict[str, Any], params_file: Path | None, year: in
         suppression_threshold=threshold,
         colour=colour,
         logo=_input_file(raw["logo"], where, "logo") if raw.get("logo") else None,
+        docx_template=_docx_template(raw.get("docx_template"), where),
         survey=survey,
         params_file=params_file,
         comments=_comments(raw.get("comments"), where),
