@@ -139,6 +139,7 @@ COLUMNS = [
     "tie",
     "people",
     "people_soon",
+    "people_typical",
     "planning",
     "branches",
     "job_ads",
@@ -169,6 +170,7 @@ DISPLAY_NAMES = {
     "tie": "Delad plats",
     "people": "Antal berörda",
     "people_soon": "Varav inom 12 månader",
+    "people_typical": "Arbetsgivare × medianen av D5",
     "planning": "Arbetsgivare som planerar att anställa",
     "branches": "Branscher",
     "job_ads": "Platsannonser i området",
@@ -710,6 +712,12 @@ def skill_needs(
             found.get(area), match is not None, supply_scope, yh_source
         )
         people = int(staff.loc[who].sum()) if staff is not None else pd.NA
+        typical = staff.loc[who].dropna().median() if staff is not None else None
+        typical = (
+            round(float(typical) * len(who))
+            if typical is not None and typical == typical
+            else pd.NA
+        )
         rows.append(
             {
                 "kind": BRISTKOMPETENS,
@@ -717,6 +725,7 @@ def skill_needs(
                 "ssyk4": pd.NA,
                 "employers": len(who),
                 "people": people,
+                "people_typical": typical,
                 "branches": _branches(responses, who, threshold),
                 "effort": skill_effort(prefs["format"]),
                 **prefs,
@@ -780,6 +789,7 @@ def _table(rows: list[dict]) -> pd.DataFrame:
         "rank",
         "people",
         "people_soon",
+        "people_typical",
         "planning",
         "job_ads",
         "signal_strength",
