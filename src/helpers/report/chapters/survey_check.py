@@ -172,6 +172,13 @@ def _efforts(rpt: context.Report, sv: area_survey.AreaSurvey) -> None:
             source=source,
         )
     rpt.table(efforts.educations_table(recommendations), caption="Utbildningar", survey=sv)
+    rpt.table(efforts.routes_table(recommendations), caption="Vägar", survey=sv)
+    rpt.table(
+        efforts.action_plan(rpt.area, sv),
+        caption="Handlingsplan",
+        survey=sv,
+        note=efforts.action_plan_note(),
+    )
 
 
 def _comparison(rpt: context.Report, sv: area_survey.AreaSurvey) -> None:
