@@ -82,14 +82,14 @@ if sv:
               source=sv.source + "; vägtabellen (se metodkapitlet); " + SUPPLY)
     rpt.table(efforts.routes_table(recommendations), caption="Bristyrken: vägar till yrket",
               survey=sv, source="Vägtabellen (se metodkapitlet)")
-else:
-    rpt.missing(employer_survey.needs_survey(rpt.area, "Bristyrken och föreslagna insatser"))
 
 # %%
 if sv:
-    rpt.table(efforts.educations_table(recommendations),
-              caption="Utbildningar i närheten per bristyrke", survey=sv,
-              source=SUPPLY + "; Arbetsförmedlingen")
+    rpt.table(efforts.supply_table(recommendations, needs.BRISTYRKE),
+              caption="Bristyrken: utbud i och nära området", survey=sv,
+              source=SUPPLY + "; " + supply.OFFERS_SOURCE, note=efforts.not_covered())
+else:
+    rpt.missing(employer_survey.needs_survey(rpt.area, "Bristyrken och föreslagna insatser"))
 
 # %% [markdown]
 # ### Bristkompetenser: kompetensutveckla personalen
@@ -105,8 +105,10 @@ if sv:
               caption="Bristkompetenser: underlag", survey=sv,
               note=efforts.evidence_note(needs.BRISTKOMPETENS))
     rpt.table(efforts.effort_table(recommendations, needs.BRISTKOMPETENS),
-              caption="Bristkompetenser: föreslagna insatser", survey=sv,
-              source=sv.source + "; " + SUPPLY)
+              caption="Bristkompetenser: föreslagna insatser", survey=sv)
+    rpt.table(efforts.supply_table(recommendations, needs.BRISTKOMPETENS),
+              caption="Bristkompetenser: YH-kurser i och nära området", survey=sv,
+              source=SUPPLY, note=efforts.not_covered())
 else:
     rpt.missing(employer_survey.needs_survey(rpt.area, "Bristkompetenser och föreslagna insatser"))
 
@@ -118,9 +120,12 @@ else:
 
 # %%
 if sv:
-    rpt.table(efforts.action_plan(rpt.area, sv), caption="Handlingsplan för de starkaste behoven",
-              survey=sv, source=sv.source + "; vägtabellen; " + SUPPLY,
-              note=efforts.action_plan_note())
+    rpt.table(efforts.action_plan(rpt.area, sv, "what"),
+              caption="Handlingsplan: insatser för de starkaste behoven", survey=sv,
+              source=sv.source + "; vägtabellen")
+    rpt.table(efforts.action_plan(rpt.area, sv, "how"),
+              caption="Handlingsplan: deltagare, tid och underlag", survey=sv,
+              source=sv.source, note=efforts.action_plan_note())
 else:
     rpt.missing(employer_survey.needs_survey(rpt.area, "Handlingsplan"))
 

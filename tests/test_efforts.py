@@ -81,14 +81,18 @@ def test_evidence_and_effort_tables_per_kind_of_need():
     )
     effort = efforts.effort_table(RECOMMENDED, needs.BRISTKOMPETENS).iloc[0]
     assert effort["Behov"] == "Certifikat och behörigheter"
-    assert effort["Önskad utbildningsform"] == "–" and effort["Utbud i och nära området"] == "–"
+    assert effort["Önskad utbildningsform"] == "–"
     assert effort["Önskad plats och tid"] == "På arbetsplatsen, dagtid"
     # A bristyrke shows its route from the table and no D6/D7 preference at all.
     row = efforts.effort_table(RECOMMENDED, needs.BRISTYRKE).iloc[0]
     assert "Önskad utbildningsform" not in row and "Önskad plats och tid" not in row
     assert row["Utbildning"] == "Yrkesvux inom restaurang och storkök"
-    assert row["Krav för yrket"] == "Inget formellt krav"
-    assert row["Utbud i och nära området"].startswith("YH leder inte till yrket")
+    assert row["Underlag för valet"].startswith("Vanligaste nivån i enkäten")
+    supply = efforts.supply_table(RECOMMENDED, needs.BRISTYRKE).iloc[0]
+    assert supply["Vad underlaget visar"].startswith("YH leder inte till yrket")
+    assert supply["Utbildningar"] == "Kock (Arbetsmarknadsutbildning; Uddevalla)"
+    assert efforts.supply_table(RECOMMENDED, needs.BRISTKOMPETENS).iloc[0]["Utbildningar"] == "–"
+    assert efforts.routes_table(RECOMMENDED).iloc[0]["Krav för yrket"] == "Inget formellt krav"
     assert efforts.evidence_table(RECOMMENDED, needs.BRISTKOMPETENS).attrs["suppressed"]
     assert list(efforts.educations_table(RECOMMENDED)["Bristyrke"]) == ["Kockar och kallskänkor"]
     assert efforts.routes_table(RECOMMENDED).iloc[0]["Vägar till yrket"].startswith("Yrkesvux")

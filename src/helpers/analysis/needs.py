@@ -456,11 +456,7 @@ def choose_route(
     chosen, rule = legal[0], "5"
     regulated = training_routes.regulated(ssyk4)
     if len(legal) == 1:
-        why = (
-            f"Enda vägen som ger det som krävs ({legal[0].requirement})"
-            if regulated
-            else "Enda vägen till yrket i vägtabellen"
-        )
+        why = "Enda vägen som ger det som krävs" if regulated else "Enda vägen i vägtabellen"
     elif level is None or level_answers < threshold:
         why = (
             f"För få svar om utbildningsnivå ({level_answers} av minst {threshold}): "
@@ -480,8 +476,6 @@ def choose_route(
         if apprenticeship:
             chosen, rule = apprenticeship[0], "7"
             why += "; minst hälften av arbetsgivarna kan tänka sig att anställa en lärling"
-    if regulated and len(legal) > 1:
-        why = f"Krav: {chosen.requirement}. {why}"
     return chosen, why, rule
 
 

@@ -141,21 +141,18 @@ def evidence_note(kind: str) -> str:
 def effort_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
     """The suggested effort for each need of one kind, in the same order as its evidence.
 
-    A bristyrke: its route from the route table, what the occupation requires, why that
-    route, and what the supply check found. A bristkompetens: the employers' preferred
-    format, place and time (D6, D7), and what the supply check found.
+    A bristyrke: its route from the route table and why that route (with what the
+    occupation requires); a bristkompetens: the employers' preferred format, place and time
+    (D6, D7). What the supply check found is :func:`supply_table`.
     """
     rows = _needs(recommendations, kind)
-    supply = rows["supply"].fillna(text.MISSING)
     if kind == needs.BRISTYRKE:
         return pd.DataFrame(
             {
                 "Behov": rows["need"].map(text.without_examples),
                 "Föreslagen insats": rows["effort"],
                 "Utbildning": rows["format"].fillna(text.MISSING),
-                "Krav för yrket": rows["requirement"].fillna("Inget formellt krav"),
                 "Underlag för valet": rows["basis"].fillna(text.MISSING),
-                "Utbud i och nära området": supply,
             }
         )
     when = [
@@ -172,18 +169,31 @@ def effort_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
             "Föreslagen insats": rows["effort"],
             "Önskad utbildningsform": rows["format"].fillna(text.MISSING),
             "Önskad plats och tid": when,
-            "Utbud i och nära området": supply,
+        }
+    )
+
+
+def supply_table(recommendations: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """What the supply check found for each need of one kind (rule 12): what was checked,
+    in words, and the educations that count for the need."""
+    rows = _needs(recommendations, kind)
+    return pd.DataFrame(
+        {
+            "Behov": rows["need"].map(text.without_examples),
+            "Vad underlaget visar": rows["supply"].fillna(text.MISSING),
+            "Utbildningar": rows["education"].fillna(text.MISSING),
         }
     )
 
 
 def routes_table(recommendations: pd.DataFrame) -> pd.DataFrame:
-    """Every route to each bristyrke in the route table (the legal ones first)."""
+    """Every route to each bristyrke in the route table (the legal ones first), and what the
+    occupation requires."""
     rows = _needs(recommendations, needs.BRISTYRKE)
     return pd.DataFrame(
         {
-            "Bristyrke": rows["need"],
-            "SSYK 2012": rows["ssyk4"],
+            "Bristyrke": rows["need"].map(text.without_examples),
+            "Krav för yrket": rows["requirement"].fillna("Inget formellt krav"),
             "Vägar till yrket": rows["routes"].fillna("Saknas i vägtabellen"),
         }
     )
@@ -199,9 +209,16 @@ def educations_table(recommendations: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def action_plan(area: Area, sv: AreaSurvey) -> pd.DataFrame:
-    """The action plan for the top needs (``analysis.plan.action_plan``)."""
-    return plan.action_plan(recommendations(sv, area))
+PLAN_WHAT = ["Behov", "Typ", "Insats", "Utbildning eller form", "Trolig anordnare"]
+PLAN_HOW = ["Behov", "Deltagare", "När", "Arbetsgivare som efterfrågar", "Underlag"]
+
+
+def action_plan(area: Area, sv: AreaSurvey, part: str = "what") -> pd.DataFrame:
+    """The action plan for the top needs (``analysis.plan.action_plan``), in two parts that
+    fit a page: ``"what"`` (effort, route, provider) and ``"how"`` (participants, when, who
+    asked, what it rests on)."""
+    table = plan.action_plan(recommendations(sv, area))
+    return table[PLAN_WHAT if part == "what" else PLAN_HOW]
 
 
 def action_plan_note() -> str:
