@@ -46,6 +46,17 @@ EFFORT_PROVIDER = {
     "Högskolekurs (samverkan med lärosäte)": "Universitet eller högskola",
     "Bransch- eller leverantörsutbildning": "Branschorganisation eller leverantör",
 }
+COLUMNS = [
+    "Behov",
+    "Typ",
+    "Insats",
+    "Utbildning eller form",
+    "Trolig anordnare",
+    "Deltagare",
+    "När",
+    "Arbetsgivare som efterfrågar",
+    "Underlag",
+]
 #: Needs of each kind the plan takes (more when the last place is shared).
 TOP = 3
 #: The most rows a shared place may add beyond ``TOP``; a larger tie is left out whole.
@@ -167,4 +178,4 @@ def action_plan(table: pd.DataFrame, top: int = TOP) -> pd.DataFrame:
                 "Underlag": _rests_on(row),
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=COLUMNS)
