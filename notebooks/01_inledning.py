@@ -42,11 +42,13 @@ rpt = open_report(area, year, run)
 #
 # ### Bristyrke och bristkompetens
 #
-# - **Bristyrke**: ett yrke som arbetsgivarna behöver rekrytera till men har svårt att hitta
-#   personer med rätt kompetens för. Behovet möts genom att utbilda nya, till exempel inom
-#   yrkesvux, yrkeshögskolan eller som lärling.
-# - **Bristkompetens**: kompetens som den nuvarande personalen saknar. Behovet möts ofta med
-#   en kort, riktad utbildning – inte med en hel utbildning – till exempel en kort kurs,
+# - **Bristyrke**: ett yrke som arbetsgivarna har svårt att rekrytera till. Behovet möts
+#   genom att utbilda nya, på en väg som leder till yrket (till exempel yrkesvux,
+#   yrkeshögskolan, högskolan eller som lärling).
+# - **Bristkompetens**: kompetens som den befintliga personalen saknar. Behovet möts genom
+#   kompetensutveckling, ofta en kort och riktad utbildning, till exempel en kort kurs,
 #   uppdragsutbildning eller validering.
+#
+# Definitionerna står i sin helhet i metodkapitlet.
 #
 # Alla siffror anges med källa och år. Uppgifter som saknas i underlaget sägs ut i texten.

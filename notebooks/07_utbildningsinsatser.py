@@ -17,10 +17,9 @@
 # ## Rekommenderade utbildningsinsatser
 #
 # Kapitlet är rapportens tredje steg: vilken utbildningsinsats som möter varje behov. Först
-# visas vilka utbildningar som redan finns i och nära området, sedan ett förslag per behov.
-# Ett bristyrke möts med att utbilda nya (yrkesvux, YH-utbildning, lärlingsutbildning); en
-# bristkompetens möts med att kompetensutveckla den personal som finns (kort kurs,
-# YH-kurs, uppdragsutbildning, validering).
+# visas vilka utbildningar som finns i och nära området enligt underlaget, sedan ett förslag
+# per behov och en handlingsplan för de starkaste behoven. Rapporten skiljer på två slags
+# behov (se också metodkapitlet):
 
 # %% tags=["parameters"]
 area = None  # papermill sets it; in JupyterLab it is the area given to make lab
@@ -35,6 +34,7 @@ from helpers.report.context import open_report
 rpt = open_report(area, year, run)
 sv = area_survey.load(rpt.area)
 SUPPLY = supply.supply_source(rpt.area)
+rpt.say(efforts.definitions())
 
 # %% [markdown]
 # ### Utbildningsutbudet i och nära området
@@ -45,6 +45,7 @@ SUPPLY = supply.supply_source(rpt.area)
 
 # %%
 rpt.say(efforts.supply(rpt.area))
+rpt.say(efforts.not_covered())
 rpt.table(supply.supply_overview(rpt.area),
           caption="Beviljade YH-utbildningar och YH-kurser per utbildningsområde", source=SUPPLY)
 
@@ -63,9 +64,11 @@ if sv:
 # ### Bristyrken: utbilda nya
 #
 # Ett bristyrke blir ett behov när minst så många arbetsgivare som sekretessgränsen kräver
-# nämner yrket, eller när platsannonserna och Yrkesbarometern båda pekar på det. Behoven
-# står i ordning efter hur många källor som ger signal och hur många arbetsgivare som nämner
-# dem. Den första tabellen visar underlaget, den andra den föreslagna insatsen.
+# har svårt att rekrytera till yrket. Behoven står i ordning efter hur många arbetsgivare som
+# nämner dem; platsannonser och Yrkesbarometern visas bredvid. Insatsen är en väg som leder
+# till yrket enligt vägtabellen: för yrken med legitimation, skyddad yrkestitel, behörighet
+# eller certifikat bara de vägar som ger det som krävs. Arbetsgivarnas svar om
+# utbildningsnivå väljer bara bland de vägarna, och bara när tillräckligt många har svarat.
 
 # %%
 if sv:
@@ -76,23 +79,25 @@ if sv:
               note=efforts.evidence_note(needs.BRISTYRKE))
     rpt.table(efforts.effort_table(recommendations, needs.BRISTYRKE),
               caption="Bristyrken: föreslagna insatser", survey=sv,
-              source=sv.source + "; " + SUPPLY)
-else:
-    rpt.missing(employer_survey.needs_survey(rpt.area, "Bristyrken och föreslagna insatser"))
+              source=sv.source + "; vägtabellen (se metodkapitlet); " + SUPPLY)
+    rpt.table(efforts.routes_table(recommendations), caption="Bristyrken: vägar till yrket",
+              survey=sv, source="Vägtabellen (se metodkapitlet)")
 
 # %%
 if sv:
-    rpt.table(efforts.educations_table(recommendations),
-              caption="Utbildningar i närheten per bristyrke", survey=sv,
-              source=SUPPLY + "; Arbetsförmedlingen")
+    rpt.table(efforts.supply_table(recommendations, needs.BRISTYRKE),
+              caption="Bristyrken: utbud i och nära området", survey=sv,
+              source=SUPPLY + "; " + supply.OFFERS_SOURCE, note=efforts.not_covered())
+else:
+    rpt.missing(employer_survey.needs_survey(rpt.area, "Bristyrken och föreslagna insatser"))
 
 # %% [markdown]
 # ### Bristkompetenser: kompetensutveckla personalen
 #
 # En bristkompetens blir ett behov när tillräckligt många arbetsgivare anger att personalen
-# behöver utvecklas inom området. Insatsen följer den utbildningsform som flest av dem
-# föredrar. Utbildning i närheten avser utbildning för de yrkesroller som arbetsgivarna med
-# behovet nämner.
+# behöver utvecklas inom området. Insatsen följer den utbildningsform, plats och tid som
+# flest av dem föredrar. Utbudet avser YH-kurser inom det utbildningsområde som motsvarar
+# kompetensområdet.
 
 # %%
 if sv:
@@ -100,10 +105,29 @@ if sv:
               caption="Bristkompetenser: underlag", survey=sv,
               note=efforts.evidence_note(needs.BRISTKOMPETENS))
     rpt.table(efforts.effort_table(recommendations, needs.BRISTKOMPETENS),
-              caption="Bristkompetenser: föreslagna insatser", survey=sv,
-              source=sv.source + "; " + SUPPLY)
+              caption="Bristkompetenser: föreslagna insatser", survey=sv)
+    rpt.table(efforts.supply_table(recommendations, needs.BRISTKOMPETENS),
+              caption="Bristkompetenser: YH-kurser i och nära området", survey=sv,
+              source=SUPPLY, note=efforts.not_covered())
 else:
     rpt.missing(employer_survey.needs_survey(rpt.area, "Bristkompetenser och föreslagna insatser"))
+
+# %% [markdown]
+# ### Handlingsplan
+#
+# De starkaste behoven av varje slag som insatser: vad, vem som troligen kan ge
+# utbildningen, hur många det kan gälla, när och vad förslaget vilar på.
+
+# %%
+if sv:
+    rpt.table(efforts.action_plan(rpt.area, sv, "what"),
+              caption="Handlingsplan: insatser för de starkaste behoven", survey=sv,
+              source=sv.source + "; vägtabellen")
+    rpt.table(efforts.action_plan(rpt.area, sv, "how"),
+              caption="Handlingsplan: deltagare, tid och underlag", survey=sv,
+              source=sv.source, note=efforts.action_plan_note())
+else:
+    rpt.missing(employer_survey.needs_survey(rpt.area, "Handlingsplan"))
 
 # %% [markdown]
 # ### Reglerna

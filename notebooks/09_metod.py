@@ -59,9 +59,12 @@ rpt.table(method.questions(), caption="Enkätens frågor", source="Standardformu
 # %% [markdown]
 # ### Klassifikationer och definitioner
 #
-# - **Bristyrke**: ett yrke som arbetsgivarna har svårt att rekrytera till eller planerar att
-#   anställa i (frågorna C5 och C8).
-# - **Bristkompetens**: kompetens som den nuvarande personalen saknar (frågorna D1–D5).
+# Bristyrke och bristkompetens betyder i hela rapporten:
+
+# %%
+rpt.say(method.definitions())
+
+# %% [markdown]
 # - **Andel misslyckade rekryteringar**: 1 − anställda med rätt kompetens / sökta personer,
 #   summerat över arbetsgivarna (frågorna C2 och C3), som i Svenskt Näringslivs
 #   Rekryteringsenkät.
@@ -80,6 +83,10 @@ if sv:
 #
 # Behoven och de föreslagna insatserna i kapitlet Rekommenderade utbildningsinsatser följer
 # de numrerade regler som står där. Reglerna är desamma för alla områden och år.
+
+# %%
+rpt.say(method.route_table_text())
+rpt.table(method.route_sources(), caption="Vägtabellens källor", source=PROJECT + ", vägtabellen")
 
 # %% [markdown]
 # ### Det som saknas i underlaget

@@ -181,7 +181,7 @@ def test_match_needs_levels():
     assert matched["match"].tolist() == [
         es.SAME,  # "Svetsare, grundkurs" codes to 7212
         es.RELATED,  # 7213 plåtslagare: same SSYK 3 (721) as the welding course
-        es.SAME,  # label word "undersköterskor" in the course name
+        es.RELATED,  # the course name codes to 5321, in the same SSYK 3 group (532)
         es.FIELD,  # only MYH's area "Teknik och tillverkning" covers 81
         es.SAME,  # the offer carries its SSYK 4
         es.NONE,
@@ -209,9 +209,29 @@ def test_match_needs_on_real_supply_for_trollhattan():
     assert "undersköterska" in matched.loc[0, "educations"].lower()
     # No YH programme trains nurses (a university degree): at most the same education area.
     assert matched.loc[1, "match"] == es.FIELD and not matched.loc[1, "education_nearby"]
-    # The stem "svets" of "Svetsare och gasskärare" finds Högskolan Väst's programme.
-    assert matched.loc[2, "match"] == es.SAME
-    assert matched.loc[2, "educations"].startswith("Specialist inom svetsautomation (YH-program")
+    assert matched.loc[0, "yh_educations"][0].startswith("Specialistutbildad undersköterska")
+    # Words are not matched on their own: a welding-automation programme trains automation
+    # specialists, not welders, and furniture-making is no education for carpenters (7111).
+    assert matched.loc[2, "match"] == es.FIELD and not matched.loc[2, "education_nearby"]
+    carpenters = es.match_needs(pd.DataFrame({"ssyk4": ["7111"]}), supply).iloc[0]
+    assert not carpenters["education_nearby"] and "Finsnickare" not in str(
+        carpenters["yh_educations"]
+    )
+
+
+def test_match_skills_finds_the_care_courses_for_care_skills():
+    supply = es.education_supply(TROLLHATTAN_VANERSBORG, REST_OF_FYRBODAL)
+    found = es.match_skills(["Vård- och omsorgskompetens", "Engelska"], supply)
+    fields, courses = found["Vård- och omsorgskompetens"]
+    assert fields == ("Hälso- och sjukvård samt socialt arbete",)
+    care = supply[
+        (supply["kind"] == "YH-kurs")
+        & (supply["education_area"] == "Hälso- och sjukvård samt socialt arbete")
+    ]
+    assert care["name"].nunique() >= 6
+    assert {c.split(" (YH-kurs")[0] for c in courses} == set(care["name"])
+    assert all("(YH-kurs" in c for c in courses)  # courses for staff at work, not programmes
+    assert found["Engelska"] == ((), [])
 
 
 def test_area_map_covers_myh_areas_with_real_groups():

@@ -32,7 +32,7 @@ import pandas as pd
 from helpers.analysis import comparison, indicators, needs, supply
 from helpers.common import memo
 from helpers.config.params import Area, SurveyInput
-from helpers.stats import education_supply, jobads, occupations, yrkesbarometer
+from helpers.stats import education_supply, jobads, occupations, training_routes, yrkesbarometer
 from helpers.survey import disclosure
 from helpers.survey.questionnaire import load_questionnaire
 from helpers.survey.read import read_survey
@@ -387,12 +387,17 @@ def signals(sv: AreaSurvey, area: Area) -> pd.DataFrame:
 def recommendations(sv: AreaSurvey, area: Area) -> pd.DataFrame:
     """``needs.recommend`` for the area: one row per need, strongest first."""
     education = supply.supply(area, survey_codes(sv))
+    near = tuple(area.municipalities) + tuple(supply.near_codes(area))
     return needs.recommend(
         sv.responses,
         sv.coded,
         ads=jobads.ads(area.municipalities),
         barometer=barometer(area),
         match=functools.partial(education_supply.match_needs, supply=education),
+        match_skills=functools.partial(education_supply.match_skills, supply=education),
+        universities=functools.partial(training_routes.universities, municipality_codes=near),
+        supply_scope=supply.scope(area),
+        yh_source=supply.rounds_text(area),
         threshold=sv.threshold,
     )
 

@@ -41,10 +41,6 @@ PRIORITY = {
 #: Extra priority for a large gap (relative difference) or a large change (share points).
 LARGE_GAP, LARGE_CHANGE, BOOST = 0.25, 0.05, 20
 TOP = 3
-AGREEMENT = {
-    2: "två av tre källor (enkäten, platsannonserna, Yrkesbarometern) pekar åt samma håll",
-    3: "enkäten, platsannonserna och Yrkesbarometern pekar åt samma håll",
-}
 
 
 @dataclass(frozen=True)
@@ -290,32 +286,74 @@ def change_fact(
     return Fact("förändring sedan förra året", change, text.capitalize(sentence), priority)
 
 
+def _agreeing(row: pd.Series) -> list[str]:
+    """The sources that signal a bristyrke: the survey, the job ads, and Yrkesbarometern only
+    where it rates the occupation ``brist`` (an occupation it does not cover says nothing)."""
+    strength = row.get("signal_strength")
+    if text.is_missing(strength) or row.get("kind") != "Bristyrke":
+        return []
+    barometer = row.get("barometer") == "brist"
+    ads = int(strength) - 1 - int(barometer) >= 1
+    return (
+        ["enkäten"]
+        + (["platsannonserna"] if ads else [])
+        + (["Yrkesbarometern"] if barometer else [])
+    )
+
+
 def effort_fact(recommendations: pd.DataFrame) -> Fact | None:
     """The first recommended effort (``needs.recommend`` puts the strongest need first).
 
+    Needs that share the first place (as many employers) are named together: none of them
+    is called the clearest.
+
     >>> effort_fact(pd.DataFrame([{"kind": "Bristyrke", "need": "Kockar och kallskänkor",
-    ...     "effort": "Yrkesvux", "employers": 7, "people": 12, "signal_strength": 3}])).sentence
-    'Den tydligaste insatsen är yrkesvux för kockar och kallskänkor: 7 arbetsgivare nämner behovet och 12 anställningar planeras; enkäten, platsannonserna och Yrkesbarometern pekar åt samma håll.'
+    ...     "effort": "Yrkesvux (Komvux)", "employers": 7, "people": 12, "signal_strength": 3,
+    ...     "barometer": "brist", "rank": 1, "tie": False}])).sentence
+    'Den tydligaste insatsen är yrkesvux för kockar och kallskänkor: 7 arbetsgivare har svårt att rekrytera till yrket och 12 anställningar planeras; enkäten, platsannonserna och Yrkesbarometern pekar åt samma håll.'
+    >>> effort_fact(pd.DataFrame([{"kind": "Bristyrke", "need": "Kockar", "effort": "Yrkesvux",
+    ...     "employers": 7, "people": 0, "rank": 1, "tie": True}, {"kind": "Bristyrke",
+    ...     "need": "Svetsare", "effort": "Certifikatskurs", "employers": 7, "people": 0,
+    ...     "rank": 1, "tie": True}])).sentence
+    'Lika många arbetsgivare (7) har svårt att rekrytera kockar och svetsare; föreslagna insatser är yrkesvux respektive certifikatskurs.'
     """  # noqa: E501
     if recommendations.empty:
         return None
     row = recommendations.iloc[0]
-    evidence = []
-    if not text.is_missing(row["employers"]):
-        evidence.append(f"{text.number(row['employers'])} arbetsgivare nämner behovet")
+    if text.is_missing(row["employers"]):
+        return None
+    bristyrke = row["kind"] == "Bristyrke"
+    tie = row.get("tie")
+    if not text.is_missing(tie) and bool(tie):
+        same = recommendations[
+            (recommendations["kind"] == row["kind"]) & (recommendations["rank"] == row["rank"])
+        ]
+        needs_ = text.join([_lower(n) for n in same["need"]])
+        efforts = [_lower(e) for e in same["effort"]]
+        unique = list(dict.fromkeys(efforts))
+        effort = unique[0] if len(unique) == 1 else text.join(efforts, "respektive")
+        what = f"har svårt att rekrytera {needs_}" if bristyrke else f"anger {needs_}"
+        sentence = (
+            f"Lika många arbetsgivare ({text.number(row['employers'])}) {what}; "
+            f"föreslagna insatser är {effort}."
+        )
+        return Fact("insats", int(row["employers"]), sentence, PRIORITY["insats"])
+    if bristyrke:
+        evidence = [
+            f"{text.number(row['employers'])} arbetsgivare har svårt att rekrytera till yrket"
+        ]
+    else:
+        evidence = [f"{text.number(row['employers'])} arbetsgivare nämner behovet"]
     if not text.is_missing(row["people"]) and row["people"] > 0:
-        if row["kind"] == "Bristyrke":
+        if bristyrke:
             evidence.append(f"{text.number(row['people'])} anställningar planeras")
         else:
             evidence.append(f"det gäller {text.number(row['people'])} anställda")
-    if not evidence:
-        return None
     sentence = (
         f"Den tydligaste insatsen är {_lower(row['effort'])} för {_lower(row['need'])}: "
         f"{text.join(evidence)}"
     )
-    strength = row.get("signal_strength")
-    if not text.is_missing(strength) and strength >= 2:
-        sentence += "; " + AGREEMENT[min(int(strength), 3)]
-    value = row["employers"] if not text.is_missing(row["employers"]) else row["people"]
-    return Fact("insats", int(value), sentence + ".", PRIORITY["insats"])
+    agreeing = _agreeing(row)
+    if len(agreeing) >= 2:
+        sentence += f"; {text.join(agreeing)} pekar åt samma håll"
+    return Fact("insats", int(row["employers"]), sentence + ".", PRIORITY["insats"])

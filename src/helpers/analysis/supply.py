@@ -123,6 +123,31 @@ def offers(area: Area, codes: Sequence[str]) -> pd.DataFrame:
     )
 
 
+def scope(area: Area) -> str:
+    """Where education was looked for, as it reads after "utbildning för yrket".
+
+    >>> from helpers.config.params import load_area
+    >>> scope(load_area("sotenas"))
+    'i Sotenäs eller övriga Fyrbodal'
+    """
+    return f"i {area.name} eller övriga {area.region.name}"
+
+
+def rounds_text(area: Area) -> str:
+    """The YH data's source and rounds in short ("MYH 2020–2024")."""
+    years = yh_supply(area)["year"].dropna()
+    return f"MYH {int(years.min())}–{int(years.max())}" if len(years) else "MYH"
+
+
+#: What the education supply does not cover, said wherever it is used.
+NOT_COVERED = (
+    "Underlaget om utbud omfattar Yrkeshögskolans beviljade utbildningar och kurser och ett "
+    "urval av Arbetsförmedlingens yrkesutbildningar. Komvux och yrkesvux, gymnasieskolans "
+    "program, folkhögskolor, universitet och högskolor samt distansutbildningar ingår inte: "
+    "att inget hittas betyder inte att ingen utbildning finns."
+)
+
+
 def supply_source(area: Area) -> str:
     """The source line of the YH tables, with the application rounds they cover."""
     years = yh_supply(area)["year"].dropna()

@@ -24,8 +24,7 @@ split a multi-municipality programme's places by municipality, ``places`` is <NA
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from functools import cache
 from types import MappingProxyType
 
@@ -231,58 +230,44 @@ def area_map() -> pd.DataFrame:
     )
 
 
-@cache
-def _keywords() -> Mapping[str, tuple[frozenset[str], frozenset[str]]]:
-    """Each SSYK 4 group's distinctive label words and stems, for matching education names.
+#: The questionnaire's skill areas (D3) → MYH's education areas whose programmes and courses
+#: teach them (a judgement made for this project, like ``education_area_ssyk.csv``). Areas
+#: left out (Yrkessvenska, Engelska, Ledarskap ...) have no YH education area of their own.
+SKILL_EDUCATION_AREAS = MappingProxyType(
+    {
+        "Digitala verktyg och IT-system": ("Data/IT",),
+        "Automation och produktionsteknik": ("Teknik och tillverkning",),
+        "Kvalitet och ständiga förbättringar": ("Teknik och tillverkning",),
+        "Hållbarhet och energi": ("Teknik och tillverkning", "Samhällsbyggnad och byggteknik"),
+        "Försäljning och kundbemötande": ("Ekonomi, administration och försäljning",),
+        "Ekonomi och administration": ("Ekonomi, administration och försäljning",),
+        "Vård- och omsorgskompetens": ("Hälso- och sjukvård samt socialt arbete",),
+    }
+)
 
-    Words: those of six letters or more, with their singular forms, that occur in fewer than
-    three group labels ("svetsare", "undersköterskor", "undersköterska"); words cut short by a
-    hyphen ("Installations- och") are left out. Stems: such a word ending in "-are" without
-    it, if five letters or more remain ("svets", "snick"), which name the trade in words like
-    "svetsautomation" or "snickeri".
+
+def match_skills(areas: Iterable[str], supply: pd.DataFrame) -> dict[str, tuple]:
+    """For each skill area (D3): its YH education areas and the YH courses (short courses and
+    course packages, the YH form for staff already at work; not the long programmes) in
+    them in ``supply`` (``education_supply`` rows), as "name (kind years; provider, place)".
+
+    >>> table = education_supply(["1487"], near_codes=[])  # Vänersborg
+    >>> fields, found = match_skills(["Vård- och omsorgskompetens"], table)[
+    ...     "Vård- och omsorgskompetens"]
+    >>> fields, any("Välfärdsteknologi för undersköterskor" in e for e in found)
+    (('Hälso- och sjukvård samt socialt arbete',), True)
     """
-    words_of: dict[str, set[str]] = {}
-    for code, label in zip(
-        occupations.ssyk_labels()["ssyk4"], occupations.ssyk_labels()["label"], strict=True
-    ):
-        whole = re.sub(r"\w+-(?=\s)", " ", label)
-        words = set()
-        for word in occupations.normalize(whole).split():
-            if len(word) >= 6:
-                words.add(word)
-                words.update(f for f in occupations.base_forms(word) if len(f) >= 6)
-        words_of[code] = words
-    counts: dict[str, int] = {}
-    for words in words_of.values():
-        for word in words:
-            counts[word] = counts.get(word, 0) + 1
+    supply = supply.copy()
+    for column in ("education_area", "provider", "municipality", "town", "year"):
+        if column not in supply.columns:
+            supply[column] = pd.NA
+    courses = supply[supply["kind"] == "YH-kurs"]
     result = {}
-    for code, words in words_of.items():
-        distinct = frozenset(w for w in words if counts[w] < 3)
-        stems = frozenset(w[:-3] for w in distinct if w.endswith("are") and len(w) >= 8)
-        result[code] = (distinct, stems)
-    return MappingProxyType(result)
-
-
-Tokens = tuple[tuple[str, frozenset[str]], ...]
-
-
-def _tokens(name: str) -> Tokens:
-    """An education name's words, each with its possible base forms (made once per name:
-    every need is matched against every name)."""
-    return tuple(
-        (token, frozenset({token, *occupations.base_forms(token)}))
-        for token in occupations.normalize(name).split()
-    )
-
-
-def _name_matches_keywords(tokens: Tokens, words: frozenset[str], stems: frozenset[str]) -> bool:
-    for token, forms in tokens:
-        if forms & words or any(token.endswith(w) for w in words):
-            return True
-        if any(stem in token for stem in stems):
-            return True
-    return False
+    for area in areas:
+        fields = SKILL_EDUCATION_AREAS.get(area, ())
+        rows = courses[courses["education_area"].isin(list(fields))]
+        result[area] = (fields, _describe(rows))
+    return result
 
 
 def _describe(rows: pd.DataFrame) -> list[str]:
@@ -304,27 +289,20 @@ def _describe(rows: pd.DataFrame) -> list[str]:
 
 
 def _match_one(
-    code: str,
-    supply: pd.DataFrame,
-    name_tokens: list[Tokens],
-    prefixes: dict[str, tuple],
-    keywords: dict[str, tuple[frozenset[str], frozenset[str]]],
-) -> tuple[str, bool, bool, int, str]:
-    """One need against every education: (match, education_nearby, in_area, n, educations)."""
+    code: str, supply: pd.DataFrame, prefixes: dict[str, tuple]
+) -> tuple[str, bool, bool, int, str, list[str], list[str]]:
+    """One need against every education: (match, education_nearby, in_area, n, educations,
+    the same-occupation YH educations, the same-occupation other offers)."""
     try:
         code = occupations.taxonomy_code(code)
     except KeyError:
-        return (NONE, False, False, 0, "")
-    words, stems = keywords.get(code, (frozenset(), frozenset()))
+        return (NONE, False, False, 0, "", [], [])
     field = [
         isinstance(a, str) and any(code.startswith(p) for p in prefixes.get(a, ()))
         for a in supply["education_area"]
     ]
     related = [isinstance(c, str) and c[:3] == code[:3] for c in supply["coded"]]
-    same = [
-        c == code or _name_matches_keywords(tokens, words, stems)
-        for c, tokens in zip(supply["coded"], name_tokens, strict=True)
-    ]
+    same = [c == code for c in supply["coded"]]
     level = pd.Series(NONE, index=supply.index, dtype=object)
     level[field] = FIELD
     level[related] = RELATED
@@ -332,12 +310,16 @@ def _match_one(
     best = next((lv for lv in _LEVELS if (level == lv).any()), NONE)
     chosen = supply[level == best] if best != NONE else supply.iloc[0:0]
     educations = _describe(chosen)
+    exact = supply[level == SAME]
+    yh = exact["kind"].isin(list(TABLES))
     return (
         best,
         best in (SAME, RELATED),
         bool((chosen["where"] == IN_AREA).any()),
         len(educations),
         "; ".join(educations),
+        _describe(exact[yh]),
+        _describe(exact[~yh]),
     )
 
 
@@ -353,18 +335,18 @@ def match_needs(needs: pd.DataFrame, supply: pd.DataFrame) -> pd.DataFrame:
 
     1. "samma yrke": the education is for the same SSYK 4 group: its ``ssyk4`` says so (the
        Arbetsförmedlingen offers), or its name codes to that group with
-       ``occupations.code_titles`` ("Specialistutbildad undersköterska ..." → 5321), or its name
-       contains a distinctive word of the group's label ("Välfärdsteknologi för
-       undersköterskor" → the Undersköterskor groups) or the stem of one ("Specialist inom
-       svetsautomation" → Svetsare och gasskärare); see ``_keywords``;
+       ``occupations.code_titles`` ("Specialistutbildad undersköterska ..." → 5321). Words
+       in a name are not matched on their own: "Finsnickare" is no education for
+       construction carpenters (7111), nor a welding-automation programme for welders;
     2. "närliggande yrke": its name codes to the same SSYK 3 group;
     3. "samma utbildningsområde": its MYH education area trains for the need's SSYK group by
        ``education_area_ssyk.csv`` (broad: a hint, not an education for the occupation).
 
     Added columns: ``match`` (the strongest level found, or "ingen"), ``education_nearby``
     (True for levels 1–2), ``in_area`` (a best-level education is in the area itself, not only
-    near it), ``n_educations`` (distinct educations at that level) and ``educations`` (them,
-    as "name (kind years; provider, municipality)").
+    near it), ``n_educations`` (distinct educations at that level), ``educations`` (them,
+    as "name (kind years; provider, municipality)"), and the level-1 educations split into
+    YH (``yh_educations``) and other offers (``other_educations``), as lists.
     """
     if "ssyk4" not in needs.columns:
         raise ValueError("needs must have a column 'ssyk4'")
@@ -383,16 +365,18 @@ def match_needs(needs: pd.DataFrame, supply: pd.DataFrame) -> pd.DataFrame:
         for given, coded in zip(supply["ssyk4"], by_name, strict=True)
     ]
     prefixes = area_map().groupby("education_area")["ssyk_prefix"].apply(tuple).to_dict()
-    keywords = _keywords()
-
-    tokens_of = {name: _tokens(name) for name in unique_names}
-    name_tokens = [tokens_of[name] for name in names]
-    results = [
-        _match_one(str(code), supply, name_tokens, prefixes, keywords) for code in needs["ssyk4"]
-    ]
+    results = [_match_one(str(code), supply, prefixes) for code in needs["ssyk4"]]
     added = pd.DataFrame(
         results,
-        columns=["match", "education_nearby", "in_area", "n_educations", "educations"],
+        columns=[
+            "match",
+            "education_nearby",
+            "in_area",
+            "n_educations",
+            "educations",
+            "yh_educations",
+            "other_educations",
+        ],
         index=needs.index,
     )
     return pd.concat([needs, added], axis=1)

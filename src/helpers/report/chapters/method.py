@@ -24,10 +24,11 @@ import re
 
 import pandas as pd
 
+from helpers.analysis import needs
 from helpers.analysis.area_survey import AreaSurvey
 from helpers.common import text
 from helpers.config import paths
-from helpers.stats import education_supply, kolada, manifest, occupations
+from helpers.stats import education_supply, kolada, manifest, occupations, training_routes
 from helpers.stats import sources as stats_sources
 from helpers.survey import disclosure
 from helpers.survey.questionnaire import load_questionnaire
@@ -187,4 +188,46 @@ def lacking(table: pd.DataFrame) -> str:
     return (
         "Följande uppgifter saknas i det sparade underlaget och kommer med när det "
         f"uppdateras med aktuell statistik:\n\n{items}"
+    )
+
+
+def definitions() -> str:
+    """Bristyrke and bristkompetens as ``needs.DEFINITIONS`` states them (the one wording).
+
+    >>> definitions().startswith("- **Bristyrke**: ett yrke som arbetsgivarna har svårt")
+    True
+    """
+    return "\n".join(
+        f"- **{kind}**: {definition}" for kind, definition in needs.DEFINITIONS.items()
+    )
+
+
+def route_sources() -> pd.DataFrame:
+    """The route table's sources, each with how many occupations and rows cite it."""
+    table = training_routes.table()
+    rows = []
+    for key, source in training_routes.sources().items():
+        cites = table["source"].map(lambda s, k=key: k in [p.strip() for p in s.split(";")])
+        rows.append(
+            {
+                "Källa": source,
+                "Yrken": int(table.loc[cites, "ssyk4"].nunique()),
+                "Rader": int(cites.sum()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def route_table_text() -> str:
+    """What the route table is and how it is used, with its size."""
+    table = training_routes.table()
+    regulated = table.loc[table["status"] == "krav", "ssyk4"].nunique()
+    return (
+        f"Vägtabellen anger för {text.number(table['ssyk4'].nunique())} yrken (SSYK 2012) "
+        "vilka utbildningsvägar som leder till yrket: gymnasieprogram, yrkesvux inom Komvux, "
+        "YH-utbildning, högskola, lärlingsutbildning, certifikatskurs och validering. "
+        f"Av dem har {text.number(regulated)} legitimation, skyddad yrkestitel, behörighet "
+        "eller certifikat; för dem föreslås bara de vägar som ger det "
+        "som krävs. Tabellen är skriven för projektet utifrån myndigheternas regler och anger "
+        "källa för varje rad (data/raw/education/training_routes.csv)."
     )

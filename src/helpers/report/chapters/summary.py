@@ -18,13 +18,14 @@ import dataclasses
 
 import pandas as pd
 
-from helpers.analysis import indicators, needs, summary
+from helpers.analysis import indicators, needs, plan, summary
 from helpers.analysis.area_survey import INDICATORS, AreaSurvey, changes, recommendations
 from helpers.analysis.summary import Fact, Gap
 from helpers.common import text
 from helpers.common.text import mid_sentence
 from helpers.config.params import Area
 from helpers.report.chapters import education_level, industry, population
+from helpers.report.chapters.efforts import place
 from helpers.report.chapters.employer_survey import hard_to_fill_table, no_survey, staff_note
 from helpers.stats import comparisons, jobads
 
@@ -33,6 +34,12 @@ PRIORITY = {"ingen enkät": 100, "platsannonser": 40, "befolkning": 35}
 POST_SECONDARY = "andelen 25–64-åringar med eftergymnasial utbildning"
 DEPENDENCY = "försörjningskvoten (unga och äldre per 100 invånare i arbetsför ålder)"
 TOP = 3
+
+
+def _references(region: str, country: str) -> tuple[str, ...]:
+    """What the summary compares the area with: the country, as the chapters' headlines do
+    (a summary comparing with the region would not match the chapter below it)."""
+    return (country,)
 
 
 def statistics_facts(area: Area) -> list[Fact]:
@@ -52,7 +59,7 @@ def statistics_facts(area: Area) -> list[Fact]:
             kind="number",
             decimals=0,
         )
-        for ref in (region, country)
+        for ref in _references(region, country)
     ]
     facts.append(_retopic(summary.gap_fact(area.name, ratios), "försörjningskvot"))
     commuting = industry.commuting_table(area).set_index("name").loc[area.name]
@@ -110,7 +117,11 @@ def _largest_gap(
     own = [area.name] if not text.is_missing(values.get(area.name)) else area.municipality_names
     candidates = [
         summary.gap_fact(
-            name, [Gap(subject, values[name], values[ref], _in(ref)) for ref in (region, country)]
+            name,
+            [
+                Gap(subject, values[name], values[ref], _in(ref))
+                for ref in _references(region, country)
+            ],
         )
         for name in own
     ]
@@ -226,19 +237,21 @@ def top_skills(sv: AreaSurvey, top: int = 3) -> pd.DataFrame:
 
 
 def top_efforts(area: Area, sv: AreaSurvey, per_kind: int = 2) -> pd.DataFrame:
-    """The summary's short table of recommended efforts: the strongest needs of each kind."""
+    """The summary's short table of recommended efforts: the strongest needs of each kind,
+    never splitting needs that share a place (``plan.top_needs``), from the same table as
+    the efforts chapter, so the summary names nothing that chapter does not show."""
     table = recommendations(sv, area)
     parts = [
-        table[table["kind"] == kind].head(per_kind)
-        for kind in (needs.BRISTYRKE, needs.BRISTKOMPETENS)
+        plan.top_needs(table, kind, per_kind) for kind in (needs.BRISTYRKE, needs.BRISTKOMPETENS)
     ]
     chosen = pd.concat(parts, ignore_index=True)
     return pd.DataFrame(
         {
             "Behov": [mid_sentence(n)[:1].upper() + mid_sentence(n)[1:] for n in chosen["need"]],
             "Typ": chosen["kind"],
+            "Plats": [place(r, t) for r, t in zip(chosen["rank"], chosen["tie"], strict=True)],
             "Föreslagen insats": chosen["effort"],
-            "Önskad form": chosen["format"].fillna(text.MISSING),
+            "Utbildning eller önskad form": chosen["format"].fillna(text.MISSING),
             "Arbetsgivare": chosen["employers"],
         }
     )
