@@ -344,18 +344,19 @@ def changes(sv: AreaSurvey) -> pd.DataFrame | None:
 
 
 def skill_area_changes(sv: AreaSurvey, top: int = 6) -> pd.DataFrame | None:
-    """The ``top`` D3 skill areas this year, with last year's share and the change."""
+    """The ``top`` D3 skill areas whose share changed most since last year (largest change
+    first, ``comparison.by_size``), with both years' shares, the change, its 95 % interval
+    and whether it is larger than its uncertainty. Areas hidden either year are left out."""
     if sv.previous is None:
         return None
     now = indicators.skill_areas(sv.responses, threshold=sv.threshold)
     then = indicators.skill_areas(sv.previous.responses, threshold=sv.threshold)
-    keep = ["question", "group", "option", "n", "share", "suppressed"]
+    keep = ["question", "group", "option", "n", "base", "share", "suppressed"]
     table = comparison.compare(
         now[keep], then[keep], values=["share"], years=(sv.year, sv.previous.year)
     )
-    table = table[table["option"] != "Annat"].dropna(subset=["share_current"])
-    table = table.sort_values("share_current", ascending=False).head(top)
-    return table.reset_index(drop=True)
+    table = table[table["option"] != "Annat"].dropna(subset=["share_change"])
+    return comparison.by_size(table).head(top)
 
 
 # --- needs, job ads, barometer and education supply ---------------------------------------

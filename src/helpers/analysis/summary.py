@@ -10,8 +10,9 @@ Priorities (higher first): the hardest-to-fill occupations 90, the strongest rec
 effort 85, the most common skills gap 80, the failure rate 70, the largest gap between the
 area and a comparison 50 (+20 when the area differs by a quarter or more), the largest branch
 and the commuting balance by the same rule (the branch's share against Sweden's; the jobs in
-the area against its employed residents), the biggest change since last year 45 (+20 when it
-is 5 procentenheter or more), the response rate 30.
+the area against its employed residents), the biggest change since last year that is larger
+than its uncertainty 45 (+20 when it is 5 procentenheter or more; "ingen säker förändring"
+when none is), the response rate 30.
 
     >>> responses = pd.DataFrame({"invited": [120], "answered": [48], "rate": [0.4]})
     >>> write_summary([response_fact(responses)])  # the table of indicators.response_summary
@@ -41,6 +42,11 @@ PRIORITY = {
 #: Extra priority for a large gap (relative difference) or a large change (share points).
 LARGE_GAP, LARGE_CHANGE, BOOST = 0.25, 0.05, 20
 TOP = 3
+#: What the summary says when no change since last year is larger than its uncertainty.
+NO_CERTAIN_CHANGE = (
+    "Jämfört med förra året finns ingen säker förändring i enkätens nyckeltal: skillnaderna "
+    "är mindre än den statistiska osäkerheten."
+)
 AGREEMENT = {
     2: "två av tre källor (enkäten, platsannonserna, Yrkesbarometern) pekar åt samma håll",
     3: "enkäten, platsannonserna och Yrkesbarometern pekar åt samma håll",
@@ -265,15 +271,29 @@ def _points(difference: float) -> str:
 def change_fact(
     comparison: pd.DataFrame | None, subjects: Mapping[str, str] | None = None
 ) -> Fact | None:
-    """The biggest change in a share since last year (``comparison.compare`` output).
+    """The biggest change in a share since last year that is larger than its uncertainty
+    (``comparison.compare`` output, its ``significant`` column); when no change is, a
+    sentence that says there is no certain change.
 
     ``subjects`` maps a question id to how its "Ja"/option share reads, e.g.
     ``{"C1": "andelen arbetsgivare som försökt rekrytera"}``; otherwise the option and
     question id are named.
-    """
-    row = largest_change(comparison)
-    if row is None or float(row["share_change"]) == 0:
+
+    >>> t = pd.DataFrame({"question": "C1", "group": "Totalt", "share_current": [0.4],
+    ...     "share_change": [-0.12], "suppressed": False, "significant": False})
+    >>> change_fact(t).sentence
+    'Jämfört med förra året finns ingen säker förändring i enkätens nyckeltal: skillnaderna är mindre än den statistiska osäkerheten.'
+    """  # noqa: E501
+    if comparison is None or comparison.empty:
         return None
+    row = largest_change(comparison, significant=True)
+    if row is None or float(row["share_change"]) == 0:
+        return Fact(
+            "förändring sedan förra året",
+            0.0,
+            NO_CERTAIN_CHANGE,
+            PRIORITY["förändring sedan förra året"],
+        )
     change = float(row["share_change"])
     question = row.get("question", "")
     subject = (subjects or {}).get(question) or (
@@ -282,7 +302,8 @@ def change_fact(
     direction = "ökat" if change > 0 else "minskat"
     sentence = (
         f"Sedan förra året har {subject} {direction} med {_points(change)} till "
-        f"{text.percent(row['share_current'])}."
+        f"{text.percent(row['share_current'])}, en förändring som är större än den "
+        "statistiska osäkerheten."
     )
     priority = PRIORITY["förändring sedan förra året"] + (
         BOOST if abs(change) >= LARGE_CHANGE else 0

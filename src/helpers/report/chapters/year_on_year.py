@@ -1,6 +1,9 @@
 """Chapter 08, compared with last year: the survey's key indicators both years.
 
-A change is said in procentenheter; a figure hidden either year is not compared::
+A change is said in procentenheter, and called a change only when it is larger than its
+uncertainty (``comparison.difference_interval``: a 95 % interval for the difference of two
+independent shares); the tables show the largest shifts first. A figure hidden either year is
+not compared::
 
     >>> from helpers.config.params import load_area
     >>> no_comparison(load_area("lysekil"), None)[:44]
@@ -16,36 +19,84 @@ from helpers.analysis.area_survey import INDICATORS, AreaSurvey, changes
 from helpers.common import text
 from helpers.config.params import Area
 
+#: The column that says whether a change is larger than its uncertainty.
+CERTAIN = "Säker förändring"
+INTERVAL = "95\u00a0% konfidensintervall"
+
+
+def method() -> str:
+    """How a change is judged (said in the chapter and in the method chapter).
+
+    >>> method()[:60]
+    'Årets och förra årets svarande är inte samma arbetsgivare, s'
+    """
+    return comparison.METHOD_TEXT
+
 
 def change(sv: AreaSurvey) -> str:
-    """The biggest change since last year, or that the comparison starts next year."""
+    """Who answered each year, and the biggest change that is larger than its uncertainty,
+    or that no change is (and the largest difference, said to be within the uncertainty)."""
     table = changes(sv)
     if table is None:
         return ""
-    fact = summary.change_fact(table, {k: v[1] for k, v in INDICATORS.items()})
+    subjects = {k: v[1] for k, v in INDICATORS.items()}
     respondents = (
-        f"{text.year(sv.previous.year)} svarade {text.number(sv.previous.answered)} "
-        f"arbetsgivare och {text.year(sv.year)} {text.number(sv.answered)}."
+        f"Förra året ({text.year(sv.previous.year)}) svarade "
+        f"{text.number(sv.previous.answered)} arbetsgivare och i år ({text.year(sv.year)}) "
+        f"{text.number(sv.answered)}."
     )
-    return respondents + (f" {fact.sentence}" if fact else "")
+    certain = table[table["significant"]] if "significant" in table else table.iloc[0:0]
+    fact = summary.change_fact(table, subjects)
+    if fact is None:
+        return respondents
+    if certain.empty:
+        largest = comparison.largest_change(table)
+        sentence = (
+            f"{respondents} Ingen av skillnaderna i nyckeltalen är större än den statistiska "
+            "osäkerheten, så det finns ingen säker förändring sedan förra året."
+        )
+        if largest is not None and float(largest["share_change"]) != 0:
+            subject = subjects.get(largest["question"], text.mid_sentence(largest["option"]))
+            sentence += (
+                f" Störst är skillnaden för {subject} "
+                f"({text.points(largest['share_change'])}), men den ryms inom osäkerheten."
+            )
+        return sentence
+    others = len(certain) - 1
+    more = (
+        f" Sammanlagt är {text.number(len(certain))} av nyckeltalens förändringar säkra."
+        if others
+        else ""
+    )
+    return f"{respondents} {fact.sentence}{more}"
 
 
 def changes_table(sv: AreaSurvey) -> pd.DataFrame:
-    """Key indicators both years and the change in procentenheter."""
-    table = changes(sv)
-    order = list(INDICATORS)
-    table = table.assign(_order=table["question"].map(order.index)).sort_values("_order")
-    return _year_table(table.drop(columns=["_order"]), sv, "Indikator")
+    """Key indicators both years and the change in procentenheter, largest change first."""
+    return _year_table(comparison.by_size(changes(sv)), sv, "Indikator")
+
+
+def _interval(row: pd.Series) -> str:
+    low, high = row.get("share_change_low"), row.get("share_change_high")
+    if text.is_missing(low) or text.is_missing(high):
+        return text.MISSING
+    return text.points_range(low, high)
 
 
 def _year_table(table: pd.DataFrame, sv: AreaSurvey, first: str) -> pd.DataFrame:
-    shown = table[["option", "share_previous", "share_current", "share_change"]]
+    certain = table["significant"] if "significant" in table else pd.Series(False, table.index)
+    compared = table["share_change"].notna()
     out = pd.DataFrame(
         {
-            first: shown["option"],
-            text.year(sv.previous.year): shown["share_previous"].map(text.percent),
-            text.year(sv.year): shown["share_current"].map(text.percent),
-            "Förändring": shown["share_change"].map(text.points),
+            first: table["option"],
+            text.year(sv.previous.year): table["share_previous"].map(text.percent),
+            text.year(sv.year): table["share_current"].map(text.percent),
+            "Förändring": table["share_change"].map(text.points),
+            INTERVAL: [_interval(row) for _, row in table.iterrows()],
+            CERTAIN: [
+                ("Ja" if sure else "Nej") if shown else text.MISSING
+                for sure, shown in zip(certain, compared, strict=True)
+            ],
         }
     ).reset_index(drop=True)
     out.attrs["suppressed"] = bool(table["suppressed"].any())
@@ -53,7 +104,7 @@ def _year_table(table: pd.DataFrame, sv: AreaSurvey, first: str) -> pd.DataFrame
 
 
 def skills_changes_table(sv: AreaSurvey, table: pd.DataFrame) -> pd.DataFrame:
-    """The top skill areas both years (``area_survey.skill_area_changes``)."""
+    """The skill areas that changed most (``area_survey.skill_area_changes``)."""
     return _year_table(table, sv, "Kompetensområde")
 
 
