@@ -102,3 +102,29 @@ def test_any_municipality_without_a_params_file(params_dir: Path):
     outside = params.load_area("0114")
     assert outside.region.name == "Stockholms län"  # compared with its own county
     assert [c.name for c in outside.comparisons] == ["Upplands Väsby", "Stockholms län", "Riket"]
+
+
+def test_exclude_outside_area_defaults_to_counting_everyone(params_dir: Path):
+    write(
+        params_dir, "demo", 'name: Demo\nmunicipalities: ["1427"]\nsurvey:\n  file: survey.xlsx\n'
+    )
+    assert params.load_area("demo").survey.exclude_outside_area is False
+    write(
+        params_dir,
+        "demo",
+        'name: Demo\nmunicipalities: ["1427"]\n'
+        "survey:\n  file: survey.xlsx\n  exclude_outside_area: true\n",
+    )
+    assert params.load_area("demo").survey.exclude_outside_area is True
+
+
+@pytest.mark.parametrize("written", ['"true"', "1", "ja", "null"])
+def test_exclude_outside_area_must_be_true_or_false(params_dir: Path, written: str):
+    write(
+        params_dir,
+        "demo",
+        'name: Demo\nmunicipalities: ["1427"]\n'
+        f"survey:\n  file: survey.xlsx\n  exclude_outside_area: {written}\n",
+    )
+    with pytest.raises(ParamsError, match="exclude_outside_area' ska vara true eller false"):
+        params.load_area("demo")

@@ -34,6 +34,7 @@ from helpers.common import memo
 from helpers.config.params import Area, SurveyInput
 from helpers.stats import education_supply, jobads, occupations, yrkesbarometer
 from helpers.survey import disclosure
+from helpers.survey.questionnaire import load_questionnaire
 from helpers.survey.read import read_survey
 
 #: Free-text answers never analysed or shown (F1 may hold names, e-mail addresses, phones).
@@ -127,7 +128,9 @@ class AreaSurvey:
     ``mentions``: the same for every title given (one row per filled slot), for the
     coding share. ``previous``: last year's survey, read the same way, or None. ``key``:
     what it was read from (None for one made by hand); the tables computed from a survey
-    are remembered by it.
+    are remembered by it. ``n_outside``: respondents whose workplace is outside the area's
+    municipalities (A1 = "Annan kommun"); ``outside_excluded``: they were left out of
+    ``responses`` (params ``survey.exclude_outside_area``), else they are counted.
     """
 
     area_name: str
@@ -144,6 +147,8 @@ class AreaSurvey:
     n_incomplete: int
     previous: AreaSurvey | None = None
     key: SurveyKey | None = None
+    n_outside: int = 0
+    outside_excluded: bool = False
 
     @property
     def answered(self) -> int:
@@ -205,6 +210,9 @@ def _read(key: SurveyKey, previous: AreaSurvey | None) -> AreaSurvey:
         sheet=given.sheet,
     )
     responses = data.responses.drop(columns=[c for c in DROPPED if c in data.responses])
+    outside = outside_area(responses)
+    if given.exclude_outside_area:
+        responses = responses[~outside.to_numpy()]
     overrides = occupations.DEFAULT_OVERRIDES
     coded = occupations.code_titles(indicators.titles(responses), overrides)
     return AreaSurvey(
@@ -222,7 +230,18 @@ def _read(key: SurveyKey, previous: AreaSurvey | None) -> AreaSurvey:
         n_incomplete=data.n_incomplete,
         previous=previous,
         key=key,
+        n_outside=int(outside.sum()),
+        outside_excluded=given.exclude_outside_area,
     )
+
+
+def outside_area(responses: pd.DataFrame) -> pd.Series:
+    """True for respondents whose workplace is in none of the area's municipalities (A1 is
+    the questionnaire's "Annan kommun"); unanswered A1 counts as inside."""
+    other = load_questionnaire()["A1"].other
+    if "A1" not in responses or other is None:
+        return pd.Series(False, index=responses.index)
+    return responses["A1"].eq(other).fillna(False).astype(bool)
 
 
 def _title_mentions(responses: pd.DataFrame) -> list[str]:

@@ -7,7 +7,8 @@ is missing or hidden by disclosure control, so no sentence is ever written witho
 figure. :func:`write_summary` keeps the highest priorities, one sentence per topic.
 
 Priorities (higher first): the hardest-to-fill occupations 90, the strongest recommended
-effort 85, the most common skills gap 80, the failure rate 70, the largest gap between the
+effort 85, how many meet their needs by upskilling and how many by hiring (D2) 82, the most
+common skills gap 80, the failure rate 70, the largest gap between the
 area and a comparison 50 (+20 when the area differs by a quarter or more), the largest branch
 and the commuting balance by the same rule (the branch's share against Sweden's; the jobs in
 the area against its employed residents), the biggest change since last year that is larger
@@ -33,6 +34,7 @@ from helpers.common import text
 PRIORITY = {
     "bristyrken": 90,
     "insats": 85,
+    "utbilda eller rekrytera": 82,
     "bristkompetenser": 80,
     "misslyckade rekryteringar": 70,
     "skillnad mot jämförelseområde": 50,
@@ -157,6 +159,42 @@ def skills_fact(table: pd.DataFrame, top: int = TOP) -> Fact | None:
     parts += [f"{_lower(r.option)} ({text.number(r.n)})" for r in rows.iloc[1:].itertuples()]
     sentence = f"Befintlig personal behöver framför allt utvecklas inom {text.join(parts)}."
     return Fact("bristkompetenser", float(first["share"]), sentence, PRIORITY["bristkompetenser"])
+
+
+def meeting_needs_fact(table: pd.DataFrame) -> Fact | None:
+    """How many employers mainly meet their competence need by upskilling current staff and
+    how many by recruiting (D2, ``indicators.meeting_needs``): bristkompetens against
+    bristyrke. A hidden count is not said; with both hidden there is no fact.
+
+    >>> t = pd.DataFrame({"group": "Totalt", "option": ["Utbilda befintlig personal",
+    ...     "Rekrytera nya medarbetare"], "n": [39, 14], "base": 60, "share": [0.65, 0.233],
+    ...     "suppressed": False})
+    >>> meeting_needs_fact(t).sentence
+    'Av de 60 arbetsgivare som svarat vill 39 (65,0\xa0%) främst möta kompetensbehovet genom att utbilda befintlig personal och 14 (23,3\xa0%) genom att rekrytera nya medarbetare.'
+    """  # noqa: E501
+    rows = _shown(table).dropna(subset=["n", "share"]).set_index("option")
+    ways = {
+        "Utbilda befintlig personal": "utbilda befintlig personal",
+        "Rekrytera nya medarbetare": "rekrytera nya medarbetare",
+    }
+    parts = [
+        (rows.at[option, "n"], rows.at[option, "share"], words)
+        for option, words in ways.items()
+        if option in rows.index
+    ]
+    if not parts:
+        return None
+    base = rows["base"].iloc[0]
+    said = [f"{text.number(n)} ({text.percent(share)})" for n, share, _ in parts]
+    first = f"{said[0]} främst möta kompetensbehovet genom att {parts[0][2]}"
+    rest = f" och {said[1]} genom att {parts[1][2]}" if len(parts) > 1 else ""
+    sentence = f"Av de {text.number(base)} arbetsgivare som svarat vill {first}{rest}."
+    return Fact(
+        "utbilda eller rekrytera",
+        float(parts[0][1]),
+        sentence,
+        PRIORITY["utbilda eller rekrytera"],
+    )
 
 
 def failure_fact(table: pd.DataFrame) -> Fact | None:

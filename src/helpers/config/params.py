@@ -43,12 +43,25 @@ _KNOWN_KEYS = {
     "county",
     "suppression_threshold",
 }
-_SURVEY_KEYS = {"file", "previous", "invited", "example", "mapping", "sheet"}
+_SURVEY_KEYS = {
+    "file",
+    "previous",
+    "invited",
+    "example",
+    "mapping",
+    "sheet",
+    "exclude_outside_area",
+}
 
 
 @dataclass(frozen=True)
 class SurveyInput:
-    """The employer survey of one area and year, as named in its params file."""
+    """The employer survey of one area and year, as named in its params file.
+
+    ``exclude_outside_area``: respondents whose workplace is outside the area's
+    municipalities (A1 = "Annan kommun") are left out of every figure of the area (both
+    years); by default they are counted, and the report says how many they are.
+    """
 
     file: Path
     invited: int | None = None
@@ -56,6 +69,7 @@ class SurveyInput:
     previous: Path | None = None
     mapping: Path | None = None
     sheet: str | None = None
+    exclude_outside_area: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,6 +253,13 @@ def _survey(raw: Any, where: str) -> SurveyInput | None:
     invited = raw.get("invited")
     if invited is not None and (not isinstance(invited, int) or invited <= 0):
         raise ParamsError(f"{where}: 'survey.invited' ska vara antalet inbjudna, ett heltal > 0.")
+    exclude = raw.get("exclude_outside_area", False)
+    if not isinstance(exclude, bool):
+        raise ParamsError(
+            f"{where}: 'survey.exclude_outside_area' ska vara true eller false (utan "
+            f"citattecken), inte {exclude!r}. true: svar från arbetsställen utanför områdets "
+            "kommuner räknas inte; false (standard): de räknas med."
+        )
     return SurveyInput(
         file=_input_file(raw["file"], where, "survey.file"),
         invited=invited,
@@ -250,6 +271,7 @@ def _survey(raw: Any, where: str) -> SurveyInput | None:
         if raw.get("mapping")
         else None,
         sheet=raw.get("sheet"),
+        exclude_outside_area=exclude,
     )
 
 

@@ -94,6 +94,10 @@ FINDINGS: dict[str, Finding] = {
         "Flest vill möta kompetensbehovet genom att {option}, {pct}",
         "Hur arbetsgivarna vill möta kompetensbehovet",
     ),
+    "B5": Finding(
+        "Flest säger att kompetensbehovet påverkas mest av {option}, {pct}",
+        "Förändringar som påverkar kompetensbehovet mest",
+    ),
     "D3": Finding(
         "Personalen behöver främst utvecklas inom {option}, {pct} av arbetsgivarna",
         "Områden där personalen behöver utvecklas",
@@ -136,6 +140,7 @@ TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "C7": indicators.consequences,
     "C9": indicators.recruitment_channels,
     "D1": indicators.skills_gap_extent,
+    "B5": indicators.drivers,
     "D2": indicators.meeting_needs,
     "D3": indicators.skill_areas,
     "D6": indicators.course_formats,
@@ -206,9 +211,40 @@ def response(sv: AreaSurvey) -> str:
     return sentence
 
 
+def count_words(n: int, threshold: int) -> str:
+    """A count of respondents as a sentence may say it: never below the threshold.
+
+    >>> count_words(12, 5), count_words(3, 5), count_words(0, 5)
+    ('12', 'färre än 5', 'inga')
+    """
+    if n == 0:
+        return "inga"
+    return text.number(n) if n >= threshold else f"färre än {text.number(threshold)}"
+
+
+def outside(sv: AreaSurvey) -> str:
+    """How many respondents have their workplace outside the area's municipalities (A1 =
+    "Annan kommun"), and whether they are counted (params ``survey.exclude_outside_area``).
+    A count below the threshold reads "färre än 5"."""
+    n = sv.n_outside
+    if not n:
+        return "Alla svarande arbetsgivare har sitt arbetsställe i områdets kommuner."
+    count = count_words(n, sv.threshold)
+    where = "sitt arbetsställe utanför områdets kommuner (”Annan kommun” på fråga A1)"
+    if sv.outside_excluded:
+        return (
+            f"Dessutom svarade {count} arbetsgivare med {where}. De räknas inte i "
+            "rapportens siffror, som bara gäller arbetsställen i området."
+        )
+    return (
+        f"Av de svarande arbetsgivarna har {count} {where}. De räknas med i enkätens "
+        "siffror för området."
+    )
+
+
 def method(sv: AreaSurvey) -> str:
     """How the answers were read: tool, duplicates, and what the figures describe."""
-    parts = [response(sv), f"Svaren lästes från en export från {sv.layout}."]
+    parts = [response(sv), outside(sv), f"Svaren lästes från en export från {sv.layout}."]
     if sv.n_duplicates:
         parts.append(
             f"{text.number(sv.n_duplicates)} svar som skickats in två gånger räknades bara en gång."
@@ -332,6 +368,88 @@ def places(sv: AreaSurvey) -> str:
         f"De {text.number(row['employers'])} arbetsgivare som kan ta emot praktikanter "
         f"och svarat på hur många erbjuder tillsammans omkring "
         f"{text.number(row['total'])} platser per år."
+    )
+
+
+def _counted(table: pd.DataFrame, option: str, threshold: int) -> str | None:
+    """An option's respondent count as a sentence says it: the count, "färre än 5" when
+    primary suppression hid it (multi-select options are never hidden for any other
+    reason), or None when the option is missing."""
+    rows = table[table["option"] == option]
+    if rows.empty:
+        return None
+    n = rows["n"].iloc[0]
+    if text.is_missing(n):
+        return f"färre än {text.number(threshold)}"
+    share = rows["share"].iloc[0]
+    return f"{text.number(n)} ({text.percent(share)})" if not text.is_missing(share) else None
+
+
+def meeting_needs(sv: AreaSurvey) -> str:
+    """How many meet their competence need by upskilling current staff and how many by
+    recruiting (D2), and how they split: only upskilling, both, only recruiting."""
+    table = question_table(sv, "D2")
+    base = _base(table)
+    if not base:
+        return ""
+    upskill = _counted(table, indicators.UPSKILL, sv.threshold)
+    recruit = _counted(table, indicators.RECRUIT, sv.threshold)
+    if upskill is None or recruit is None:
+        return ""
+    sentence = (
+        f"Av de {text.number(base)} arbetsgivare som svarat på hur de främst vill möta "
+        f"kompetensbehovet (fråga D2, flera svar möjliga) vill {upskill} utbilda befintlig "
+        f"personal och {recruit} rekrytera nya medarbetare."
+    )
+    split = indicators.upskill_or_recruit(sv.responses, threshold=sv.threshold)
+    counts = split.set_index("option")["n"]
+    if counts.isna().any():
+        return sentence  # a hidden cell of the split: its other cells are not said either
+    only_up, both, only_hire, _ = (counts[o] for o in indicators.UPSKILL_OR_RECRUIT)
+    return sentence + (
+        f" Enbart kompetensutveckling av befintlig personal, utan att rekrytera, väljer "
+        f"{text.number(only_up)} arbetsgivare; {text.number(both)} väljer både att utbilda "
+        f"och att rekrytera och {text.number(only_hire)} enbart att rekrytera."
+    )
+
+
+def drivers(sv: AreaSurvey, top: int = 3) -> str:
+    """The changes most employers say drive their competence need (B5), as counts."""
+    table = question_table(sv, "B5")
+    shown = table.dropna(subset=["n"])
+    shown = shown[(shown["option"] != "Annat") & (shown["n"] > 0)]
+    shown = shown.sort_values("n", ascending=False, kind="stable").head(top)
+    base = _base(table)
+    if shown.empty or not base:
+        return ""
+    parts = [f"{text.mid_sentence(r.option)} ({text.number(r.n)})" for r in shown.itertuples()]
+    return (
+        f"Av de {text.number(base)} arbetsgivare som svarat på frågan (B5, flera svar "
+        f"möjliga) pekar flest ut {text.join(parts)} som de förändringar som påverkar "
+        "kompetensbehovet mest de kommande tre åren. Siffrorna inom parentes är antal "
+        "arbetsgivare."
+    )
+
+
+def contact_wish(sv: AreaSurvey) -> str:
+    """How many employers want the municipality's broker to contact them (E6)."""
+    table = _total(
+        indicators.contact_wish(sv.responses, options=["Ja", "Nej"], threshold=sv.threshold)
+    )
+    base = _base(table)
+    if not base:
+        return ""
+    yes = table[table["option"] == "Ja"].iloc[0]
+    if text.is_missing(yes["n"]):
+        return (
+            "Hur många som vill att kompetensmäklaren kontaktar dem kan inte visas, eftersom "
+            f"färre än {text.number(sv.threshold)} arbetsgivare valde något av svaren."
+        )
+    return (
+        f"Av de {text.number(base)} arbetsgivare som svarat vill {text.number(yes['n'])} "
+        f"({text.percent(yes['share'])}) att kommunens kompetensmäklare kontaktar dem "
+        "(fråga E6). Deras kontaktuppgifter finns hos kompetensmäklaren och visas aldrig i "
+        "rapporten."
     )
 
 

@@ -145,17 +145,26 @@ def ads_fact(area: Area, top: int = TOP) -> Fact | None:
 
 
 def survey_facts(area: Area, sv: AreaSurvey) -> list[Fact]:
-    """Facts from the survey: bristyrken, effort, skills, failure rate, change, response."""
+    """Facts from the survey: bristyrken, effort, skills, upskilling or hiring (D2), failure
+    rate, change, response."""
     r, t = sv.responses, sv.threshold
     facts = [
         summary.occupations_fact(indicators.hard_to_fill(r, sv.coded, threshold=t)),
         summary.effort_fact(recommendations(sv, area)),
         summary.skills_fact(indicators.skill_areas(r, threshold=t)),
+        summary.meeting_needs_fact(indicators.meeting_needs(r, threshold=t)),
         summary.failure_fact(indicators.failure_rate(r, threshold=t)),
         summary.response_fact(indicators.response_summary(r, sv.invited)),
-        summary.change_fact(changes(sv), {k: v[1] for k, v in INDICATORS.items()}),
+        _certain_change(sv),
     ]
     return [f for f in facts if f is not None]
+
+
+def _certain_change(sv: AreaSurvey) -> Fact | None:
+    """The largest change since last year that is larger than its uncertainty, or None
+    (then :func:`basis` says that there is no certain change)."""
+    fact = summary.change_fact(changes(sv), {k: v[1] for k, v in INDICATORS.items()})
+    return None if fact is None or fact.sentence == summary.NO_CERTAIN_CHANGE else fact
 
 
 def summary_sentences(area: Area, sv: AreaSurvey | None) -> list[str]:
@@ -174,7 +183,8 @@ def bullets(sentences: list[str]) -> str:
 
 
 def basis(area: Area, sv: AreaSurvey | None) -> str:
-    """What the summary rests on: the survey's respondents, and the statistics' years."""
+    """What the summary rests on: the survey's respondents, and the statistics' years; with
+    last year's survey and no change larger than its uncertainty, it says so."""
     statistics = (
         f"offentlig statistik från SCB och Arbetsförmedlingen via Kolada "
         f"({text.year(industry.year(area))}; befolkningen i ettårsklasser och efter "
@@ -192,7 +202,10 @@ def basis(area: Area, sv: AreaSurvey | None) -> str:
         )
     else:
         answered += f" arbetsgivare i arbetsgivarenkäten {text.year(sv.year)}"
-    return f"Underlaget är {answered}, {statistics}."
+    said = f"Underlaget är {answered}, {statistics}."
+    if sv.previous is not None and _certain_change(sv) is None:
+        said += f" {summary.NO_CERTAIN_CHANGE}"
+    return said
 
 
 def top_occupations(sv: AreaSurvey, top: int = 3) -> pd.DataFrame:
