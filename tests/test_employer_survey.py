@@ -23,7 +23,7 @@ def recruiting(n: int, **answers) -> list[dict]:
 def test_question_chart_states_its_finding_with_n_and_example():
     sv = survey(recruiting(12) + [employer() for _ in range(8)])
     chart = sc.question(sv, "C1")
-    assert chart.title == "60\u00a0% av arbetsgivarna har försökt rekrytera de senaste 12 månaderna"
+    assert chart.title == "Av arbetsgivarna har 60\u00a0% försökt rekrytera de senaste 12 månaderna"
     assert chart.n == 20 and chart.example
     assert list(chart.data.columns) == ["Svarsalternativ", "Antal arbetsgivare", "Andel"]
     shown = charts.render(chart, charts.Style())
@@ -63,7 +63,7 @@ def test_failure_chart_pools_positions_and_puts_the_total_last():
     assert list(chart.data["Bransch"]) == ["Handel", "Byggverksamhet", "Totalt"]
     rates = list(chart.data["Andel misslyckade rekryteringar"])
     assert rates == pytest.approx([0.5, 0.0, 25 / 60])
-    assert chart.title.startswith("42\u00a0% av de sökta personerna")
+    assert chart.title.startswith("Av de sökta personerna gick 42\u00a0% inte att anställa")
     assert "högst andel inom handel (50\u00a0%)" in chart.title
     assert chart.n == 10
 
@@ -78,7 +78,7 @@ def test_hard_to_fill_shows_only_occupations_named_by_enough_employers():
     assert list(chart.data["Yrke"]) == ["Kockar och kallskänkor"]
     assert chart.title == "Svårast att rekrytera: kockar och kallskänkor, som 6 arbetsgivare nämner"
     assert any("Ytterligare 1 yrken" in note for note in chart.notes)
-    assert any(note.startswith("5 arbetsgivare angav yrkestitlar") for note in chart.notes)
+    assert "Yrkestitlar som inte gick att koda angavs av 5 arbetsgivare." in chart.notes
 
 
 def test_branch_matrix_lists_what_each_branch_names():
@@ -146,7 +146,7 @@ def test_recruitment_and_failure_sentences_carry_their_figures():
     rows = [employer(C1="Ja", C2=10, C3=8, C4="Mycket svårt") for _ in range(6)]
     rows += [employer() for _ in range(6)]
     sv = survey(rows)
-    assert sc.recruitment(sv).startswith("6 av 12 arbetsgivare (50,0\u00a0%) har försökt rekrytera")
+    assert sc.recruitment(sv).startswith("Av 12 arbetsgivare har 6 (50,0\u00a0%) försökt rekrytera")
     assert "gick 20,0\u00a0% inte att anställa" in sc.failure(sv)
     assert "Rekryteringsenkät" in sc.failure(sv)
 
@@ -161,5 +161,5 @@ def test_a_sentence_whose_figure_is_hidden_is_not_written():
 def test_coding_sentence_from_the_coding_summary():
     summary = {"mentions": 20, "share_automatic": 0.75, "overridden": 3, "uncoded": 2}
     sentence = sc.coding(summary, 5)
-    assert "20 yrkestitlar" in sentence and "75,0\u00a0% kodades automatiskt" in sentence
+    assert "20 yrkestitlar" in sentence and "Av dem kodades 75,0\u00a0% automatiskt" in sentence
     assert "15,0\u00a0% med analytikerns rättelser" in sentence and "10,0\u00a0%" in sentence

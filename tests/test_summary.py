@@ -22,9 +22,11 @@ def responses(rows: list[dict]) -> pd.DataFrame:
 
 def test_response_fact_carries_count_and_rate():
     fact = summary.response_fact(sa.response_summary(responses([{}] * 48), invited=120))
-    assert fact.sentence == f"48 arbetsgivare svarade på enkäten, en svarsfrekvens på 40,0{NBSP}%."
+    assert (
+        fact.sentence == f"Enkäten besvarades av 48 arbetsgivare, en svarsfrekvens på 40,0{NBSP}%."
+    )
     unknown = summary.response_fact(sa.response_summary(responses([{}] * 48), invited=None))
-    assert unknown.sentence == "48 arbetsgivare svarade på enkäten."
+    assert unknown.sentence == "Enkäten besvarades av 48 arbetsgivare."
 
 
 def test_failure_fact_uses_the_pooled_rate():

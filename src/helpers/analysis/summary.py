@@ -17,7 +17,7 @@ when none is), the response rate 30.
 
     >>> responses = pd.DataFrame({"invited": [120], "answered": [48], "rate": [0.4]})
     >>> write_summary([response_fact(responses)])  # the table of indicators.response_summary
-    ['48 arbetsgivare svarade på enkäten, en svarsfrekvens på 40,0\xa0%.']
+    ['Enkäten besvarades av 48 arbetsgivare, en svarsfrekvens på 40,0\xa0%.']
 """
 
 from __future__ import annotations
@@ -124,7 +124,7 @@ def response_fact(summary: pd.DataFrame) -> Fact | None:
     if summary.empty:
         return None
     row = summary.iloc[0]
-    sentence = f"{text.number(row['answered'])} arbetsgivare svarade på enkäten"
+    sentence = f"Enkäten besvarades av {text.number(row['answered'])} arbetsgivare"
     if not text.is_missing(row["rate"]):
         sentence += f", en svarsfrekvens på {text.percent(row['rate'])}"
     return Fact("svarsfrekvens", row["answered"], sentence + ".", PRIORITY["svarsfrekvens"])

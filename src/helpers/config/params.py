@@ -114,6 +114,18 @@ class Area:
         return [regions.municipality_name(code) for code in self.municipalities]
 
     @property
+    def region_in_text(self) -> str:
+        """The region as a sentence names it: a part of the county, such as Fyrbodal, is
+        "delregionen Fyrbodal"; a region that is the whole county is the county's name.
+
+        >>> load_area("sotenas").region_in_text, load_area("0180").region_in_text
+        ('delregionen Fyrbodal', 'Stockholms län')
+        """
+        if set(self.region.municipalities) == set(regions.county_members(self.county)):
+            return self.region.name
+        return f"delregionen {self.region.name}"
+
+    @property
     def comparisons(self) -> list[Comparison]:
         """The area itself first, then the region, the county and the whole country.
 

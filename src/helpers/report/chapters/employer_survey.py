@@ -12,7 +12,7 @@ disclosure control is not written (functions return ``""``)::
     >>> sv = area_survey.load(load_area("sotenas"))
     >>> chart = question(sv, "C1")
     >>> chart.title, chart.n
-    ('83\\xa0% av arbetsgivarna har försökt rekrytera de senaste 12 månaderna', 60)
+    ('Av arbetsgivarna har 83\\xa0% försökt rekrytera de senaste 12 månaderna', 60)
     >>> response(sv).split(",")[0]
     'Enkäten skickades till 160 arbetsgivare och 60 svarade'
 
@@ -68,12 +68,12 @@ class Finding:
 
 FINDINGS: dict[str, Finding] = {
     "C1": Finding(
-        "{pct} av arbetsgivarna har försökt rekrytera de senaste 12 månaderna",
+        "Av arbetsgivarna har {pct} försökt rekrytera de senaste 12 månaderna",
         "Försök att rekrytera de senaste 12 månaderna",
         indicator="tried",
     ),
     "C4": Finding(
-        "{pct} av dem som rekryterat tyckte att det var svårt att hitta rätt kompetens",
+        "Av dem som rekryterat tyckte {pct} att det var svårt att hitta rätt kompetens",
         "Hur svårt det var att hitta rätt kompetens",
         indicator="difficult",
     ),
@@ -86,7 +86,7 @@ FINDINGS: dict[str, Finding] = {
     ),
     "C9": Finding("Flest rekryterar via {option}, {pct}", "Kanaler för rekrytering"),
     "D1": Finding(
-        "{pct} av arbetsgivarna säger att personalen saknar kompetens som behövs de kommande åren",
+        "Av arbetsgivarna säger {pct} att personalen saknar kompetens som behövs de kommande åren",
         "I vilken utsträckning personalen saknar kompetens",
         indicator="skills_gap",
     ),
@@ -111,13 +111,13 @@ FINDINGS: dict[str, Finding] = {
         "Hinder för kompetensutveckling",
     ),
     "D9": Finding(
-        "{pct} kan tänka sig att delfinansiera en utbildningsinsats",
+        "Av arbetsgivarna kan {pct} tänka sig att delfinansiera en utbildningsinsats",
         "Vilja att delfinansiera utbildning",
         indicator="cofunding",
     ),
     "E1": Finding("Flest kan ta emot {option}, {pct}", "Praktikanter och studerande"),
     "E3": Finding(
-        "{pct} kan tänka sig att anställa en lärling",
+        "Av arbetsgivarna kan {pct} tänka sig att anställa en lärling",
         "Vilja att anställa en lärling",
         indicator="apprentice",
     ),
@@ -125,7 +125,7 @@ FINDINGS: dict[str, Finding] = {
         "Flest samverkar i dag med {option}, {pct}", "Samverkan med utbildningsanordnare"
     ),
     "E5": Finding(
-        "{pct} vill delta i ett branschråd eller programråd",
+        "Av arbetsgivarna vill {pct} delta i ett branschråd eller programråd",
         "Intresse för branschråd och programråd",
         option="Ja",
     ),
@@ -199,7 +199,7 @@ def response(sv: AreaSurvey) -> str:
     row = table.iloc[0]
     if text.is_missing(row["invited"]):
         sentence = (
-            f"{text.number(row['answered'])} arbetsgivare svarade på enkäten "
+            f"Enkäten besvarades av {text.number(row['answered'])} arbetsgivare "
             "(antalet inbjudna är inte angivet, så svarsfrekvensen kan inte räknas)."
         )
     else:
@@ -247,10 +247,11 @@ def method(sv: AreaSurvey) -> str:
     parts = [response(sv), outside(sv), f"Svaren lästes från en export från {sv.layout}."]
     if sv.n_duplicates:
         parts.append(
-            f"{text.number(sv.n_duplicates)} svar som skickats in två gånger räknades bara en gång."
+            "Svar som skickats in två gånger räknades bara en gång "
+            f"({text.number(sv.n_duplicates)} st.)."
         )
     if sv.n_incomplete:
-        parts.append(f"{text.number(sv.n_incomplete)} ofullständiga svar räknades inte.")
+        parts.append(f"Ofullständiga svar räknades inte ({text.number(sv.n_incomplete)} st.).")
     parts.append(
         "Resultaten beskriver de arbetsgivare som svarat. De är inte viktade och kan "
         "inte räknas upp till alla arbetsgivare i området."
@@ -269,9 +270,8 @@ def recruitment(sv: AreaSurvey) -> str:
     if text.is_missing(tried["share"]):
         return ""
     sentence = (
-        f"{text.number(tried['n'])} av {text.number(tried['base'])} arbetsgivare "
-        f"({text.percent(tried['share'])}) har försökt rekrytera de senaste 12 "
-        "månaderna."
+        f"Av {text.number(tried['base'])} arbetsgivare har {text.number(tried['n'])} "
+        f"({text.percent(tried['share'])}) försökt rekrytera de senaste 12 månaderna."
     )
     if not text.is_missing(hard["share"]):
         sentence += (
@@ -300,7 +300,7 @@ def coding(summary_: dict, threshold: int) -> str:
         return "Inga yrkestitlar angavs i enkäten."
     return (
         f"Arbetsgivarna skrev {text.number(summary_['mentions'])} yrkestitlar i fritext. "
-        f"{text.percent(summary_['share_automatic'])} kodades automatiskt till SSYK 2012 "
+        f"Av dem kodades {text.percent(summary_['share_automatic'])} automatiskt till SSYK 2012 "
         f"(fyrsiffrig nivå), {text.percent(summary_['overridden'] / summary_['mentions'])} "
         "med analytikerns rättelser och "
         f"{text.percent(summary_['uncoded'] / summary_['mentions'])} gick inte att koda. "
@@ -315,7 +315,7 @@ def planned(sv: AreaSurvey) -> str:
     if text.is_missing(total["hires"]) or not total["hires"]:
         return "Inga planerade anställningar kan redovisas."
     return (
-        f"{text.number(total['employers'])} arbetsgivare planerar tillsammans "
+        f"Sammanlagt planerar {text.number(total['employers'])} arbetsgivare "
         f"{text.number(total['hires'])} anställningar, varav "
         f"{text.number(total['hires_0_12'])} inom 12 månader och "
         f"{text.number(total['hires_1_3'])} om 1–3 år."
@@ -329,7 +329,7 @@ def agreement(sv: AreaSurvey, area: Area) -> str:
     if len(strong):
         first = strong.iloc[0]
         sentence = (
-            f"{text.number(len(strong))} av enkätens yrken får signal både från enkäten "
+            f"Av enkätens yrken får {text.number(len(strong))} signal både från enkäten "
             "och från platsannonserna eller Yrkesbarometern. Starkast är signalen för "
             f"{text.mid_sentence(first['ssyk4_label'])} "
             f"({text.number(first['signal_strength'])} av 3 källor)."
@@ -581,7 +581,7 @@ def respondents(sv: AreaSurvey, by: str = indicators.BRANCH) -> charts.Chart:
         )
     elif top is not None:
         heading = (
-            f"{text.number(top['n'])} av {text.number(sv.answered)} svarande har sitt "
+            f"Av {text.number(sv.answered)} svarande har {text.number(top['n'])} sitt "
             f"arbetsställe i {top['option']}"
         )
     else:
@@ -612,7 +612,7 @@ def failure_by_branch(sv: AreaSurvey) -> charts.Chart:
         heading = "Andel sökta personer som inte gick att anställa med rätt kompetens"
     else:
         heading = (
-            f"{_pct(total['failure_rate'])} av de sökta personerna gick inte att "
+            f"Av de sökta personerna gick {_pct(total['failure_rate'])} inte att "
             "anställa med rätt kompetens"
         )
         if len(branches) > 1:
@@ -683,8 +683,8 @@ def hard_to_fill(sv: AreaSurvey) -> charts.Chart:
         )
     if not text.is_missing(table.attrs["uncoded"]) and table.attrs["uncoded"]:
         notes.append(
-            f"{text.number(table.attrs['uncoded'])} arbetsgivare angav yrkestitlar "
-            "som inte gick att koda."
+            "Yrkestitlar som inte gick att koda angavs av "
+            f"{text.number(table.attrs['uncoded'])} arbetsgivare."
         )
     data = table[["ssyk4", "ssyk4_label", "n", "share"]].rename(
         columns={"ssyk4": "SSYK 2012", "ssyk4_label": "Yrke"}
@@ -719,8 +719,8 @@ def planned_note(sv: AreaSurvey, table: pd.DataFrame) -> str:
     if not hidden:
         return ""
     return (
-        f"{text.number(hidden)} yrken med färre än {sv.threshold} arbetsgivare visas inte "
-        "var för sig men ingår i Totalt."
+        f"Yrken med färre än {sv.threshold} arbetsgivare ({text.number(hidden)} st.) visas "
+        "inte var för sig men ingår i Totalt."
     )
 
 

@@ -258,8 +258,14 @@ def pyramid_chart(area: Area) -> charts.Chart:
     )
     title = (
         f"{subject} i {area.name} var 65 år eller äldre {text.year(people['year'].max())}, "
-        + text.comparative(old_mine, old_country, higher="fler", lower="färre", same="lika många")
-        + " än i riket"
+        + text.comparative(
+            old_mine,
+            old_country,
+            higher="en större andel än",
+            lower="en mindre andel än",
+            same="ungefär lika stor andel som",
+        )
+        + " i riket"
     )
     return charts.pyramid(
         mine,
@@ -336,7 +342,7 @@ def retirement_chart(area: Area) -> charts.Chart:
     country = table.loc[table["name"] == "Riket", "share_45_64"].iloc[0]
     latest = year(area)
     title = (
-        f"{text.percent(mine, 0)} av invånarna i arbetsför ålder i {area.name} är 45–64 år "
+        f"I {area.name} är {text.percent(mine, 0)} av invånarna i arbetsför ålder 45–64 år "
         f"och når pensionsåldern inom 20 år ({text.percent(country, 0)} i riket)"
     )
     return charts.bars(
@@ -450,8 +456,15 @@ def born_abroad_chart(area: Area) -> charts.Chart:
     mine = table.loc[0, "share_born_abroad"]
     country = table.loc[table["comparison"] == "Riket", "share_born_abroad"].iloc[0]
     title = (
-        f"{text.percent(mine, 0)} av invånarna i {area.name} var födda utomlands 2019, "
-        f"{text.comparative(mine, country, same='ungefär lika hög')} andel än i riket"
+        f"I {area.name} var {text.percent(mine, 0)} av invånarna födda utomlands 2019, "
+        + text.comparative(
+            mine,
+            country,
+            higher="en större andel än",
+            lower="en mindre andel än",
+            same="ungefär lika stor andel som",
+        )
+        + " i riket"
     )
     return charts.bars(
         table,

@@ -48,7 +48,7 @@ def statistics_facts(area: Area) -> list[Fact]:
             DEPENDENCY,
             people.at[area.name, "dependency_ratio"],
             people.at[ref, "dependency_ratio"],
-            _in(ref),
+            _in(area, ref),
             kind="number",
             decimals=0,
         )
@@ -67,14 +67,20 @@ def statistics_facts(area: Area) -> list[Fact]:
         )
     )
     old, old_country = people.at[area.name, "share_65_plus"], people.at[country, "share_65_plus"]
-    word = text.comparative(old, old_country, higher="fler", lower="färre", same="lika många")
+    word = text.comparative(
+        old,
+        old_country,
+        higher="en större andel än",
+        lower="en mindre andel än",
+        same="ungefär lika stor andel som",
+    )
     facts.append(
         Fact(
             "befolkning",
             int(people.at[area.name, "persons"]),
             f"{area.name} hade {text.number(people.at[area.name, 'persons'])} invånare vid "
             f"slutet av {text.year(population.year(area))}; {text.percent(old)} var 65 år "
-            f"eller äldre, {word} än i riket ({text.percent(old_country)}).",
+            f"eller äldre, {word} i riket ({text.percent(old_country)}).",
             PRIORITY["befolkning"],
         )
     )
@@ -110,7 +116,8 @@ def _largest_gap(
     own = [area.name] if not text.is_missing(values.get(area.name)) else area.municipality_names
     candidates = [
         summary.gap_fact(
-            name, [Gap(subject, values[name], values[ref], _in(ref)) for ref in (region, country)]
+            name,
+            [Gap(subject, values[name], values[ref], _in(area, ref)) for ref in (region, country)],
         )
         for name in own
     ]
@@ -120,9 +127,12 @@ def _largest_gap(
     return _retopic(max(found, key=lambda fact: fact.priority), topic)
 
 
-def _in(name: str) -> str:
-    """A comparison's name after "i": "riket" mid-sentence, other names as they are."""
-    return "riket" if name == "Riket" else name
+def _in(area: Area, name: str) -> str:
+    """A comparison's name after "i": "riket" mid-sentence, the region as
+    ``Area.region_in_text`` ("delregionen Fyrbodal"), other names as they are."""
+    if name == "Riket":
+        return "riket"
+    return area.region_in_text if name == area.region.name else name
 
 
 def _retopic(fact: Fact | None, topic: str) -> Fact | None:
