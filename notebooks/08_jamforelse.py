@@ -50,3 +50,4 @@ if sv and sv.previous:
     rpt.table(year_on_year.skills_changes_table(sv, changes),
               caption="Områden där personalen behöver utvecklas: de största förändringarna",
               survey=sv)
+    rpt.say(year_on_year.certain_skills(changes))

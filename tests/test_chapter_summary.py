@@ -36,13 +36,29 @@ def test_summary_with_survey_leads_with_the_survey_findings():
     assert any("tillverkning och utvinning med 21,9" in s for s in sentences)
     # D2: how many meet their need by upskilling and how many by hiring
     assert any("genom att utbilda befintlig personal" in s for s in sentences)
-    # no change since 2025 is larger than its uncertainty (−12 procentenheter in apprentices
-    # among 50 and 60 employers is not): no change is a finding, and the basis says so
+    # since 2025 only changes larger than their uncertainty may be said: the −12
+    # procentenheter in apprentices among 50 and 60 employers is not one; the fall in
+    # English (30 % to 10 %) is, and ranks below the seven sentences
     sv = area_survey.load(area)
     facts = summary.survey_facts(area, sv) + summary.statistics_facts(area)
-    assert not [f for f in facts if f.topic == "förändring sedan förra året"]
-    assert not any("procentenheter till" in s for s in sentences)
-    assert "ingen säker förändring" in summary.basis(area, sv)
+    change = [f for f in facts if f.topic == "förändring sedan förra året"]
+    assert len(change) == 1 and "engelska minskat med 20,0 procentenheter" in change[0].sentence
+    assert "större än den statistiska osäkerheten" in change[0].sentence
+    assert not any("lärling" in s for s in sentences)
+    assert "ingen säker förändring" not in summary.basis(area, sv)
+
+
+def test_basis_says_there_is_no_certain_change():
+    then = survey([employer(E3="Ja") for _ in range(10)] + [employer() for _ in range(10)])
+    now = survey(
+        [employer(E3="Ja") for _ in range(5)] + [employer() for _ in range(15)], previous=then
+    )
+    assert summary.basis(load_area("sotenas"), now).endswith(
+        "Jämfört med förra året finns ingen säker förändring i enkätens nyckeltal: "
+        "skillnaderna är mindre än den statistiska osäkerheten."
+    )
+    assert not [f for f in summary.survey_facts(load_area("sotenas"), now) if "förra" in f.topic]
+    assert "säker" not in summary.basis(load_area("sotenas"), then)  # no previous year
 
 
 def test_response_and_basis_sentences():

@@ -368,8 +368,9 @@ def skill_area_changes(sv: AreaSurvey, top: int = 6) -> pd.DataFrame | None:
     and whether it is larger than its uncertainty. Areas hidden either year are left out."""
     if sv.previous is None:
         return None
-    now = indicators.skill_areas(sv.responses, threshold=sv.threshold)
-    then = indicators.skill_areas(sv.previous.responses, threshold=sv.threshold)
+    options = list(load_questionnaire()["D3"].options)  # so a year where none was chosen compares
+    now = indicators.skill_areas(sv.responses, options=options, threshold=sv.threshold)
+    then = indicators.skill_areas(sv.previous.responses, options=options, threshold=sv.threshold)
     keep = ["question", "group", "option", "n", "base", "share", "suppressed"]
     table = comparison.compare(
         now[keep], then[keep], values=["share"], years=(sv.year, sv.previous.year)

@@ -42,7 +42,9 @@ METHOD_TEXT = (
     "de två andelarna inte innehåller noll (Newcombes metod, som bygger på Wilsons intervall "
     "för varje års andel och håller också för få svarande). Andelen misslyckade rekryteringar "
     "räknas på tjänster men bedöms med antalet arbetsgivare som underlag, eftersom tjänsterna "
-    "hos en arbetsgivare inte är oberoende av varandra."
+    "hos en arbetsgivare inte är oberoende av varandra. När många andelar jämförs kan "
+    "någon enstaka skillnad se säker ut av en slump; en förändring som håller i sig flera år "
+    "är säkrare."
 )
 
 

@@ -314,8 +314,9 @@ def change_fact(
     sentence that says there is no certain change.
 
     ``subjects`` maps a question id to how its "Ja"/option share reads, e.g.
-    ``{"C1": "andelen arbetsgivare som försökt rekrytera"}``; otherwise the option and
-    question id are named.
+    ``{"C1": "andelen arbetsgivare som försökt rekrytera"}``; a ``subject`` column says it
+    per row (for the options of one question); otherwise the option and question id are
+    named.
 
     >>> t = pd.DataFrame({"question": "C1", "group": "Totalt", "share_current": [0.4],
     ...     "share_change": [-0.12], "suppressed": False, "significant": False})
@@ -334,8 +335,12 @@ def change_fact(
         )
     change = float(row["share_change"])
     question = row.get("question", "")
-    subject = (subjects or {}).get(question) or (
-        f"andelen som svarat ”{row.get('option', '')}” på fråga {question}"
+    given = row.get("subject")
+    subject = (
+        given
+        if isinstance(given, str) and given
+        else (subjects or {}).get(question)
+        or f"andelen som svarat ”{row.get('option', '')}” på fråga {question}"
     )
     direction = "ökat" if change > 0 else "minskat"
     sentence = (

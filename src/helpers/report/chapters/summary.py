@@ -19,12 +19,12 @@ import dataclasses
 import pandas as pd
 
 from helpers.analysis import indicators, needs, summary
-from helpers.analysis.area_survey import INDICATORS, AreaSurvey, changes, recommendations
+from helpers.analysis.area_survey import AreaSurvey, recommendations
 from helpers.analysis.summary import Fact, Gap
 from helpers.common import text
 from helpers.common.text import mid_sentence
 from helpers.config.params import Area
-from helpers.report.chapters import education_level, industry, population
+from helpers.report.chapters import education_level, industry, population, year_on_year
 from helpers.report.chapters.employer_survey import hard_to_fill_table, no_survey
 from helpers.stats import comparisons, jobads
 
@@ -171,9 +171,12 @@ def survey_facts(area: Area, sv: AreaSurvey) -> list[Fact]:
 
 
 def _certain_change(sv: AreaSurvey) -> Fact | None:
-    """The largest change since last year that is larger than its uncertainty, or None
-    (then :func:`basis` says that there is no certain change)."""
-    fact = summary.change_fact(changes(sv), {k: v[1] for k, v in INDICATORS.items()})
+    """The largest change since last year that is larger than its uncertainty, among the
+    key indicators and the skill areas (D3), or None (then :func:`basis` says that there is
+    no certain change)."""
+    if sv.previous is None:
+        return None
+    fact = summary.change_fact(year_on_year.all_changes(sv))
     return None if fact is None or fact.sentence == summary.NO_CERTAIN_CHANGE else fact
 
 

@@ -203,6 +203,7 @@ def _comparison(rpt: context.Report, sv: area_survey.AreaSurvey) -> None:
     rpt.say(year_on_year.method())
     changes = area_survey.skill_area_changes(sv)
     rpt.table(year_on_year.skills_changes_table(sv, changes), caption="Områden", survey=sv)
+    rpt.say(year_on_year.certain_skills(changes))
 
 
 def _method(rpt: context.Report, sv: area_survey.AreaSurvey) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.analysis import comparison, summary
-from helpers.analysis.area_survey import INDICATORS, AreaSurvey, changes
+from helpers.analysis.area_survey import INDICATORS, AreaSurvey, changes, skill_area_changes
 from helpers.common import text
 from helpers.config.params import Area
 
@@ -69,6 +69,44 @@ def change(sv: AreaSurvey) -> str:
         else ""
     )
     return f"{respondents} {fact.sentence}{more}"
+
+
+#: How a skill area's share reads in a sentence.
+SKILL_SUBJECT = "andelen arbetsgivare vars personal behöver utvecklas inom {}"
+
+
+def all_changes(sv: AreaSurvey) -> pd.DataFrame | None:
+    """The key indicators' and every skill area's (D3) changes in one table, each row with
+    the ``subject`` a sentence names it by (``summary.change_fact`` reads it)."""
+    key = changes(sv)
+    if key is None:
+        return None
+    key = key.assign(subject=key["question"].map(lambda q: INDICATORS[q][1]))
+    skills = skill_area_changes(sv, top=len(key) + 100)
+    skills = skills.assign(
+        subject=[SKILL_SUBJECT.format(text.mid_sentence(o)) for o in skills["option"]]
+    )
+    return pd.concat([key, skills], ignore_index=True)
+
+
+def certain_skills(table: pd.DataFrame | None) -> str:
+    """The skill areas whose change is larger than its uncertainty, said after their table.
+
+    >>> t = pd.DataFrame({"option": ["Engelska", "Yrkessvenska"], "significant": [True, False],
+    ...     "share_change": [-0.2, 0.07]})
+    >>> certain_skills(t)
+    'Säker är förändringen för engelska (−20,0 procentenheter).'
+    """
+    if table is None or table.empty or "significant" not in table:
+        return ""
+    sure = table[table["significant"].astype(bool)]
+    if sure.empty:
+        return "Ingen av förändringarna i tabellen är större än den statistiska osäkerheten."
+    parts = [
+        f"{text.mid_sentence(r.option)} ({text.points(r.share_change)})" for r in sure.itertuples()
+    ]
+    word = "förändringen" if len(parts) == 1 else "förändringarna"
+    return f"Säker är {word} för {text.join(parts)}."
 
 
 def changes_table(sv: AreaSurvey) -> pd.DataFrame:
