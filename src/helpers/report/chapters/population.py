@@ -431,7 +431,8 @@ def retirements_by_branch(sv: AreaSurvey) -> pd.DataFrame:
         }
     ).reset_index(drop=True)
     out.attrs["left_out"] = int((~total & table["suppressed"].astype(bool)).sum())
-    out.attrs["suppressed"] = bool(table["suppressed"].any())
+    # The "–" note only when a shown cell is hidden (left-out branches have their own note).
+    out.attrs["suppressed"] = bool(out.isna().any().any())
     return out
 
 
