@@ -83,7 +83,7 @@ def points(difference: object, decimals: int = 1) -> str:
     return f"{sign}{number(value, decimals)} {unit}"
 
 
-_WRITTEN_NUMBER = re.compile(r"[+\u2212]?\d{1,3}(?:\xa0\d{3})*(?:,\d+)?(?:\xa0%)?")
+_WRITTEN_NUMBER = re.compile(r"[+\u2212-]?\d{1,3}(?:\xa0\d{3})*(?:,\d+)?(?:\xa0%)?")
 
 
 def signed(value: object, decimals: int = 1) -> str:
