@@ -93,16 +93,17 @@ def signed(value: object, decimals: int = 1) -> str:
     return ("+" if _rounded(value, decimals) > 0 else "") + number(value, decimals)
 
 
-def points_range(low: object, high: object, decimals: int = 1) -> str:
-    """An interval of a difference between two shares, in procentenheter.
+def points_range(low: object, high: object, decimals: int = 1, *, unit: bool = True) -> str:
+    """An interval of a difference between two shares, in procentenheter (``unit=False``:
+    without the word, for a column whose header names it).
 
-    >>> points_range(-0.293, 0.066)
-    '−29,3 till +6,6 procentenheter'
+    >>> points_range(-0.293, 0.066), points_range(-0.293, 0.066, unit=False)
+    ('−29,3 till +6,6 procentenheter', '−29,3 till +6,6')
     """
     if is_missing(low) or is_missing(high):
         return MISSING
     low_, high_ = (signed(float(v) * 100, decimals) for v in (low, high))
-    return f"{low_} till {high_} procentenheter"
+    return f"{low_} till {high_}" + (" procentenheter" if unit else "")
 
 
 def reads_as_number(shown: str) -> bool:

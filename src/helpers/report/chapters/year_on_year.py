@@ -21,7 +21,8 @@ from helpers.config.params import Area
 
 #: The column that says whether a change is larger than its uncertainty.
 CERTAIN = "Säker förändring"
-INTERVAL = "95\u00a0% konfidensintervall"
+CHANGE = "Förändring, procentenheter"
+INTERVAL = "95\u00a0% konfidensintervall, procentenheter"
 
 
 def method() -> str:
@@ -118,7 +119,12 @@ def _interval(row: pd.Series) -> str:
     low, high = row.get("share_change_low"), row.get("share_change_high")
     if text.is_missing(low) or text.is_missing(high):
         return text.MISSING
-    return text.points_range(low, high)
+    return text.points_range(low, high, unit=False)
+
+
+def _hundred(share_change: object) -> object:
+    """A change of shares in procentenheter (missing stays missing)."""
+    return share_change if text.is_missing(share_change) else float(share_change) * 100
 
 
 def _year_table(table: pd.DataFrame, sv: AreaSurvey, first: str) -> pd.DataFrame:
@@ -129,7 +135,7 @@ def _year_table(table: pd.DataFrame, sv: AreaSurvey, first: str) -> pd.DataFrame
             first: table["option"],
             text.year(sv.previous.year): table["share_previous"].map(text.percent),
             text.year(sv.year): table["share_current"].map(text.percent),
-            "Förändring": table["share_change"].map(text.points),
+            CHANGE: table["share_change"].map(lambda v: text.signed(_hundred(v))),
             INTERVAL: [_interval(row) for _, row in table.iterrows()],
             CERTAIN: [
                 ("Ja" if sure else "Nej") if shown else text.MISSING
