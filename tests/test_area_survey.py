@@ -226,12 +226,17 @@ def test_respondents_outside_the_area_are_counted_and_excluded_on_request(tmp_pa
     from helpers.report.chapters import employer_survey
 
     area, generated = generated_area(tmp_path, exclude_outside_area=exclude)
+    # last year's survey is read the same way (here the same export)
+    area = dataclasses.replace(
+        area, survey=dataclasses.replace(area.survey, previous=area.survey.file)
+    )
     outside = [r for r in generated.kept if r.expected["A1"] == "Annan kommun"]
     assert 5 <= len(outside) < len(generated.kept)  # the generator plants some
     sv = area_survey.load(area)
     assert sv.n_outside == len(outside) and sv.outside_excluded is exclude
     kept = len(generated.kept) - (len(outside) if exclude else 0)
-    assert sv.answered == kept
+    assert sv.answered == kept and sv.previous.answered == kept
+    assert sv.previous.n_outside == len(outside)
     assert ("Annan kommun" in set(sv.responses["A1"])) is not exclude
     said = employer_survey.outside(sv)
     assert f" {len(outside)} " in said

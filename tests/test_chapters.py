@@ -275,9 +275,9 @@ class _Prose(HTMLParser):
         self._current = []
 
 
-def prose(folder: Path) -> _Prose:
+def prose(folder: Path | str) -> _Prose:
     parser = _Prose()
-    parser.feed(html(folder))
+    parser.feed(html(folder) if isinstance(folder, Path) else folder)
     parser._flush()
     return parser
 
@@ -306,3 +306,14 @@ def test_one_minus_sign_and_shares_compared_as_shares(built_reports: dict[str, P
     assert not shares, shares[:3]
     assert "delregionen Fyrbodal" in text or "i Fyrbodal" not in text
     assert "i området, regionen" not in text
+
+
+def test_the_prose_scan_finds_what_it_looks_for():
+    page = (
+        "<p>Sotenäs växer. 12 arbetsgivare svarade.</p><table><tr><td>12</td></tr></table>"
+        '<div role="img"><p class="bar-line">40 %</p></div><p>Nettot är -311 personer.</p>'
+    )
+    parsed = prose(page)
+    assert parsed.blocks == ["Sotenäs växer. 12 arbetsgivare svarade.", "Nettot är -311 personer."]
+    assert sentences(parsed.blocks[0])[1] == "12 arbetsgivare svarade."
+    assert re.findall(r"(?<![\w\d])-\d", " ".join(parsed.text)) == ["-3"]
