@@ -256,3 +256,13 @@ def test_a_count_outside_the_area_below_the_threshold_is_never_shown():
     sv = dataclasses.replace(survey([employer() for _ in range(10)]), n_outside=3)
     said = employer_survey.outside(sv)
     assert "färre än 5" in said and " 3 " not in said
+
+
+def test_without_municipality_answers_nothing_is_said_about_the_area():
+    from helpers.report.chapters import employer_survey
+
+    sv = survey([employer() for _ in range(10)])
+    assert sv.responses["A1"].isna().all()
+    assert employer_survey.outside(sv) == ""
+    sv = survey([employer(A1="Sotenäs") for _ in range(10)])
+    assert employer_survey.outside(sv).startswith("Alla svarande arbetsgivare")

@@ -227,7 +227,10 @@ def outside(sv: AreaSurvey) -> str:
     "Annan kommun"), and whether they are counted (params ``survey.exclude_outside_area``).
     A count below the threshold reads "färre än 5"."""
     n = sv.n_outside
+    answered_a1 = "A1" in sv.responses and sv.responses["A1"].notna().any()
     if not n:
+        if not answered_a1:  # the export has no municipality: nothing is known
+            return ""
         return "Alla svarande arbetsgivare har sitt arbetsställe i områdets kommuner."
     count = count_words(n, sv.threshold)
     where = "sitt arbetsställe utanför områdets kommuner (”Annan kommun” på fråga A1)"
