@@ -362,10 +362,11 @@ def changes(sv: AreaSurvey) -> pd.DataFrame | None:
     )
 
 
-def skill_area_changes(sv: AreaSurvey, top: int = 6) -> pd.DataFrame | None:
+def skill_area_changes(sv: AreaSurvey, top: int | None = 6) -> pd.DataFrame | None:
     """The ``top`` D3 skill areas whose share changed most since last year (largest change
     first, ``comparison.by_size``), with both years' shares, the change, its 95 % interval
-    and whether it is larger than its uncertainty. Areas hidden either year are left out."""
+    and whether it is larger than its uncertainty (``top=None``: every area). Areas hidden
+    either year are left out."""
     if sv.previous is None:
         return None
     options = list(load_questionnaire()["D3"].options)  # so a year where none was chosen compares
@@ -376,7 +377,8 @@ def skill_area_changes(sv: AreaSurvey, top: int = 6) -> pd.DataFrame | None:
         now[keep], then[keep], values=["share"], years=(sv.year, sv.previous.year)
     )
     table = table[table["option"] != "Annat"].dropna(subset=["share_change"])
-    return comparison.by_size(table).head(top)
+    ordered = comparison.by_size(table)
+    return ordered if top is None else ordered.head(top)
 
 
 # --- needs, job ads, barometer and education supply ---------------------------------------

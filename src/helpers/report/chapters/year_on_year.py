@@ -83,7 +83,7 @@ def all_changes(sv: AreaSurvey) -> pd.DataFrame | None:
     if key is None:
         return None
     key = key.assign(subject=key["question"].map(lambda q: INDICATORS[q][1]))
-    skills = skill_area_changes(sv, top=len(key) + 100)
+    skills = skill_area_changes(sv, top=None)
     skills = skills.assign(
         subject=[SKILL_SUBJECT.format(text.mid_sentence(o)) for o in skills["option"]]
     )
