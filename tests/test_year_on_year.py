@@ -52,3 +52,28 @@ def test_a_change_larger_than_its_uncertainty_is_said():
     row = year_on_year.changes_table(now).iloc[0]
     assert row[year_on_year.CERTAIN] == "Ja"
     assert row[year_on_year.INTERVAL].startswith("+")
+
+
+def test_the_largest_skill_shifts_are_shown_even_when_their_share_is_small_now():
+    from helpers.analysis import area_survey
+
+    stable = {
+        "Digitala verktyg och IT-system",
+        "Arbetsmiljö och säkerhet",
+        "Yrkessvenska",
+        "Ledarskap och arbetsledning",
+        "Hållbarhet och energi",
+        "Ekonomi och administration",
+    }
+    english = stable | {"Engelska"}
+    # every employer both years names the six stable areas; English falls from 30 of 40 to 6
+    then = survey([employer(D3=english)] * 30 + [employer(D3=stable)] * 10)
+    now = survey([employer(D3=english)] * 6 + [employer(D3=stable)] * 34, previous=then)
+    table = area_survey.skill_area_changes(now)
+    assert table.iloc[0]["option"] == "Engelska"  # the smallest share now, the largest shift
+    assert bool(table.iloc[0]["significant"])
+    shown = year_on_year.skills_changes_table(now, table)
+    assert shown.iloc[0][year_on_year.CERTAIN] == "Ja"
+    assert year_on_year.certain_skills(table) == (
+        f"Säker är förändringen för engelska ({MINUS}60,0 procentenheter)."
+    )
