@@ -76,6 +76,12 @@ rpt.say(population.retirement_sentence(rpt.area))
 rpt.show(population.retirement_chart(rpt.area))
 rpt.say(population.retirements_in_survey(rpt.area, sv))
 
+# %%
+if sv:
+    table = population.retirements_by_branch(sv)
+    rpt.table(table, caption="Väntade pensionsavgångar de kommande tre åren per bransch",
+              survey=sv, note=population.retirements_note(sv, table))
+
 # %% [markdown]
 # ### Försörjningskvot
 #

@@ -50,7 +50,7 @@ rpt.show(demand.top_ads_chart(rpt.area))
 
 # %% [markdown]
 # Tabellen visar hur stor del av alla annonser som gällde varje yrke, i området och i
-# jämförelseområdena. En andel som är mycket större än i regionen visar vad som är
+# jämförelseområdena. En andel som är mycket större än i delregionen visar vad som är
 # särskilt för efterfrågan i området.
 
 # %%

@@ -119,14 +119,28 @@ if sv:
     rpt.show(employer_survey.question(sv, "C7"))
 
 # %% [markdown]
+# ### Förändringar som påverkar kompetensbehovet
+#
+# Arbetsgivarna anger vilka förändringar som påverkar deras kompetensbehov mest de kommande
+# tre åren, till exempel digitalisering, nya lagkrav eller att många går i pension.
+
+# %%
+if sv:
+    rpt.say(employer_survey.drivers(sv))
+    rpt.show(employer_survey.question(sv, "B5"))
+
+# %% [markdown]
 # ### Bristkompetenser
 #
 # Bristkompetens är kompetens som den personal som redan finns saknar. Den möts oftast med
-# kompetensutveckling, inte med nyrekrytering.
+# kompetensutveckling, inte med nyrekrytering. Fråga D2 visar hur många arbetsgivare som vill
+# möta behovet genom att utbilda befintlig personal och hur många genom att rekrytera.
 
 # %%
 if sv:
     rpt.show(employer_survey.question(sv, "D1"))
+    rpt.say(employer_survey.meeting_needs(sv))
+    rpt.show(employer_survey.question(sv, "D2"))
     rpt.show(employer_survey.question(sv, "D3"))
     rpt.say(employer_survey.staff(sv))
     rpt.table(employer_survey.staff_by_branch(sv),
@@ -149,8 +163,9 @@ if sv:
 # %% [markdown]
 # ### Praktik, lärlingar och samverkan
 #
-# Arbetsgivarna anger om de kan ta emot praktikanter och lärlingar och vilka
-# utbildningsanordnare de samverkar med i dag.
+# Arbetsgivarna anger om de kan ta emot praktikanter och lärlingar, vilka
+# utbildningsanordnare de samverkar med i dag och om de vill att kommunens kompetensmäklare
+# kontaktar dem.
 
 # %%
 if sv:
@@ -159,6 +174,7 @@ if sv:
     rpt.show(employer_survey.question(sv, "E3"))
     rpt.show(employer_survey.question(sv, "E4"))
     rpt.show(employer_survey.question(sv, "E5"))
+    rpt.say(employer_survey.contact_wish(sv))
 
 # %% [markdown]
 # ### Bristyrken och bristkompetenser per bransch

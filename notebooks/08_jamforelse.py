@@ -17,8 +17,9 @@
 # ## Jämfört med förra året
 #
 # När området gjorde enkäten även förra året jämförs årets svar med förra årets.
-# Förändringar i andelar anges i procentenheter. En uppgift som vilar på för få svar något av
-# åren jämförs inte.
+# Förändringar i andelar anges i procentenheter, och tabellerna visar de största förändringarna
+# först. En skillnad kallas förändring bara när den är större än den statistiska osäkerheten.
+# En uppgift som vilar på för få svar något av åren jämförs inte.
 
 # %% tags=["parameters"]
 area = None  # papermill sets it; in JupyterLab it is the area given to make lab
@@ -37,7 +38,9 @@ sv = area_survey.load(rpt.area)
 if sv and sv.previous:
     rpt.say(year_on_year.change(sv))
     rpt.table(year_on_year.changes_table(sv),
-              caption="Nyckeltal från enkäten, förändring sedan förra året", survey=sv)
+              caption="Nyckeltal från enkäten, störst förändring sedan förra året först",
+              survey=sv)
+    rpt.say(year_on_year.method())
 else:
     rpt.say(year_on_year.no_comparison(rpt.area, sv))
 
@@ -45,5 +48,6 @@ else:
 if sv and sv.previous:
     changes = area_survey.skill_area_changes(sv)
     rpt.table(year_on_year.skills_changes_table(sv, changes),
-              caption="Områden där personalen behöver utvecklas, förändring sedan förra året",
+              caption="Områden där personalen behöver utvecklas: de största förändringarna",
               survey=sv)
+    rpt.say(year_on_year.certain_skills(changes))

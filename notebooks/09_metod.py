@@ -70,6 +70,10 @@ rpt.say(method.definitions())
 #   Rekryteringsenkät.
 # - **Försörjningskvot**: (personer 0–19 år + 65 år och äldre) / personer 20–64 år × 100.
 # - **I närheten**: de övriga kommunerna i den region området jämförs med.
+# - **Säker förändring** sedan förra året: en skillnad mellan årets och förra årets andel som
+#   är större än osäkerheten, det vill säga när ett 95-procentigt konfidensintervall för
+#   skillnaden mellan två oberoende andelar (Newcombes metod med Wilsons intervall) inte
+#   innehåller noll. Andra skillnader redovisas men kallas inte förändringar.
 
 # %%
 rpt.table(method.classifications(), caption="Klassifikationer", source=PROJECT)

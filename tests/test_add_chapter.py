@@ -96,8 +96,8 @@ def test_the_guides_chapter_appears_in_the_html_and_the_pdf(tree: Path):
     assert f'href="#{anchor}"' in page, "not in the table of contents"
 
     title = (
-        f"{text.percent(share_65_plus_from_raw(AREA_NAME), 0)} av invånarna i {AREA_NAME} "
-        "är 65 år eller äldre"
+        f"I {AREA_NAME} är {text.percent(share_65_plus_from_raw(AREA_NAME), 0)} av invånarna "
+        "65 år eller äldre"
     )
     figures = [
         f

@@ -56,7 +56,11 @@ def test_an_area_without_params_gets_its_file_and_the_export(tree: Path):
 
 def test_an_existing_block_is_replaced_and_the_comments_kept(tree: Path):
     writable_surveys(tree)
-    before = (tree / "params" / "sotenas.yaml").read_text("utf-8")
+    params_file = tree / "params" / "sotenas.yaml"
+    params_file.write_text(
+        params_file.read_text("utf-8") + "  exclude_outside_area: true\n", encoding="utf-8"
+    )
+    before = params_file.read_text("utf-8")
     export = tree / "ny export.xlsx"
     shutil.copyfile(EXPORT, export)
     result = run_cli(tree, "survey", "sotenas", str(export), "--invited", "170")
@@ -67,6 +71,7 @@ def test_an_existing_block_is_replaced_and_the_comments_kept(tree: Path):
     assert survey["file"] == "data/raw/surveys/sotenas/2026/ny export.xlsx"
     assert survey["invited"] == 170 and "example" not in survey  # a real export now
     assert survey["previous"] == "data/raw/surveys/sotenas/2025/kompetensbehov-2025.xlsx"
+    assert survey["exclude_outside_area"] is True  # the area's choice stays
 
 
 def test_nothing_changes_when_a_check_fails(tree: Path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import openpyxl
 import pandas as pd
 import pytest
@@ -215,3 +217,52 @@ def test_recommendations_have_a_need_per_row_with_effort():
     assert table["effort"].notna().all()
     shown = table["employers"].dropna()
     assert (shown >= area.suppression_threshold).all()
+
+
+@pytest.mark.parametrize("exclude", [False, True])
+def test_respondents_outside_the_area_are_counted_and_excluded_on_request(tmp_path, exclude):
+    from generated_survey import generated_area
+
+    from helpers.report.chapters import employer_survey
+
+    area, generated = generated_area(tmp_path, exclude_outside_area=exclude)
+    # last year's survey is read the same way (here the same export)
+    area = dataclasses.replace(
+        area, survey=dataclasses.replace(area.survey, previous=area.survey.file)
+    )
+    outside = [r for r in generated.kept if r.expected["A1"] == "Annan kommun"]
+    assert 5 <= len(outside) < len(generated.kept)  # the generator plants some
+    sv = area_survey.load(area)
+    assert sv.n_outside == len(outside) and sv.outside_excluded is exclude
+    kept = len(generated.kept) - (len(outside) if exclude else 0)
+    assert sv.answered == kept and sv.previous.answered == kept
+    assert sv.previous.n_outside == len(outside)
+    assert ("Annan kommun" in set(sv.responses["A1"])) is not exclude
+    said = employer_survey.outside(sv)
+    assert f" {len(outside)} " in said
+    assert ("räknas inte" in said) is exclude
+    # the figures of the area are counted among the kept respondents only
+    tried = sum(
+        1
+        for r in generated.kept
+        if r.expected["C1"] == "Ja" and not (exclude and r.expected["A1"] == "Annan kommun")
+    )
+    assert employer_survey.indicator(sv, "tried")["n"] == tried
+
+
+def test_a_count_outside_the_area_below_the_threshold_is_never_shown():
+    from helpers.report.chapters import employer_survey
+
+    sv = dataclasses.replace(survey([employer() for _ in range(10)]), n_outside=3)
+    said = employer_survey.outside(sv)
+    assert "färre än 5" in said and " 3 " not in said
+
+
+def test_without_municipality_answers_nothing_is_said_about_the_area():
+    from helpers.report.chapters import employer_survey
+
+    sv = survey([employer() for _ in range(10)])
+    assert sv.responses["A1"].isna().all()
+    assert employer_survey.outside(sv) == ""
+    sv = survey([employer(A1="Sotenäs") for _ in range(10)])
+    assert employer_survey.outside(sv).startswith("Alla svarande arbetsgivare")

@@ -34,10 +34,31 @@ def test_summary_with_survey_leads_with_the_survey_findings():
     assert any(s.startswith("Av de") and "inte att anställa" in s for s in sentences)
     # the statistics by the same rules: the largest branch is twice Sweden's share (50 + 20)
     assert any("tillverkning och utvinning med 21,9" in s for s in sentences)
-    # the change since 2025 (45 + 20) ranks below the large gaps (50 + 20): not among the 7
-    facts = summary.survey_facts(area, area_survey.load(area)) + summary.statistics_facts(area)
+    # D2: how many meet their need by upskilling and how many by hiring
+    assert any("genom att utbilda befintlig personal" in s for s in sentences)
+    # since 2025 only changes larger than their uncertainty may be said: the −12
+    # procentenheter in apprentices among 50 and 60 employers is not one; the fall in
+    # English (30 % to 10 %) is, and ranks below the seven sentences
+    sv = area_survey.load(area)
+    facts = summary.survey_facts(area, sv) + summary.statistics_facts(area)
     change = [f for f in facts if f.topic == "förändring sedan förra året"]
-    assert change and change[0].priority == 65 and change[0].sentence not in sentences
+    assert len(change) == 1 and "engelska minskat med 20,0 procentenheter" in change[0].sentence
+    assert "större än den statistiska osäkerheten" in change[0].sentence
+    assert not any("lärling" in s for s in sentences)
+    assert "ingen säker förändring" not in summary.basis(area, sv)
+
+
+def test_basis_says_there_is_no_certain_change():
+    then = survey([employer(E3="Ja") for _ in range(10)] + [employer() for _ in range(10)])
+    now = survey(
+        [employer(E3="Ja") for _ in range(5)] + [employer() for _ in range(15)], previous=then
+    )
+    assert summary.basis(load_area("sotenas"), now).endswith(
+        "Jämfört med förra året finns ingen säker förändring i enkätens nyckeltal: "
+        "skillnaderna är mindre än den statistiska osäkerheten."
+    )
+    assert not [f for f in summary.survey_facts(load_area("sotenas"), now) if "förra" in f.topic]
+    assert "säker" not in summary.basis(load_area("sotenas"), then)  # no previous year
 
 
 def test_response_and_basis_sentences():

@@ -4,10 +4,12 @@ the raw files, example data marked, and no planted personal data in any output f
 from __future__ import annotations
 
 import csv
+import html as html_module
 import json
 import math
 import re
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 
 import openpyxl
@@ -218,3 +220,100 @@ def test_no_personal_data_or_free_text_in_any_output(built_reports: dict[str, Pa
         assert not leaked, (kind, leaked[:5])
         quoted = [t for t in FREE_TEXT if t in content]
         assert not quoted, (kind, quoted)
+
+
+# --- Swedish: sentences, shares, the region, one minus sign --------------------------------
+
+#: Elements whose text is prose (sentences, titles, captions); table cells are figures.
+PROSE = frozenset({"p", "li", "h1", "h2", "h3", "h4", "figcaption", "caption", "aside"})
+
+
+class _Prose(HTMLParser):
+    """The report's prose, one string per paragraph, list item, title or caption
+    (``blocks``), and every text outside drawings and scripts (``text``). A chart drawn as
+    HTML (``role="img"``) is a picture: its bars' labels and values are not prose."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self.text: list[str] = []
+        self._open: list[str] = []
+        self._picture: list[str] = []  # the tag of an open role="img" element, and nested same
+        self._current: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self._picture:
+            if tag == self._picture[0]:
+                self._picture.append(tag)
+            return
+        if tag in ("script", "style", "svg") or ("role", "img") in attrs:
+            self._flush()
+            self._picture.append(tag)
+        elif tag in PROSE or tag in ("td", "th", "div"):
+            self._flush()
+            self._open.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._picture:
+            if tag == self._picture[0]:
+                self._picture.pop()
+            return
+        if tag in PROSE or tag in ("td", "th", "div"):
+            self._flush()
+            if tag in self._open:
+                del self._open[len(self._open) - 1 - self._open[::-1].index(tag) :]
+
+    def handle_data(self, data: str) -> None:
+        if not self._picture:
+            self._current.append(data)
+            self.text.append(data)
+
+    def _flush(self) -> None:
+        block = " ".join("".join(self._current).split())
+        if block and self._open and self._open[-1] in PROSE:
+            self.blocks.append(block)
+        self._current = []
+
+
+def prose(folder: Path | str) -> _Prose:
+    parser = _Prose()
+    parser.feed(html(folder) if isinstance(folder, Path) else folder)
+    parser._flush()
+    return parser
+
+
+def sentences(block: str) -> list[str]:
+    """A paragraph's sentences (a full stop, ! or ? and a space before the next)."""
+    return re.split(r"(?<=[.!?])\s+(?=\S)", block)
+
+
+@pytest.mark.parametrize("area", ["sotenas", "trollhattan-vanersborg"])
+def test_no_sentence_or_title_starts_with_a_digit(built_reports: dict[str, Path], area: str):
+    found = prose(built_reports[area]).blocks
+    assert len(found) > 200
+    starting = [s for block in found for s in sentences(block) if re.match(r"[+\-\u2212]?\d", s)]
+    assert not starting, starting[:5]
+
+
+@pytest.mark.parametrize("area", ["sotenas", "trollhattan-vanersborg"])
+def test_one_minus_sign_and_shares_compared_as_shares(built_reports: dict[str, Path], area: str):
+    parsed = prose(built_reports[area])
+    text = html_module.unescape(" ".join(parsed.text))
+    assert "\u2212" in text  # negative figures exist (net commuting, changes) ...
+    hyphen = re.findall(r".{0,30}(?<![\w\d])-\d.{0,10}", text)
+    assert not hyphen, hyphen[:5]  # ... and none is written with a hyphen-minus
+    shares = [b for b in parsed.blocks if re.search(r"\b(fler|färre) än i riket", b)]
+    assert not shares, shares[:3]
+    assert "delregionen Fyrbodal" in text or "i Fyrbodal" not in text
+    assert "i området, regionen" not in text
+
+
+def test_the_prose_scan_finds_what_it_looks_for():
+    page = (
+        "<p>Sotenäs växer. 12 arbetsgivare svarade.</p><table><tr><td>12</td></tr></table>"
+        '<div role="img"><p class="bar-line">40 %</p></div><p>Nettot är -311 personer.</p>'
+    )
+    parsed = prose(page)
+    assert parsed.blocks == ["Sotenäs växer. 12 arbetsgivare svarade.", "Nettot är -311 personer."]
+    assert sentences(parsed.blocks[0])[1] == "12 arbetsgivare svarade."
+    assert re.findall(r"(?<![\w\d])-\d", " ".join(parsed.text)) == ["-3"]

@@ -143,7 +143,7 @@ def test_a_value_below_zero_stands_before_its_bar_not_on_it(narrow):
     zero = positive[0][0]
     assert all(x == zero for x, *_ in positive)  # every bar starts from one zero line ...
     assert negative[0] + negative[2] == pytest.approx(zero)  # ... the negative one ends there
-    assert placed["-1,5"][1] <= negative[0]  # its value ends before the bar begins
+    assert placed["\u22121,5"][1] <= negative[0]  # its value ends before the bar begins
     for (x, _, width, _), value in zip(positive, ["0,4", "2,0", "1,1"], strict=True):
         assert placed[value][0] >= x + width  # positive values after their bars
 

@@ -78,7 +78,10 @@ def test_to_display_names_the_years_and_writes_procentenheter():
     then = indicator([10, 10], [0.5, 0.5], [False, False])
     shown = comparison.to_display(comparison.compare(now, then, years=(2025, 2024)))
     assert "Andel, 2025" in shown.columns and "Andel, förändring" in shown.columns
-    assert shown["Andel, förändring"].tolist() == ["+10,0 procentenheter", "-10,0 procentenheter"]
+    assert shown["Andel, förändring"].tolist() == [
+        "+10,0 procentenheter",
+        "\u221210,0 procentenheter",
+    ]
 
 
 def test_count_changes_stay_whole_numbers():
@@ -86,4 +89,49 @@ def test_count_changes_stay_whole_numbers():
     then = indicator([10, 10], [0.5, 0.5], [False, False])
     table = comparison.compare(now, then)
     assert str(table["n_change"].dtype) == "Int64"
-    assert comparison.to_display(table)["Antal, förändring"].tolist() == ["2", "-2"]
+    assert comparison.to_display(table)["Antal, förändring"].tolist() == ["2", "\u22122"]
+
+
+def test_difference_interval_matches_newcombe_1998():
+    # Newcombe (1998), Statistics in Medicine 17:873, table II, method 10:
+    # 56/70 vs 48/80 gives 0.0524 to 0.3339; 9/10 vs 3/10 gives 0.1705 to 0.8090.
+    low, high = comparison.difference_interval(56 / 70, 70, 48 / 80, 80)
+    assert (round(low, 4), round(high, 4)) == (0.0524, 0.3339)
+    low, high = comparison.difference_interval(0.9, 10, 0.3, 10)
+    assert (round(low, 4), round(high, 4)) == (0.1705, 0.8090)
+
+
+def with_base(n: list, base: int, suppressed: list, options=("Ja", "Nej")) -> pd.DataFrame:
+    table = indicator(n, [None if v is pd.NA else v / base for v in n], suppressed, options)
+    return table.assign(base=pd.array([base] * len(n), dtype="Int64"))
+
+
+def test_a_change_is_significant_only_when_its_interval_leaves_out_zero():
+    # −12 procentenheter between 50 and 60 respondents (the headline): not certain.
+    then = with_base([30, 20], 50, [False, False])
+    now = with_base([29, 31], 60, [False, False])
+    table = comparison.compare(now, then).set_index("option")
+    assert table.loc["Ja", "share_change"] == pytest.approx(29 / 60 - 0.6)
+    assert not table["significant"].any()
+    assert table.loc["Ja", "share_change_low"] < 0 < table.loc["Ja", "share_change_high"]
+    assert comparison.largest_change(table.reset_index(), significant=True) is None
+    # The same shares among ten times as many respondents: certain.
+    then = with_base([300, 200], 500, [False, False])
+    now = with_base([290, 310], 600, [False, False])
+    table = comparison.compare(now, then).set_index("option")
+    assert table["significant"].all()
+    assert table.loc["Ja", "share_change_high"] < 0
+
+
+def test_hidden_rows_have_no_interval_and_are_never_significant():
+    then = with_base([45, 5], 50, [False, False])
+    now = with_base([pd.NA, pd.NA], 60, [True, True])
+    table = comparison.compare(now, then)
+    assert table["share_change_low"].isna().all() and not table["significant"].any()
+
+
+def test_by_size_puts_the_largest_shift_first_whatever_its_sign():
+    now = with_base([10, 30, 20], 60, [False] * 3, options=("a", "b", "c"))
+    then = with_base([12, 12, 36], 60, [False] * 3, options=("a", "b", "c"))
+    ordered = comparison.by_size(comparison.compare(now, then))
+    assert ordered["option"].tolist() == ["b", "c", "a"]

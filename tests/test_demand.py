@@ -68,7 +68,8 @@ def test_situations_are_counted_per_occupation_in_the_county():
     assert table["Brist"] == sum(1 for _, s in seen if s == "brist")
     assert table.sum() == len(seen)
     chart = demand.situation_chart(area)
-    assert chart.title.endswith("bedömda yrken har brist på arbetskraft i Västra Götalands län")
+    assert chart.title.startswith("I Västra Götalands län har ")
+    assert chart.title.endswith("bedömda yrken brist på arbetskraft")
     assert "länsnivå" in chart.source and chart.notes
 
 

@@ -23,7 +23,7 @@ def recruiting(n: int, **answers) -> list[dict]:
 def test_question_chart_states_its_finding_with_n_and_example():
     sv = survey(recruiting(12) + [employer() for _ in range(8)])
     chart = sc.question(sv, "C1")
-    assert chart.title == "60\u00a0% av arbetsgivarna har försökt rekrytera de senaste 12 månaderna"
+    assert chart.title == "Av arbetsgivarna har 60\u00a0% försökt rekrytera de senaste 12 månaderna"
     assert chart.n == 20 and chart.example
     assert list(chart.data.columns) == ["Svarsalternativ", "Antal arbetsgivare", "Andel"]
     shown = charts.render(chart, charts.Style())
@@ -63,7 +63,7 @@ def test_failure_chart_pools_positions_and_puts_the_total_last():
     assert list(chart.data["Bransch"]) == ["Handel", "Byggverksamhet", "Totalt"]
     rates = list(chart.data["Andel misslyckade rekryteringar"])
     assert rates == pytest.approx([0.5, 0.0, 25 / 60])
-    assert chart.title.startswith("42\u00a0% av de sökta personerna")
+    assert chart.title.startswith("Av de sökta personerna gick 42\u00a0% inte att anställa")
     assert "högst andel inom handel (50\u00a0%)" in chart.title
     assert chart.n == 10
 
@@ -78,7 +78,7 @@ def test_hard_to_fill_shows_only_occupations_named_by_enough_employers():
     assert list(chart.data["Yrke"]) == ["Kockar och kallskänkor"]
     assert chart.title == "Svårast att rekrytera: kockar och kallskänkor, som 6 arbetsgivare nämner"
     assert any("Ytterligare 1 yrken" in note for note in chart.notes)
-    assert any(note.startswith("5 arbetsgivare angav yrkestitlar") for note in chart.notes)
+    assert "Yrkestitlar som inte gick att koda angavs av 5 arbetsgivare." in chart.notes
 
 
 def test_branch_matrix_lists_what_each_branch_names():
@@ -146,7 +146,7 @@ def test_recruitment_and_failure_sentences_carry_their_figures():
     rows = [employer(C1="Ja", C2=10, C3=8, C4="Mycket svårt") for _ in range(6)]
     rows += [employer() for _ in range(6)]
     sv = survey(rows)
-    assert sc.recruitment(sv).startswith("6 av 12 arbetsgivare (50,0\u00a0%) har försökt rekrytera")
+    assert sc.recruitment(sv).startswith("Av 12 arbetsgivare har 6 (50,0\u00a0%) försökt rekrytera")
     assert "gick 20,0\u00a0% inte att anställa" in sc.failure(sv)
     assert "Rekryteringsenkät" in sc.failure(sv)
 
@@ -161,5 +161,65 @@ def test_a_sentence_whose_figure_is_hidden_is_not_written():
 def test_coding_sentence_from_the_coding_summary():
     summary = {"mentions": 20, "share_automatic": 0.75, "overridden": 3, "uncoded": 2}
     sentence = sc.coding(summary, 5)
-    assert "20 yrkestitlar" in sentence and "75,0\u00a0% kodades automatiskt" in sentence
+    assert "20 yrkestitlar" in sentence and "Av dem kodades 75,0\u00a0% automatiskt" in sentence
     assert "15,0\u00a0% med analytikerns rättelser" in sentence and "10,0\u00a0%" in sentence
+
+
+def test_d2_e6_and_b5_recomputed_from_a_generated_export(tmp_path):
+    from generated_survey import generated_area
+
+    from helpers.analysis import area_survey
+
+    area, generated = generated_area(tmp_path, n=40, seed=11)
+    sv = area_survey.load(area)
+    kept = generated.kept
+    d2 = [r.expected["D2"] for r in kept if r.expected["D2"] is not None]
+    up = sum("Utbilda befintlig personal" in c for c in d2)
+    hire = sum("Rekrytera nya medarbetare" in c for c in d2)
+    both = sum("Utbilda befintlig personal" in c and "Rekrytera nya medarbetare" in c for c in d2)
+    assert min(up, hire, up - both, hire - both) >= 5  # every figure is above the threshold
+
+    def said(n: int, base: int) -> str:
+        return f"{n} ({100 * n / base:.1f}".replace(".", ",") + "\u00a0%)"
+
+    sentence = sc.meeting_needs(sv)
+    assert f"Av de {len(d2)} arbetsgivare som svarat" in sentence
+    assert f"vill {said(up, len(d2))} utbilda befintlig personal" in sentence
+    assert f"och {said(hire, len(d2))} rekrytera nya medarbetare" in sentence
+    assert f"utan att rekrytera, väljer {up - both} arbetsgivare; {both} väljer både" in sentence
+    assert f"och {hire - both} enbart att rekrytera" in sentence
+    # the summary says the same D2 figures
+    from helpers.report.chapters import summary
+
+    summary_sentences = summary.summary_sentences(area, sv)
+    d2_said = [s for s in summary_sentences if "genom att utbilda befintlig personal" in s]
+    assert d2_said and said(up, len(d2)) in d2_said[0] and said(hire, len(d2)) in d2_said[0]
+    # E6: how many want the broker to call
+    e6 = [r.expected["E6"] for r in kept if r.expected["E6"] is not None]
+    yes = e6.count("Ja")
+    assert min(yes, len(e6) - yes) >= 5
+    assert f"Av de {len(e6)} arbetsgivare som svarat vill {said(yes, len(e6))} att" in (
+        sc.contact_wish(sv)
+    )
+    # B5: the most named drivers, as counts
+    counts: dict[str, int] = {}
+    for r in kept:
+        for option in r.expected["B5"] or ():
+            if option != "Annat":
+                counts[option] = counts.get(option, 0) + 1
+    top = max(counts, key=counts.get)
+    assert f"{top[:1].lower()}{top[1:]} ({counts[top]})" in sc.drivers(sv)
+
+
+def test_evidence_sentences_never_show_a_count_below_the_threshold():
+    # 2 of 12 want to upskill, 1 of 12 wants the broker to call: hidden, never said
+    rows = [employer(D2={"Utbilda befintlig personal"}, E6="Ja") for _ in range(1)]
+    rows += [employer(D2={"Utbilda befintlig personal"}, E6="Nej")]
+    rows += [employer(D2={"Rekrytera nya medarbetare"}, E6="Nej") for _ in range(10)]
+    sv = survey(rows)
+    sentence = sc.meeting_needs(sv)
+    assert "vill färre än 5 utbilda befintlig personal" in sentence
+    assert "Enbart" not in sentence  # the split would hold the hidden cell
+    assert " 2 " not in sentence and " 1 " not in sentence
+    wish = sc.contact_wish(sv)
+    assert "kan inte visas" in wish and not any(ch.isdigit() for ch in wish.replace("5", ""))

@@ -191,3 +191,29 @@ def test_a_nul_or_other_control_character_in_a_shown_text(params_dir: Path, key:
     write(params_dir, "demo", body + f'{key}: "Sot\\x1benäs"\n')
     with pytest.raises(ParamsError, match=f"'{key}' innehåller ett styrtecken"):
         params.load_area("demo")
+
+
+def test_exclude_outside_area_defaults_to_counting_everyone(params_dir: Path):
+    write(
+        params_dir, "demo", 'name: Demo\nmunicipalities: ["1427"]\nsurvey:\n  file: survey.xlsx\n'
+    )
+    assert params.load_area("demo").survey.exclude_outside_area is False
+    write(
+        params_dir,
+        "demo",
+        'name: Demo\nmunicipalities: ["1427"]\n'
+        "survey:\n  file: survey.xlsx\n  exclude_outside_area: true\n",
+    )
+    assert params.load_area("demo").survey.exclude_outside_area is True
+
+
+@pytest.mark.parametrize("written", ['"true"', "1", "ja", "null"])
+def test_exclude_outside_area_must_be_true_or_false(params_dir: Path, written: str):
+    write(
+        params_dir,
+        "demo",
+        'name: Demo\nmunicipalities: ["1427"]\n'
+        f"survey:\n  file: survey.xlsx\n  exclude_outside_area: {written}\n",
+    )
+    with pytest.raises(ParamsError, match="exclude_outside_area' ska vara true eller false"):
+        params.load_area("demo")

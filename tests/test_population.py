@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import ROOT
 from helpers.analysis import area_survey
 from helpers.config import regions
 from helpers.config.params import load_area
@@ -109,3 +110,49 @@ def test_retirements_beside_the_survey():
     assert "fråga B3" in survey and "exempeldata" in survey
     none = population.retirements_in_survey(load_area("0330"), None)
     assert "Någon arbetsgivarenkät finns inte" in none
+
+
+def residents(municipality: str, ages: range) -> int:
+    """Residents of the given ages on 31 Dec 2019, summed here from SCB's raw file."""
+    import csv
+
+    path = ROOT / "data/raw/public/scb_population_age_sex_2019.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        return sum(
+            int(row["X2019"])
+            for row in csv.DictReader(handle)
+            if row["region"] == municipality
+            and row["ålder"].isdigit()
+            and int(row["ålder"]) in ages
+        )
+
+
+def test_b3_recomputed_from_a_generated_export_beside_the_residents_turning_65(tmp_path):
+    from generated_survey import generated_area
+
+    area, generated = generated_area(tmp_path, n=40, seed=11)
+    sv = area_survey.load(area)
+    answers = [r.expected["B3"] for r in generated.kept if r.expected["B3"] is not None]
+    total = sum(answers)
+    assert len(answers) >= 5 and total > 0
+    sentence = population.retirements_in_survey(area, sv)
+    number = f"{total:,}".replace(",", NBSP)
+    assert f"svarade {len(answers)} arbetsgivare att sammanlagt {number} av deras" in sentence
+    near = f"{residents('Sotenäs', range(62, 65)):,}".replace(",", NBSP)
+    assert f"var {near} av invånarna i Sotenäs 62–64 år gamla vid slutet av 2019" in sentence
+    # per branch: every shown branch's figure recomputed; hidden branches stay in Totalt
+    table = population.retirements_by_branch(sv).set_index("Bransch")
+    column = "Anställda som väntas gå i pension inom 3 år"
+    assert table.at["Totalt", column] == total
+    for branch in table.index.drop("Totalt"):
+        given = [
+            r.expected["B3"]
+            for r in generated.kept
+            if r.expected["A2"] == branch and r.expected["B3"] is not None
+        ]
+        assert len(given) >= sv.threshold  # no branch under the threshold is shown
+        assert table.at[branch, column] == sum(given)
+        assert table.at[branch, "Arbetsgivare som svarat"] == len(given)
+    left_out = table.attrs["left_out"]
+    note = population.retirements_note(sv, table)
+    assert (f"({left_out} st.)" in note) is bool(left_out)

@@ -22,9 +22,11 @@ def responses(rows: list[dict]) -> pd.DataFrame:
 
 def test_response_fact_carries_count_and_rate():
     fact = summary.response_fact(sa.response_summary(responses([{}] * 48), invited=120))
-    assert fact.sentence == f"48 arbetsgivare svarade på enkäten, en svarsfrekvens på 40,0{NBSP}%."
+    assert (
+        fact.sentence == f"Enkäten besvarades av 48 arbetsgivare, en svarsfrekvens på 40,0{NBSP}%."
+    )
     unknown = summary.response_fact(sa.response_summary(responses([{}] * 48), invited=None))
-    assert unknown.sentence == "48 arbetsgivare svarade på enkäten."
+    assert unknown.sentence == "Enkäten besvarades av 48 arbetsgivare."
 
 
 def test_failure_fact_uses_the_pooled_rate():
@@ -89,24 +91,36 @@ def test_gap_fact_picks_the_largest_relative_gap():
     assert summary.gap_fact("Sotenäs", []) is None
 
 
-def test_change_fact_states_direction_and_procentenheter():
-    now = pd.DataFrame(
-        {
-            "question": "C1",
-            "group": "Totalt",
-            "option": ["Ja", "Nej"],
-            "n": [14, 6],
-            "share": [0.7, 0.3],
-            "suppressed": False,
-        }
+def test_change_fact_states_only_a_change_larger_than_its_uncertainty():
+    def table(n: list[int], base: int) -> pd.DataFrame:
+        return pd.DataFrame(
+            {
+                "question": "C1",
+                "group": "Totalt",
+                "option": ["Ja", "Nej"],
+                "n": n,
+                "base": base,
+                "share": [v / base for v in n],
+                "suppressed": False,
+            }
+        )
+
+    subjects = {"C1": "andelen arbetsgivare som försökt rekrytera"}
+    # 50 % to 70 % among 200 employers each year: larger than its uncertainty.
+    fact = summary.change_fact(
+        comparison.compare(table([140, 60], 200), table([100, 100], 200)), subjects
     )
-    then = now.assign(n=[10, 10], share=[0.5, 0.5])
-    table = comparison.compare(now, then)
-    fact = summary.change_fact(table, {"C1": "andelen arbetsgivare som försökt rekrytera"})
     assert fact.sentence == (
         "Sedan förra året har andelen arbetsgivare som försökt rekrytera ökat med "
-        f"20,0 procentenheter till 70,0{NBSP}%."
+        f"20,0 procentenheter till 70,0{NBSP}%, en förändring som är större än den "
+        "statistiska osäkerheten."
     )
+    # The same shares among 20 employers each year: no certain change, and no figure said.
+    fact = summary.change_fact(
+        comparison.compare(table([14, 6], 20), table([10, 10], 20)), subjects
+    )
+    assert fact.sentence == summary.NO_CERTAIN_CHANGE
+    assert "ingen säker förändring" in fact.sentence
     assert summary.change_fact(None) is None
 
 

@@ -11,7 +11,8 @@ from helpers.config.params import SurveyInput, load_area
 from helpers.report.chapters import survey_check
 
 CALL = re.compile(
-    r"\b(employer_survey|es|efforts|year_on_year|method|summary|area_survey|supply)\.(\w+)"
+    r"\b(employer_survey|es|efforts|year_on_year|method|summary|area_survey|supply|population)"
+    r"\.(\w+)"
     r"\(([^()]*(?:\([^()]*\))?)"
 )
 

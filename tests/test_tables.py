@@ -138,7 +138,7 @@ def test_numbers_already_written_as_text_are_right_aligned_too():
 
 
 def test_what_reads_as_a_written_number():
-    for shown in (f"9{NBSP}061", f"31,7{NBSP}%", "-2", "+1,5", "0"):
+    for shown in (f"9{NBSP}061", f"31,7{NBSP}%", "\u22122", "-2", "+1,5", "0"):
         assert text.reads_as_number(shown), shown
     for shown in ("Sotenäs", "2019–2021", "9061 st", "5 av 35", "", "–"):
         assert not text.reads_as_number(shown), shown

@@ -18,7 +18,7 @@ def test_percent_and_points():
     assert text.percent(0.317) == f"31,7{NBSP}%"
     assert text.percent(0.5, 0) == f"50{NBSP}%"
     assert text.points(0.024) == "+2,4 procentenheter"
-    assert text.points(-0.01) == "-1,0 procentenhet"
+    assert text.points(-0.01) == "\u22121,0 procentenhet"
     assert text.points(0.0) == "0,0 procentenheter"
 
 

@@ -128,7 +128,9 @@ class AreaSurvey:
     ``mentions``: the same for every title given (one row per filled slot), for the
     coding share. ``previous``: last year's survey, read the same way, or None. ``key``:
     what it was read from (None for one made by hand); the tables computed from a survey
-    are remembered by it.
+    are remembered by it. ``n_outside``: respondents whose workplace is outside the area's
+    municipalities (A1 = "Annan kommun"); ``outside_excluded``: they were left out of
+    ``responses`` (params ``survey.exclude_outside_area``), else they are counted.
     """
 
     area_name: str
@@ -145,6 +147,8 @@ class AreaSurvey:
     n_incomplete: int
     previous: AreaSurvey | None = None
     key: SurveyKey | None = None
+    n_outside: int = 0
+    outside_excluded: bool = False
 
     @property
     def answered(self) -> int:
@@ -206,6 +210,9 @@ def _read(key: SurveyKey, previous: AreaSurvey | None) -> AreaSurvey:
         sheet=given.sheet,
     )
     responses = data.responses.drop(columns=[c for c in DROPPED if c in data.responses])
+    outside = outside_area(responses)
+    if given.exclude_outside_area:
+        responses = responses[~outside.to_numpy()]
     overrides = occupations.DEFAULT_OVERRIDES
     coded = occupations.code_titles(indicators.titles(responses), overrides)
     return AreaSurvey(
@@ -223,7 +230,18 @@ def _read(key: SurveyKey, previous: AreaSurvey | None) -> AreaSurvey:
         n_incomplete=data.n_incomplete,
         previous=previous,
         key=key,
+        n_outside=int(outside.sum()),
+        outside_excluded=given.exclude_outside_area,
     )
+
+
+def outside_area(responses: pd.DataFrame) -> pd.Series:
+    """True for respondents whose workplace is in none of the area's municipalities (A1 is
+    the questionnaire's "Annan kommun"); unanswered A1 counts as inside."""
+    other = load_questionnaire()["A1"].other
+    if "A1" not in responses or other is None:
+        return pd.Series(False, index=responses.index)
+    return responses["A1"].eq(other).fillna(False).astype(bool)
 
 
 def _title_mentions(responses: pd.DataFrame) -> list[str]:
@@ -340,19 +358,23 @@ def changes(sv: AreaSurvey) -> pd.DataFrame | None:
     )
 
 
-def skill_area_changes(sv: AreaSurvey, top: int = 6) -> pd.DataFrame | None:
-    """The ``top`` D3 skill areas this year, with last year's share and the change."""
+def skill_area_changes(sv: AreaSurvey, top: int | None = 6) -> pd.DataFrame | None:
+    """The ``top`` D3 skill areas whose share changed most since last year (largest change
+    first, ``comparison.by_size``), with both years' shares, the change, its 95 % interval
+    and whether it is larger than its uncertainty (``top=None``: every area). Areas hidden
+    either year are left out."""
     if sv.previous is None:
         return None
-    now = indicators.skill_areas(sv.responses, threshold=sv.threshold)
-    then = indicators.skill_areas(sv.previous.responses, threshold=sv.threshold)
-    keep = ["question", "group", "option", "n", "share", "suppressed"]
+    options = list(load_questionnaire()["D3"].options)  # so a year where none was chosen compares
+    now = indicators.skill_areas(sv.responses, options=options, threshold=sv.threshold)
+    then = indicators.skill_areas(sv.previous.responses, options=options, threshold=sv.threshold)
+    keep = ["question", "group", "option", "n", "base", "share", "suppressed"]
     table = comparison.compare(
         now[keep], then[keep], values=["share"], years=(sv.year, sv.previous.year)
     )
-    table = table[table["option"] != "Annat"].dropna(subset=["share_current"])
-    table = table.sort_values("share_current", ascending=False).head(top)
-    return table.reset_index(drop=True)
+    table = table[table["option"] != "Annat"].dropna(subset=["share_change"])
+    ordered = comparison.by_size(table)
+    return ordered if top is None else ordered.head(top)
 
 
 # --- needs, job ads, barometer and education supply ---------------------------------------

@@ -684,6 +684,45 @@ outlook_12_months = _simple(
 outlook_3_years = _simple("outlook_3_years", "B2", "Expected change in staff numbers in 1–3 years")
 labour_obstacle = _simple("labour_obstacle", "B4", "How big an obstacle access to labour is")
 drivers = _simple("drivers", "B5", "Changes that drive the competence need most")
+contact_wish = _simple(
+    "contact_wish", "E6", "Whether employers want the municipality's broker to contact them"
+)
+
+#: D2's two options that set bristkompetens (upskilling) against bristyrke (hiring).
+UPSKILL = "Utbilda befintlig personal"
+RECRUIT = "Rekrytera nya medarbetare"
+#: How employers split between the two (every D2 respondent in exactly one).
+UPSKILL_OR_RECRUIT = (
+    "Utbilda befintlig personal, inte rekrytera",
+    "Både utbilda och rekrytera",
+    "Rekrytera, inte utbilda",
+    "Varken utbilda eller rekrytera (andra sätt)",
+)
+
+
+def upskill_or_recruit(responses: pd.DataFrame, *, threshold: int = THRESHOLD) -> pd.DataFrame:
+    """How employers mainly meet their competence need (D2): by upskilling current staff,
+    by recruiting, both, or neither. Each D2 respondent is in one of
+    :data:`UPSKILL_OR_RECRUIT`, so the four add up to the base and are protected as a
+    single-choice question (a hidden cell cannot be recovered from the others).
+
+    >>> upskill_or_recruit(responses)  # doctest: +SKIP
+    """
+    chosen = responses["D2"].dropna()
+    up = chosen.map(lambda options: UPSKILL in options)
+    hire = chosen.map(lambda options: RECRUIT in options)
+    split = pd.Series(
+        [
+            UPSKILL_OR_RECRUIT[0 if u and not h else 1 if u else 2 if h else 3]
+            for u, h in zip(up, hire, strict=True)
+        ],
+        index=chosen.index,
+        dtype=object,
+    )
+    frame = pd.DataFrame({"split": split}).reindex(responses.index)
+    return distribution(
+        frame, "split", options=list(UPSKILL_OR_RECRUIT), threshold=threshold
+    ).assign(question="D2")
 
 
 def internship_places(

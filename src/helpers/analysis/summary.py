@@ -7,15 +7,17 @@ is missing or hidden by disclosure control, so no sentence is ever written witho
 figure. :func:`write_summary` keeps the highest priorities, one sentence per topic.
 
 Priorities (higher first): the hardest-to-fill occupations 90, the strongest recommended
-effort 85, the most common skills gap 80, the failure rate 70, the largest gap between the
+effort 85, how many meet their needs by upskilling and how many by hiring (D2) 82, the most
+common skills gap 80, the failure rate 70, the largest gap between the
 area and a comparison 50 (+20 when the area differs by a quarter or more), the largest branch
 and the commuting balance by the same rule (the branch's share against Sweden's; the jobs in
-the area against its employed residents), the biggest change since last year 45 (+20 when it
-is 5 procentenheter or more), the response rate 30.
+the area against its employed residents), the biggest change since last year that is larger
+than its uncertainty 45 (+20 when it is 5 procentenheter or more; "ingen säker förändring"
+when none is), the response rate 30.
 
     >>> responses = pd.DataFrame({"invited": [120], "answered": [48], "rate": [0.4]})
     >>> write_summary([response_fact(responses)])  # the table of indicators.response_summary
-    ['48 arbetsgivare svarade på enkäten, en svarsfrekvens på 40,0\xa0%.']
+    ['Enkäten besvarades av 48 arbetsgivare, en svarsfrekvens på 40,0\xa0%.']
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from helpers.common import text
 PRIORITY = {
     "bristyrken": 90,
     "insats": 85,
+    "utbilda eller rekrytera": 82,
     "bristkompetenser": 80,
     "misslyckade rekryteringar": 70,
     "skillnad mot jämförelseområde": 50,
@@ -41,6 +44,11 @@ PRIORITY = {
 #: Extra priority for a large gap (relative difference) or a large change (share points).
 LARGE_GAP, LARGE_CHANGE, BOOST = 0.25, 0.05, 20
 TOP = 3
+#: What the summary says when no change since last year is larger than its uncertainty.
+NO_CERTAIN_CHANGE = (
+    "Jämfört med förra året finns ingen säker förändring i enkätens nyckeltal: skillnaderna "
+    "är mindre än den statistiska osäkerheten."
+)
 
 
 @dataclass(frozen=True)
@@ -112,7 +120,7 @@ def response_fact(summary: pd.DataFrame) -> Fact | None:
     if summary.empty:
         return None
     row = summary.iloc[0]
-    sentence = f"{text.number(row['answered'])} arbetsgivare svarade på enkäten"
+    sentence = f"Enkäten besvarades av {text.number(row['answered'])} arbetsgivare"
     if not text.is_missing(row["rate"]):
         sentence += f", en svarsfrekvens på {text.percent(row['rate'])}"
     return Fact("svarsfrekvens", row["answered"], sentence + ".", PRIORITY["svarsfrekvens"])
@@ -147,6 +155,42 @@ def skills_fact(table: pd.DataFrame, top: int = TOP) -> Fact | None:
     parts += [f"{_lower(r.option)} ({text.number(r.n)})" for r in rows.iloc[1:].itertuples()]
     sentence = f"Befintlig personal behöver framför allt utvecklas inom {text.join(parts)}."
     return Fact("bristkompetenser", float(first["share"]), sentence, PRIORITY["bristkompetenser"])
+
+
+def meeting_needs_fact(table: pd.DataFrame) -> Fact | None:
+    """How many employers mainly meet their competence need by upskilling current staff and
+    how many by recruiting (D2, ``indicators.meeting_needs``): bristkompetens against
+    bristyrke. A hidden count is not said; with both hidden there is no fact.
+
+    >>> t = pd.DataFrame({"group": "Totalt", "option": ["Utbilda befintlig personal",
+    ...     "Rekrytera nya medarbetare"], "n": [39, 14], "base": 60, "share": [0.65, 0.233],
+    ...     "suppressed": False})
+    >>> meeting_needs_fact(t).sentence
+    'Av de 60 arbetsgivare som svarat vill 39 (65,0\xa0%) främst möta kompetensbehovet genom att utbilda befintlig personal och 14 (23,3\xa0%) genom att rekrytera nya medarbetare.'
+    """  # noqa: E501
+    rows = _shown(table).dropna(subset=["n", "share"]).set_index("option")
+    ways = {
+        "Utbilda befintlig personal": "utbilda befintlig personal",
+        "Rekrytera nya medarbetare": "rekrytera nya medarbetare",
+    }
+    parts = [
+        (rows.at[option, "n"], rows.at[option, "share"], words)
+        for option, words in ways.items()
+        if option in rows.index
+    ]
+    if not parts:
+        return None
+    base = rows["base"].iloc[0]
+    said = [f"{text.number(n)} ({text.percent(share)})" for n, share, _ in parts]
+    first = f"{said[0]} främst möta kompetensbehovet genom att {parts[0][2]}"
+    rest = f" och {said[1]} genom att {parts[1][2]}" if len(parts) > 1 else ""
+    sentence = f"Av de {text.number(base)} arbetsgivare som svarat vill {first}{rest}."
+    return Fact(
+        "utbilda eller rekrytera",
+        float(parts[0][1]),
+        sentence,
+        PRIORITY["utbilda eller rekrytera"],
+    )
 
 
 def failure_fact(table: pd.DataFrame) -> Fact | None:
@@ -261,24 +305,44 @@ def _points(difference: float) -> str:
 def change_fact(
     comparison: pd.DataFrame | None, subjects: Mapping[str, str] | None = None
 ) -> Fact | None:
-    """The biggest change in a share since last year (``comparison.compare`` output).
+    """The biggest change in a share since last year that is larger than its uncertainty
+    (``comparison.compare`` output, its ``significant`` column); when no change is, a
+    sentence that says there is no certain change.
 
     ``subjects`` maps a question id to how its "Ja"/option share reads, e.g.
-    ``{"C1": "andelen arbetsgivare som försökt rekrytera"}``; otherwise the option and
-    question id are named.
-    """
-    row = largest_change(comparison)
-    if row is None or float(row["share_change"]) == 0:
+    ``{"C1": "andelen arbetsgivare som försökt rekrytera"}``; a ``subject`` column says it
+    per row (for the options of one question); otherwise the option and question id are
+    named.
+
+    >>> t = pd.DataFrame({"question": "C1", "group": "Totalt", "share_current": [0.4],
+    ...     "share_change": [-0.12], "suppressed": False, "significant": False})
+    >>> change_fact(t).sentence
+    'Jämfört med förra året finns ingen säker förändring i enkätens nyckeltal: skillnaderna är mindre än den statistiska osäkerheten.'
+    """  # noqa: E501
+    if comparison is None or comparison.empty:
         return None
+    row = largest_change(comparison, significant=True)
+    if row is None or float(row["share_change"]) == 0:
+        return Fact(
+            "förändring sedan förra året",
+            0.0,
+            NO_CERTAIN_CHANGE,
+            PRIORITY["förändring sedan förra året"],
+        )
     change = float(row["share_change"])
     question = row.get("question", "")
-    subject = (subjects or {}).get(question) or (
-        f"andelen som svarat ”{row.get('option', '')}” på fråga {question}"
+    given = row.get("subject")
+    subject = (
+        given
+        if isinstance(given, str) and given
+        else (subjects or {}).get(question)
+        or f"andelen som svarat ”{row.get('option', '')}” på fråga {question}"
     )
     direction = "ökat" if change > 0 else "minskat"
     sentence = (
         f"Sedan förra året har {subject} {direction} med {_points(change)} till "
-        f"{text.percent(row['share_current'])}."
+        f"{text.percent(row['share_current'])}, en förändring som är större än den "
+        "statistiska osäkerheten."
     )
     priority = PRIORITY["förändring sedan förra året"] + (
         BOOST if abs(change) >= LARGE_CHANGE else 0

@@ -30,8 +30,9 @@ from helpers.common.errors import InputFileError, ReportError, SurveyError
 from helpers.config import params, paths
 
 _SUFFIXES = {".xlsx", ".csv"}
-#: ``survey:`` keys that belong to the tool that made the export, kept when it is replaced.
-_KEPT_KEYS = ("mapping", "sheet")
+#: ``survey:`` keys kept when the export is replaced: those of the tool that made it, and the
+#: area's choice to leave out respondents outside its municipalities.
+_KEPT_KEYS = ("mapping", "sheet", "exclude_outside_area")
 _BLOCK_START = re.compile(r"^survey\s*:")
 _COMMENTED_BLOCK = re.compile(r"^#\s?survey\s*:")
 

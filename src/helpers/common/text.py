@@ -10,6 +10,11 @@ thousands, a comma marks decimals and a no-break space stands before ``%``::
     >>> points(0.024)
     '+2,4 procentenheter'
 
+A negative number has the minus sign (U+2212), never a hyphen, wherever it is written::
+
+    >>> number(-1250), points(-0.05)
+    ('−1\xa0250', '−5,0 procentenheter')
+
 Missing values (``None``, ``NaN``, ``pd.NA``) read as an en dash, the same mark the
 disclosure control uses, so a table never shows ``nan``.
 """
@@ -26,6 +31,8 @@ from babel.numbers import format_decimal
 
 LOCALE = "sv_SE"
 NBSP = "\u00a0"
+#: The minus sign of every negative number the report writes (never a hyphen-minus).
+MINUS = "\u2212"
 #: What a missing or suppressed figure reads as, in tables, charts and text.
 MISSING = "–"
 #: The legend for ``MISSING`` under a table where no other note explains it (the Excel
@@ -57,8 +64,9 @@ def number(value: object, decimals: int = 0) -> str:
     if is_missing(value):
         return MISSING
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(_rounded(value, decimals), format=pattern, locale=LOCALE)
-    return text.replace("\u2212", "-") if text.startswith("\u2212") else text
+    rounded = _rounded(value, decimals)
+    text = format_decimal(abs(rounded), format=pattern, locale=LOCALE)
+    return MINUS + text if rounded < 0 else text
 
 
 def percent(share: object, decimals: int = 1) -> str:
@@ -78,7 +86,27 @@ def points(difference: object, decimals: int = 1) -> str:
     return f"{sign}{number(value, decimals)} {unit}"
 
 
-_WRITTEN_NUMBER = re.compile(r"[+-]?\d{1,3}(?:\xa0\d{3})*(?:,\d+)?(?:\xa0%)?")
+_WRITTEN_NUMBER = re.compile(r"[+\u2212-]?\d{1,3}(?:\xa0\d{3})*(?:,\d+)?(?:\xa0%)?")
+
+
+def signed(value: object, decimals: int = 1) -> str:
+    """A number with its sign always written: ``signed(2.4) == '+2,4'``, minus as "−"."""
+    if is_missing(value):
+        return MISSING
+    return ("+" if _rounded(value, decimals) > 0 else "") + number(value, decimals)
+
+
+def points_range(low: object, high: object, decimals: int = 1, *, unit: bool = True) -> str:
+    """An interval of a difference between two shares, in procentenheter (``unit=False``:
+    without the word, for a column whose header names it).
+
+    >>> points_range(-0.293, 0.066), points_range(-0.293, 0.066, unit=False)
+    ('−29,3 till +6,6 procentenheter', '−29,3 till +6,6')
+    """
+    if is_missing(low) or is_missing(high):
+        return MISSING
+    low_, high_ = (signed(float(v) * 100, decimals) for v in (low, high))
+    return f"{low_} till {high_}" + (" procentenheter" if unit else "")
 
 
 def reads_as_number(shown: str) -> bool:

@@ -55,12 +55,25 @@ _KNOWN_KEYS = {
 }
 #: The largest comments file read (bytes): a few pages of text, not a document.
 COMMENTS_MAX_BYTES = 100_000
-_SURVEY_KEYS = {"file", "previous", "invited", "example", "mapping", "sheet"}
+_SURVEY_KEYS = {
+    "file",
+    "previous",
+    "invited",
+    "example",
+    "mapping",
+    "sheet",
+    "exclude_outside_area",
+}
 
 
 @dataclass(frozen=True)
 class SurveyInput:
-    """The employer survey of one area and year, as named in its params file."""
+    """The employer survey of one area and year, as named in its params file.
+
+    ``exclude_outside_area``: respondents whose workplace is outside the area's
+    municipalities (A1 = "Annan kommun") are left out of every figure of the area (both
+    years); by default they are counted, and the report says how many they are.
+    """
 
     file: Path
     invited: int | None = None
@@ -68,6 +81,7 @@ class SurveyInput:
     previous: Path | None = None
     mapping: Path | None = None
     sheet: str | None = None
+    exclude_outside_area: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +128,18 @@ class Area:
     def municipality_names(self) -> list[str]:
         """Names of the area's municipalities, in params order."""
         return [regions.municipality_name(code) for code in self.municipalities]
+
+    @property
+    def region_in_text(self) -> str:
+        """The region as a sentence names it: a part of the county, such as Fyrbodal, is
+        "delregionen Fyrbodal"; a region that is the whole county is the county's name.
+
+        >>> load_area("sotenas").region_in_text, load_area("0180").region_in_text
+        ('delregionen Fyrbodal', 'Stockholms län')
+        """
+        if set(self.region.municipalities) == set(regions.county_members(self.county)):
+            return self.region.name
+        return f"delregionen {self.region.name}"
 
     @property
     def comparisons(self) -> list[Comparison]:
@@ -398,6 +424,13 @@ def _survey(raw: Any, where: str) -> SurveyInput | None:
     example = raw.get("example", False)
     if not isinstance(example, bool):
         raise ParamsError(f"{where}: 'survey.example' ska vara true eller false.")
+    exclude = raw.get("exclude_outside_area", False)
+    if not isinstance(exclude, bool):
+        raise ParamsError(
+            f"{where}: 'survey.exclude_outside_area' ska vara true eller false (utan "
+            f"citattecken), inte {exclude!r}. true: svar från arbetsställen utanför områdets "
+            "kommuner räknas inte; false (standard): de räknas med."
+        )
     return SurveyInput(
         file=_input_file(raw["file"], where, "survey.file"),
         invited=invited,
@@ -409,6 +442,7 @@ def _survey(raw: Any, where: str) -> SurveyInput | None:
         if raw.get("mapping")
         else None,
         sheet=sheet,
+        exclude_outside_area=exclude,
     )
 
 

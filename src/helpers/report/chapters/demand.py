@@ -99,8 +99,15 @@ def comparison_caption(area: Area) -> str:
     """The caption of :func:`comparison_table`."""
     return (
         f"De {TOP} yrkena med flest platsannonser i {area.name} {text.year(jobads.YEAR)}: "
-        "andel av alla annonser i området, regionen, länet och riket"
+        f"andel av alla annonser i området, {_regions(area)} och riket"
     )
+
+
+def _regions(area: Area) -> str:
+    """The comparisons between the area and Sweden, as a caption names them."""
+    if area.region_in_text == area.region.name:  # the region is the county itself
+        return "länet"
+    return "delregionen, länet"
 
 
 def comparison_formats(area: Area) -> dict[str, object]:
@@ -176,7 +183,7 @@ def situation_chart(area: Area) -> charts.Chart:
     table = situation_table(area)
     rated = int(table["occupations"].sum())
     shortage = int(table.loc[table["situation"] == "Brist", "occupations"].iloc[0])
-    title = f"{shortage} av {rated} bedömda yrken har brist på arbetskraft i {county_name(area)}"
+    title = f"I {county_name(area)} har {shortage} av {rated} bedömda yrken brist på arbetskraft"
     chart = charts.bars(
         table,
         label="situation",

@@ -123,11 +123,6 @@ def post_secondary_chart(area: Area) -> charts.Chart:
     country = post_secondary(area, "Riket")
     first = table.iloc[0]
     word = text.share_in_words(first["totalt"])
-    subject = (
-        f"{text.capitalize(word)} invånare 25–64 år"
-        if word
-        else f"{text.percent(first['totalt'])} av invånarna 25–64 år"
-    )
     relation = text.comparative(
         first["totalt"],
         country,
@@ -135,9 +130,13 @@ def post_secondary_chart(area: Area) -> charts.Chart:
         lower="en mindre andel än",
         same="ungefär lika stor andel som",
     )
+    # A sentence never starts with a digit: a figure comes after "I <område> har".
     title = (
-        f"{subject} i {first['name']} har eftergymnasial utbildning, {relation} i riket "
-        f"({text.year(year(area))})"
+        f"{text.capitalize(word)} invånare 25–64 år i {first['name']} har eftergymnasial "
+        f"utbildning, {relation} i riket ({text.year(year(area))})"
+        if word
+        else f"I {first['name']} har {text.percent(first['totalt'])} av invånarna 25–64 år "
+        f"eftergymnasial utbildning, {relation} i riket ({text.year(year(area))})"
     )
     highlight = [area.name, *area.municipality_names]
     chart = charts.bars(

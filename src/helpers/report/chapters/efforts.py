@@ -37,7 +37,7 @@ def supply(area: Area) -> str:
         f"{count('YH-kurs', 'i området')} YH-kurser med studieort i {area.name}, och "
         f"{count('YH-program', 'i närheten')} utbildningar och "
         f"{count('YH-kurs', 'i närheten')} kurser i de övriga {near} kommunerna i "
-        f"{area.region.name}, som här räknas som i närheten."
+        f"{area.region_in_text}, som här räknas som i närheten."
     )
 
 

@@ -12,7 +12,7 @@ disclosure control is not written (functions return ``""``)::
     >>> sv = area_survey.load(load_area("sotenas"))
     >>> chart = question(sv, "C1")
     >>> chart.title, chart.n
-    ('83\\xa0% av arbetsgivarna har försökt rekrytera de senaste 12 månaderna', 60)
+    ('Av arbetsgivarna har 83\\xa0% försökt rekrytera de senaste 12 månaderna', 60)
     >>> response(sv).split(",")[0]
     'Enkäten skickades till 160 arbetsgivare och 60 svarade'
 
@@ -68,12 +68,12 @@ class Finding:
 
 FINDINGS: dict[str, Finding] = {
     "C1": Finding(
-        "{pct} av arbetsgivarna har försökt rekrytera de senaste 12 månaderna",
+        "Av arbetsgivarna har {pct} försökt rekrytera de senaste 12 månaderna",
         "Försök att rekrytera de senaste 12 månaderna",
         indicator="tried",
     ),
     "C4": Finding(
-        "{pct} av dem som rekryterat tyckte att det var svårt att hitta rätt kompetens",
+        "Av dem som rekryterat tyckte {pct} att det var svårt att hitta rätt kompetens",
         "Hur svårt det var att hitta rätt kompetens",
         indicator="difficult",
     ),
@@ -86,13 +86,17 @@ FINDINGS: dict[str, Finding] = {
     ),
     "C9": Finding("Flest rekryterar via {option}, {pct}", "Kanaler för rekrytering"),
     "D1": Finding(
-        "{pct} av arbetsgivarna säger att personalen saknar kompetens som behövs de kommande åren",
+        "Av arbetsgivarna säger {pct} att personalen saknar kompetens som behövs de kommande åren",
         "I vilken utsträckning personalen saknar kompetens",
         indicator="skills_gap",
     ),
     "D2": Finding(
         "Flest vill möta kompetensbehovet genom att {option}, {pct}",
         "Hur arbetsgivarna vill möta kompetensbehovet",
+    ),
+    "B5": Finding(
+        "Flest säger att kompetensbehovet påverkas mest av {option}, {pct}",
+        "Förändringar som påverkar kompetensbehovet mest",
     ),
     "D3": Finding(
         "Personalen behöver främst utvecklas inom {option}, {pct} av arbetsgivarna",
@@ -107,13 +111,13 @@ FINDINGS: dict[str, Finding] = {
         "Hinder för kompetensutveckling",
     ),
     "D9": Finding(
-        "{pct} kan tänka sig att delfinansiera en utbildningsinsats",
+        "Av arbetsgivarna kan {pct} tänka sig att delfinansiera en utbildningsinsats",
         "Vilja att delfinansiera utbildning",
         indicator="cofunding",
     ),
     "E1": Finding("Flest kan ta emot {option}, {pct}", "Praktikanter och studerande"),
     "E3": Finding(
-        "{pct} kan tänka sig att anställa en lärling",
+        "Av arbetsgivarna kan {pct} tänka sig att anställa en lärling",
         "Vilja att anställa en lärling",
         indicator="apprentice",
     ),
@@ -121,7 +125,7 @@ FINDINGS: dict[str, Finding] = {
         "Flest samverkar i dag med {option}, {pct}", "Samverkan med utbildningsanordnare"
     ),
     "E5": Finding(
-        "{pct} vill delta i ett branschråd eller programråd",
+        "Av arbetsgivarna vill {pct} delta i ett branschråd eller programråd",
         "Intresse för branschråd och programråd",
         option="Ja",
     ),
@@ -136,6 +140,7 @@ TABLES: dict[str, Callable[..., pd.DataFrame]] = {
     "C7": indicators.consequences,
     "C9": indicators.recruitment_channels,
     "D1": indicators.skills_gap_extent,
+    "B5": indicators.drivers,
     "D2": indicators.meeting_needs,
     "D3": indicators.skill_areas,
     "D6": indicators.course_formats,
@@ -194,7 +199,7 @@ def response(sv: AreaSurvey) -> str:
     row = table.iloc[0]
     if text.is_missing(row["invited"]):
         sentence = (
-            f"{text.number(row['answered'])} arbetsgivare svarade på enkäten "
+            f"Enkäten besvarades av {text.number(row['answered'])} arbetsgivare "
             "(antalet inbjudna är inte angivet, så svarsfrekvensen kan inte räknas)."
         )
     else:
@@ -206,15 +211,50 @@ def response(sv: AreaSurvey) -> str:
     return sentence
 
 
+def count_words(n: int, threshold: int) -> str:
+    """A count of respondents as a sentence may say it: never below the threshold.
+
+    >>> count_words(12, 5), count_words(3, 5), count_words(0, 5)
+    ('12', 'färre än 5', 'inga')
+    """
+    if n == 0:
+        return "inga"
+    return text.number(n) if n >= threshold else f"färre än {text.number(threshold)}"
+
+
+def outside(sv: AreaSurvey) -> str:
+    """How many respondents have their workplace outside the area's municipalities (A1 =
+    "Annan kommun"), and whether they are counted (params ``survey.exclude_outside_area``).
+    A count below the threshold reads "färre än 5"."""
+    n = sv.n_outside
+    answered_a1 = "A1" in sv.responses and sv.responses["A1"].notna().any()
+    if not n:
+        if not answered_a1:  # the export has no municipality: nothing is known
+            return ""
+        return "Alla svarande arbetsgivare har sitt arbetsställe i områdets kommuner."
+    count = count_words(n, sv.threshold)
+    where = "sitt arbetsställe utanför områdets kommuner (”Annan kommun” på fråga A1)"
+    if sv.outside_excluded:
+        return (
+            f"Dessutom svarade {count} arbetsgivare med {where}. De räknas inte i "
+            "rapportens siffror, som bara gäller arbetsställen i området."
+        )
+    return (
+        f"Av de svarande arbetsgivarna har {count} {where}. De räknas med i enkätens "
+        "siffror för området."
+    )
+
+
 def method(sv: AreaSurvey) -> str:
     """How the answers were read: tool, duplicates, and what the figures describe."""
-    parts = [response(sv), f"Svaren lästes från en export från {sv.layout}."]
+    parts = [response(sv), outside(sv), f"Svaren lästes från en export från {sv.layout}."]
     if sv.n_duplicates:
         parts.append(
-            f"{text.number(sv.n_duplicates)} svar som skickats in två gånger räknades bara en gång."
+            "Svar som skickats in två gånger räknades bara en gång "
+            f"({text.number(sv.n_duplicates)} st.)."
         )
     if sv.n_incomplete:
-        parts.append(f"{text.number(sv.n_incomplete)} ofullständiga svar räknades inte.")
+        parts.append(f"Ofullständiga svar räknades inte ({text.number(sv.n_incomplete)} st.).")
     parts.append(
         "Resultaten beskriver de arbetsgivare som svarat. De är inte viktade och kan "
         "inte räknas upp till alla arbetsgivare i området."
@@ -233,9 +273,8 @@ def recruitment(sv: AreaSurvey) -> str:
     if text.is_missing(tried["share"]):
         return ""
     sentence = (
-        f"{text.number(tried['n'])} av {text.number(tried['base'])} arbetsgivare "
-        f"({text.percent(tried['share'])}) har försökt rekrytera de senaste 12 "
-        "månaderna."
+        f"Av {text.number(tried['base'])} arbetsgivare har {text.number(tried['n'])} "
+        f"({text.percent(tried['share'])}) försökt rekrytera de senaste 12 månaderna."
     )
     if not text.is_missing(hard["share"]):
         sentence += (
@@ -264,7 +303,7 @@ def coding(summary_: dict, threshold: int) -> str:
         return "Inga yrkestitlar angavs i enkäten."
     return (
         f"Arbetsgivarna skrev {text.number(summary_['mentions'])} yrkestitlar i fritext. "
-        f"{text.percent(summary_['share_automatic'])} kodades automatiskt till SSYK 2012 "
+        f"Av dem kodades {text.percent(summary_['share_automatic'])} automatiskt till SSYK 2012 "
         f"(fyrsiffrig nivå), {text.percent(summary_['overridden'] / summary_['mentions'])} "
         "med analytikerns rättelser och "
         f"{text.percent(summary_['uncoded'] / summary_['mentions'])} gick inte att koda. "
@@ -279,7 +318,7 @@ def planned(sv: AreaSurvey) -> str:
     if text.is_missing(total["hires"]) or not total["hires"]:
         return "Inga planerade anställningar kan redovisas."
     return (
-        f"{text.number(total['employers'])} arbetsgivare planerar tillsammans "
+        f"Sammanlagt planerar {text.number(total['employers'])} arbetsgivare "
         f"{text.number(total['hires'])} anställningar, varav "
         f"{text.number(total['hires_0_12'])} inom 12 månader och "
         f"{text.number(total['hires_1_3'])} om 1–3 år."
@@ -293,7 +332,7 @@ def agreement(sv: AreaSurvey, area: Area) -> str:
     if len(strong):
         first = strong.iloc[0]
         sentence = (
-            f"{text.number(len(strong))} av enkätens yrken får signal både från enkäten "
+            f"Av enkätens yrken får {text.number(len(strong))} signal både från enkäten "
             "och från platsannonserna eller Yrkesbarometern. Starkast är signalen för "
             f"{text.mid_sentence(first['ssyk4_label'])} "
             f"({text.number(first['signal_strength'])} av 3 källor)."
@@ -350,6 +389,88 @@ def places(sv: AreaSurvey) -> str:
         f"De {text.number(row['employers'])} arbetsgivare som kan ta emot praktikanter "
         f"och svarat på hur många erbjuder tillsammans omkring "
         f"{text.number(row['total'])} platser per år."
+    )
+
+
+def _counted(table: pd.DataFrame, option: str, threshold: int) -> str | None:
+    """An option's respondent count as a sentence says it: the count, "färre än 5" when
+    primary suppression hid it (multi-select options are never hidden for any other
+    reason), or None when the option is missing."""
+    rows = table[table["option"] == option]
+    if rows.empty:
+        return None
+    n = rows["n"].iloc[0]
+    if text.is_missing(n):
+        return f"färre än {text.number(threshold)}"
+    share = rows["share"].iloc[0]
+    return f"{text.number(n)} ({text.percent(share)})" if not text.is_missing(share) else None
+
+
+def meeting_needs(sv: AreaSurvey) -> str:
+    """How many meet their competence need by upskilling current staff and how many by
+    recruiting (D2), and how they split: only upskilling, both, only recruiting."""
+    table = question_table(sv, "D2")
+    base = _base(table)
+    if not base:
+        return ""
+    upskill = _counted(table, indicators.UPSKILL, sv.threshold)
+    recruit = _counted(table, indicators.RECRUIT, sv.threshold)
+    if upskill is None or recruit is None:
+        return ""
+    sentence = (
+        f"Av de {text.number(base)} arbetsgivare som svarat på hur de främst vill möta "
+        f"kompetensbehovet (fråga D2, flera svar möjliga) vill {upskill} utbilda befintlig "
+        f"personal och {recruit} rekrytera nya medarbetare."
+    )
+    split = indicators.upskill_or_recruit(sv.responses, threshold=sv.threshold)
+    counts = split.set_index("option")["n"]
+    if counts.isna().any():
+        return sentence  # a hidden cell of the split: its other cells are not said either
+    only_up, both, only_hire, _ = (counts[o] for o in indicators.UPSKILL_OR_RECRUIT)
+    return sentence + (
+        f" Enbart kompetensutveckling av befintlig personal, utan att rekrytera, väljer "
+        f"{text.number(only_up)} arbetsgivare; {text.number(both)} väljer både att utbilda "
+        f"och att rekrytera och {text.number(only_hire)} enbart att rekrytera."
+    )
+
+
+def drivers(sv: AreaSurvey, top: int = 3) -> str:
+    """The changes most employers say drive their competence need (B5), as counts."""
+    table = question_table(sv, "B5")
+    shown = table.dropna(subset=["n"])
+    shown = shown[(shown["option"] != "Annat") & (shown["n"] > 0)]
+    shown = shown.sort_values("n", ascending=False, kind="stable").head(top)
+    base = _base(table)
+    if shown.empty or not base:
+        return ""
+    parts = [f"{text.mid_sentence(r.option)} ({text.number(r.n)})" for r in shown.itertuples()]
+    return (
+        f"Av de {text.number(base)} arbetsgivare som svarat på frågan (B5, flera svar "
+        f"möjliga) pekar flest ut {text.join(parts)} som de förändringar som påverkar "
+        "kompetensbehovet mest de kommande tre åren. Siffrorna inom parentes är antal "
+        "arbetsgivare."
+    )
+
+
+def contact_wish(sv: AreaSurvey) -> str:
+    """How many employers want the municipality's broker to contact them (E6)."""
+    table = _total(
+        indicators.contact_wish(sv.responses, options=["Ja", "Nej"], threshold=sv.threshold)
+    )
+    base = _base(table)
+    if not base:
+        return ""
+    yes = table[table["option"] == "Ja"].iloc[0]
+    if text.is_missing(yes["n"]):
+        return (
+            "Hur många som vill att kompetensmäklaren kontaktar dem kan inte visas, eftersom "
+            f"färre än {text.number(sv.threshold)} arbetsgivare valde något av svaren."
+        )
+    return (
+        f"Av de {text.number(base)} arbetsgivare som svarat vill {text.number(yes['n'])} "
+        f"({text.percent(yes['share'])}) att kommunens kompetensmäklare kontaktar dem "
+        "(fråga E6). Deras kontaktuppgifter finns hos kompetensmäklaren och visas aldrig i "
+        "rapporten."
     )
 
 
@@ -484,7 +605,7 @@ def respondents(sv: AreaSurvey, by: str = indicators.BRANCH) -> charts.Chart:
         )
     elif top is not None:
         heading = (
-            f"{text.number(top['n'])} av {text.number(sv.answered)} svarande har sitt "
+            f"Av {text.number(sv.answered)} svarande har {text.number(top['n'])} sitt "
             f"arbetsställe i {top['option']}"
         )
     else:
@@ -515,7 +636,7 @@ def failure_by_branch(sv: AreaSurvey) -> charts.Chart:
         heading = "Andel sökta personer som inte gick att anställa med rätt kompetens"
     else:
         heading = (
-            f"{_pct(total['failure_rate'])} av de sökta personerna gick inte att "
+            f"Av de sökta personerna gick {_pct(total['failure_rate'])} inte att "
             "anställa med rätt kompetens"
         )
         if len(branches) > 1:
@@ -586,8 +707,8 @@ def hard_to_fill(sv: AreaSurvey) -> charts.Chart:
         )
     if not text.is_missing(table.attrs["uncoded"]) and table.attrs["uncoded"]:
         notes.append(
-            f"{text.number(table.attrs['uncoded'])} arbetsgivare angav yrkestitlar "
-            "som inte gick att koda."
+            "Yrkestitlar som inte gick att koda angavs av "
+            f"{text.number(table.attrs['uncoded'])} arbetsgivare."
         )
     data = table[["ssyk4", "ssyk4_label", "n", "share"]].rename(
         columns={"ssyk4": "SSYK 2012", "ssyk4_label": "Yrke"}
@@ -622,9 +743,9 @@ def planned_note(sv: AreaSurvey, table: pd.DataFrame) -> str:
     if not hidden:
         return ""
     return (
-        f"{text.number(hidden)} yrken med färre än {sv.threshold} arbetsgivare, där en "
-        f"arbetsgivare står för mer än {round(disclosure.DOMINANCE * 100)} % av "
-        "anställningarna, eller som skulle avslöja ett sådant yrke, visas inte var för sig men "
+        f"Yrken med färre än {sv.threshold} arbetsgivare, där en arbetsgivare står för mer "
+        f"än {round(disclosure.DOMINANCE * 100)} % av anställningarna, eller som skulle "
+        f"avslöja ett sådant yrke ({text.number(hidden)} st.) visas inte var för sig men "
         "ingår i Totalt."
     )
 

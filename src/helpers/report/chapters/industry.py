@@ -353,14 +353,19 @@ def sector_sentence(area: Area) -> str:
     mine, country = table.loc[area.name], table.loc["Riket"]
     public, business = "Andel offentlig sektor", "Andel näringslivet"
     own = "Andel företagare"
-    word = text.comparative(mine[own], country[own], higher="fler", lower="färre", same="lika")
+    word = text.comparative(
+        mine[own],
+        country[own],
+        higher="en större andel än",
+        lower="en mindre andel än",
+        same="ungefär lika stor andel som",
+    )
     return (
-        f"{text.percent(mine[public])} av dem som arbetar i {area.name} "
-        f"{text.year(year(area))} har en offentlig arbetsgivare (kommun, region eller stat), "
-        f"mot {text.percent(country[public])} i riket; {text.percent(mine[business])} arbetar "
-        f"i näringslivet ({text.percent(country[business])} i riket). "
-        f"{text.percent(mine[own])} är företagare, {word} än i riket "
-        f"({text.percent(country[own])})."
+        f"Av dem som arbetar i {area.name} har {text.percent(mine[public])} en offentlig "
+        f"arbetsgivare (kommun, region eller stat) {text.year(year(area))}, mot "
+        f"{text.percent(country[public])} i riket; {text.percent(mine[business])} arbetar "
+        f"i näringslivet ({text.percent(country[business])} i riket). Företagare är "
+        f"{text.percent(mine[own])}, {word} i riket ({text.percent(country[own])})."
     )
 
 
@@ -460,9 +465,9 @@ def commuting_chart(area: Area) -> charts.Chart:
     shares = pd.DataFrame(rows)
     mine = table.set_index("name").loc[area.name]
     title = (
-        f"{text.percent(mine['out_share'], 0)} av de sysselsatta som bor i {area.name} "
-        f"arbetar i en annan kommun, och {text.percent(mine['in_share'], 0)} av dem som "
-        "arbetar där bor i en annan kommun"
+        f"Av de sysselsatta som bor i {area.name} arbetar {text.percent(mine['out_share'], 0)} "
+        f"i en annan kommun, och av dem som arbetar där bor {text.percent(mine['in_share'], 0)} "
+        "i en annan kommun"
     )
     chart = charts.bars(
         shares,
@@ -660,8 +665,8 @@ def employment_rate_chart(area: Area) -> charts.Chart:
     now = bas[bas["period"] == latest].set_index("series")["share"]
     women, men = now["Kvinnor (BAS)"], now["Män (BAS)"]
     title = (
-        f"{text.percent(women, 0)} av kvinnorna och {text.percent(men, 0)} av männen "
-        f"20–64 år i {area.name} var sysselsatta {text.year(latest)}"
+        f"I {area.name} var {text.percent(women, 0)} av kvinnorna och "
+        f"{text.percent(men, 0)} av männen 20–64 år sysselsatta {text.year(latest)}"
     )
     first = int(table["period"].min())
     chart = charts.lines(

@@ -258,8 +258,14 @@ def pyramid_chart(area: Area) -> charts.Chart:
     )
     title = (
         f"{subject} i {area.name} var 65 år eller äldre {text.year(people['year'].max())}, "
-        + text.comparative(old_mine, old_country, higher="fler", lower="färre", same="lika många")
-        + " än i riket"
+        + text.comparative(
+            old_mine,
+            old_country,
+            higher="en större andel än",
+            lower="en mindre andel än",
+            same="ungefär lika stor andel som",
+        )
+        + " i riket"
     )
     return charts.pyramid(
         mine,
@@ -336,7 +342,7 @@ def retirement_chart(area: Area) -> charts.Chart:
     country = table.loc[table["name"] == "Riket", "share_45_64"].iloc[0]
     latest = year(area)
     title = (
-        f"{text.percent(mine, 0)} av invånarna i arbetsför ålder i {area.name} är 45–64 år "
+        f"I {area.name} är {text.percent(mine, 0)} av invånarna i arbetsför ålder 45–64 år "
         f"och når pensionsåldern inom 20 år ({text.percent(country, 0)} i riket)"
     )
     return charts.bars(
@@ -367,8 +373,22 @@ def retirement_sentence(area: Area) -> str:
     )
 
 
+#: Ages that reach 65 within the survey's three years (B3 asks about the next 3 years).
+NEAR_RETIREMENT = (62, 64)
+
+
+def near_retirement(area: Area) -> tuple[int, int]:
+    """Residents aged 62–64 (they turn 65 within three years) in the latest single-year
+    ages, and that year."""
+    people = scb.population_latest(area.municipalities)
+    low, high = NEAR_RETIREMENT
+    near = people[(people["age"] >= low) & (people["age"] <= high)]
+    return int(near["persons"].sum()), int(people["year"].max())
+
+
 def retirements_in_survey(area: Area, sv: AreaSurvey | None) -> str:
-    """What the employers answered about retirements (B3), beside the age structure."""
+    """What the employers answered about retirements (B3), beside the age structure: the
+    residents who turn 65 within the same three years."""
     if sv is None:
         return (
             f"Någon arbetsgivarenkät finns inte för {area.name} {text.year(area.year)}, så "
@@ -381,15 +401,54 @@ def retirements_in_survey(area: Area, sv: AreaSurvey | None) -> str:
             "För få arbetsgivare svarade på frågan om pensionsavgångar (B3) för att "
             "svaren ska kunna redovisas."
         )
+    near, near_year = near_retirement(area)
+    low, high = NEAR_RETIREMENT
     sentence = (
         f"I arbetsgivarenkäten {text.year(sv.year)} svarade {text.number(row['employers'])} "
         f"arbetsgivare att sammanlagt {text.number(row['total'])} av deras anställda väntas "
         "gå i pension de kommande tre åren (fråga B3). Det gäller bara de arbetsgivare som "
-        "svarade; pensionsavgångarna i hela området är fler."
+        "svarade; pensionsavgångarna i hela området är fler. Som jämförelse var "
+        f"{text.number(near)} av invånarna i {area.name} {low}–{high} år gamla vid slutet av "
+        f"{text.year(near_year)}, och de fyllde 65 år inom tre år."
     )
     if sv.example:
         sentence += " Enkätsvaren är exempeldata."
     return sentence
+
+
+def retirements_by_branch(sv: AreaSurvey) -> pd.DataFrame:
+    """B3 per branch: employers who answered and the staff they expect to retire within
+    three years. Branches with fewer respondents than the threshold are not shown one by
+    one (they stay in Totalt; ``attrs["left_out"]`` counts them)."""
+    table = survey_indicators.retirements(sv.responses, by="A2", threshold=sv.threshold)
+    total = table["group"] == survey_indicators.TOTAL
+    shown = table[total | ~table["suppressed"].astype(bool)]
+    out = pd.DataFrame(
+        {
+            "Bransch": shown["group"],
+            "Arbetsgivare som svarat": shown["employers"],
+            "Anställda som väntas gå i pension inom 3 år": shown["total"],
+        }
+    ).reset_index(drop=True)
+    out.attrs["left_out"] = int((~total & table["suppressed"].astype(bool)).sum())
+    # The "–" note only when a shown cell is hidden (left-out branches have their own note).
+    out.attrs["suppressed"] = bool(out.isna().any().any())
+    return out
+
+
+def retirements_note(sv: AreaSurvey, table: pd.DataFrame) -> str:
+    """The note under :func:`retirements_by_branch`: branches left out, and what it counts."""
+    note = (
+        "Antalet gäller de anställda hos arbetsgivarna som svarade, inte alla som arbetar i "
+        "branschen."
+    )
+    left_out = table.attrs.get("left_out", 0)
+    if left_out:
+        note += (
+            f" Branscher med färre än {text.number(sv.threshold)} svarande "
+            f"({text.number(left_out)} st.) visas inte var för sig men ingår i Totalt."
+        )
+    return note
 
 
 def born_abroad_chart(area: Area) -> charts.Chart:
@@ -398,8 +457,15 @@ def born_abroad_chart(area: Area) -> charts.Chart:
     mine = table.loc[0, "share_born_abroad"]
     country = table.loc[table["comparison"] == "Riket", "share_born_abroad"].iloc[0]
     title = (
-        f"{text.percent(mine, 0)} av invånarna i {area.name} var födda utomlands 2019, "
-        f"{text.comparative(mine, country, same='ungefär lika hög')} andel än i riket"
+        f"I {area.name} var {text.percent(mine, 0)} av invånarna födda utomlands 2019, "
+        + text.comparative(
+            mine,
+            country,
+            higher="en större andel än",
+            lower="en mindre andel än",
+            same="ungefär lika stor andel som",
+        )
+        + " i riket"
     )
     return charts.bars(
         table,

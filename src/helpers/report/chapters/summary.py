@@ -19,12 +19,12 @@ import dataclasses
 import pandas as pd
 
 from helpers.analysis import indicators, needs, plan, summary
-from helpers.analysis.area_survey import INDICATORS, AreaSurvey, changes, recommendations
+from helpers.analysis.area_survey import AreaSurvey, recommendations
 from helpers.analysis.summary import Fact, Gap
 from helpers.common import text
 from helpers.common.text import mid_sentence
 from helpers.config.params import Area
-from helpers.report.chapters import education_level, industry, population
+from helpers.report.chapters import education_level, industry, population, year_on_year
 from helpers.report.chapters.efforts import place
 from helpers.report.chapters.employer_survey import hard_to_fill_table, no_survey, staff_note
 from helpers.stats import comparisons, jobads
@@ -55,7 +55,7 @@ def statistics_facts(area: Area) -> list[Fact]:
             DEPENDENCY,
             people.at[area.name, "dependency_ratio"],
             people.at[ref, "dependency_ratio"],
-            _in(ref),
+            _in(area, ref),
             kind="number",
             decimals=0,
         )
@@ -74,14 +74,20 @@ def statistics_facts(area: Area) -> list[Fact]:
         )
     )
     old, old_country = people.at[area.name, "share_65_plus"], people.at[country, "share_65_plus"]
-    word = text.comparative(old, old_country, higher="fler", lower="färre", same="lika många")
+    word = text.comparative(
+        old,
+        old_country,
+        higher="en större andel än",
+        lower="en mindre andel än",
+        same="ungefär lika stor andel som",
+    )
     facts.append(
         Fact(
             "befolkning",
             int(people.at[area.name, "persons"]),
             f"{area.name} hade {text.number(people.at[area.name, 'persons'])} invånare vid "
             f"slutet av {text.year(population.year(area))}; {text.percent(old)} var 65 år "
-            f"eller äldre, {word} än i riket ({text.percent(old_country)}).",
+            f"eller äldre, {word} i riket ({text.percent(old_country)}).",
             PRIORITY["befolkning"],
         )
     )
@@ -119,7 +125,7 @@ def _largest_gap(
         summary.gap_fact(
             name,
             [
-                Gap(subject, values[name], values[ref], _in(ref))
+                Gap(subject, values[name], values[ref], _in(area, ref))
                 for ref in _references(region, country)
             ],
         )
@@ -131,9 +137,12 @@ def _largest_gap(
     return _retopic(max(found, key=lambda fact: fact.priority), topic)
 
 
-def _in(name: str) -> str:
-    """A comparison's name after "i": "riket" mid-sentence, other names as they are."""
-    return "riket" if name == "Riket" else name
+def _in(area: Area, name: str) -> str:
+    """A comparison's name after "i": "riket" mid-sentence, the region as
+    ``Area.region_in_text`` ("delregionen Fyrbodal"), other names as they are."""
+    if name == "Riket":
+        return "riket"
+    return area.region_in_text if name == area.region.name else name
 
 
 def _retopic(fact: Fact | None, topic: str) -> Fact | None:
@@ -156,17 +165,29 @@ def ads_fact(area: Area, top: int = TOP) -> Fact | None:
 
 
 def survey_facts(area: Area, sv: AreaSurvey) -> list[Fact]:
-    """Facts from the survey: bristyrken, effort, skills, failure rate, change, response."""
+    """Facts from the survey: bristyrken, effort, skills, upskilling or hiring (D2), failure
+    rate, change, response."""
     r, t = sv.responses, sv.threshold
     facts = [
         summary.occupations_fact(indicators.hard_to_fill(r, sv.coded, threshold=t)),
         summary.effort_fact(recommendations(sv, area)),
         summary.skills_fact(indicators.skill_areas(r, threshold=t)),
+        summary.meeting_needs_fact(indicators.meeting_needs(r, threshold=t)),
         summary.failure_fact(indicators.failure_rate(r, threshold=t)),
         summary.response_fact(indicators.response_summary(r, sv.invited)),
-        summary.change_fact(changes(sv), {k: v[1] for k, v in INDICATORS.items()}),
+        _certain_change(sv),
     ]
     return [f for f in facts if f is not None]
+
+
+def _certain_change(sv: AreaSurvey) -> Fact | None:
+    """The largest change since last year that is larger than its uncertainty, among the
+    key indicators and the skill areas (D3), or None (then :func:`basis` says that there is
+    no certain change)."""
+    if sv.previous is None:
+        return None
+    fact = summary.change_fact(year_on_year.all_changes(sv))
+    return None if fact is None or fact.sentence == summary.NO_CERTAIN_CHANGE else fact
 
 
 def summary_sentences(area: Area, sv: AreaSurvey | None) -> list[str]:
@@ -185,7 +206,8 @@ def bullets(sentences: list[str]) -> str:
 
 
 def basis(area: Area, sv: AreaSurvey | None) -> str:
-    """What the summary rests on: the survey's respondents, and the statistics' years."""
+    """What the summary rests on: the survey's respondents, and the statistics' years; with
+    last year's survey and no change larger than its uncertainty, it says so."""
     statistics = (
         f"offentlig statistik från SCB och Arbetsförmedlingen via Kolada "
         f"({text.year(industry.year(area))}; befolkningen i ettårsklasser och efter "
@@ -203,7 +225,10 @@ def basis(area: Area, sv: AreaSurvey | None) -> str:
         )
     else:
         answered += f" arbetsgivare i arbetsgivarenkäten {text.year(sv.year)}"
-    return f"Underlaget är {answered}, {statistics}."
+    said = f"Underlaget är {answered}, {statistics}."
+    if sv.previous is not None and _certain_change(sv) is None:
+        said += f" {summary.NO_CERTAIN_CHANGE}"
+    return said
 
 
 def top_occupations(sv: AreaSurvey, top: int = 3) -> pd.DataFrame:

@@ -26,13 +26,21 @@ from helpers.analysis import area_survey, needs, supply
 from helpers.common.errors import ReportError
 from helpers.config.params import Area
 from helpers.report import availability, context
-from helpers.report.chapters import efforts, employer_survey, method, summary, year_on_year
+from helpers.report.chapters import (
+    efforts,
+    employer_survey,
+    method,
+    population,
+    summary,
+    year_on_year,
+)
 from helpers.survey import disclosure
 from helpers.survey.issues import ERROR, Issue
 
 #: The questions the employer-survey chapter shows one chart each for.
 QUESTION_CHARTS = (
-    "C1", "C4", "C6", "C7", "D1", "D3", "D6", "D7", "D8", "D9", "E1", "E3", "E4", "E5",
+    "C1", "C4", "C6", "C7", "B5", "D1", "D2", "D3", "D6", "D7", "D8", "D9", "E1", "E3", "E4",
+    "E5",
 )  # fmt: skip
 
 
@@ -104,6 +112,7 @@ def build(area: Area) -> Built:
     if sv is None:
         return kept.built
     _summary(rpt, sv)
+    _population(rpt, sv)
     _employer_survey(rpt, sv)
     _efforts(rpt, sv)
     _comparison(rpt, sv)
@@ -118,6 +127,13 @@ def _summary(rpt: context.Report, sv: area_survey.AreaSurvey) -> None:
     rpt.table(summary.top_occupations(sv), caption="Bristyrken", survey=sv)
     rpt.table(summary.top_skills(sv), caption="Bristkompetenser", survey=sv)
     rpt.table(summary.top_efforts(rpt.area, sv), caption="Insatser", survey=sv)
+
+
+def _population(rpt: context.Report, sv: area_survey.AreaSurvey) -> None:
+    """02_befolkning."""
+    rpt.say(population.retirements_in_survey(rpt.area, sv))
+    table = population.retirements_by_branch(sv)
+    rpt.table(table, caption="Pension", survey=sv, note=population.retirements_note(sv, table))
 
 
 def _employer_survey(rpt: context.Report, sv: area_survey.AreaSurvey) -> None:
@@ -143,6 +159,9 @@ def _employer_survey(rpt: context.Report, sv: area_survey.AreaSurvey) -> None:
     rpt.table(es.occupation_signals(sv, rpt.area), caption="Signaler", source=es.signals_source(sv))
     for question in QUESTION_CHARTS:
         rpt.show(es.question(sv, question))
+    rpt.say(es.drivers(sv))
+    rpt.say(es.meeting_needs(sv))
+    rpt.say(es.contact_wish(sv))
     rpt.say(es.staff(sv))
     rpt.table(es.staff_by_branch(sv), caption="Personal per bransch", survey=sv)
     rpt.say(es.places(sv))
@@ -191,8 +210,10 @@ def _comparison(rpt: context.Report, sv: area_survey.AreaSurvey) -> None:
         return
     rpt.say(year_on_year.change(sv))
     rpt.table(year_on_year.changes_table(sv), caption="Förändring", survey=sv)
+    rpt.say(year_on_year.method())
     changes = area_survey.skill_area_changes(sv)
     rpt.table(year_on_year.skills_changes_table(sv, changes), caption="Områden", survey=sv)
+    rpt.say(year_on_year.certain_skills(changes))
 
 
 def _method(rpt: context.Report, sv: area_survey.AreaSurvey) -> None:
