@@ -108,8 +108,15 @@ def test_a_nul_or_other_control_character_never_stops_the_appendix(tmp_path):
     openpyxl; the characters no workbook can hold are left out, tab and line feed kept."""
     target = tmp_path / "bilaga.xlsx"
     name = "Sotenäs\x00 Bygg\x0b\x1f AB"
-    table = {"title": name, "source": "SCB", "columns": ["Yrke", "n"], "rows": [[name, 3]]}
+    table = {
+        "label": "Tabell 1",
+        "title": name,
+        "source": "SCB",
+        "columns": ["Yrke", "n"],
+        "rows": [[name, 3]],
+    }
     outputs.write_appendix([table], target)
     sheet = load_workbook(target)["Tabell 1"]
-    assert sheet["A1"].value == sheet["A5"].value == "Sotenäs Bygg AB"
+    assert sheet["A1"].value == "Tabell 1. Sotenäs Bygg AB"  # the sheet's title row
+    assert sheet["A5"].value == "Sotenäs Bygg AB"
     assert safe_cell("a\tb\nc") == "a\tb\nc" and safe_cell("\x00=1+1") == "'=1+1"

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TREE_PARAMS
 from helpers.build import fingerprint
 from helpers.config import paths
 from helpers.config.params import load_area
@@ -22,7 +23,7 @@ SURVEYS = ("sotenas/2026/kompetensbehov-2026.xlsx", "sotenas/2025/kompetensbehov
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A scratch working folder: the example params, surveys, a logo, a mapping file and one
     file in each shared folder; ``paths`` points at it."""
-    for name in ("defaults.yaml", "sotenas.yaml", "ssyk_overrides.csv"):
+    for name in TREE_PARAMS:
         (tmp_path / "params").mkdir(exist_ok=True)
         shutil.copy(ROOT / "params" / name, tmp_path / "params" / name)
     for survey in SURVEYS:
@@ -66,6 +67,7 @@ def _append(relative: str) -> Callable[[Path], None]:
 CHANGES = {
     "the area's params": _append("params/sotenas.yaml"),
     "the defaults": _append("params/defaults.yaml"),
+    "the broker's comments": _append("params/sotenas-kommentarer.md"),
     "the SSYK overrides": _append("params/ssyk_overrides.csv"),
     "this year's survey": _append(f"data/raw/surveys/{SURVEYS[0]}"),
     "last year's survey": _append(f"data/raw/surveys/{SURVEYS[1]}"),

@@ -83,7 +83,10 @@ def add_survey(
         **{key: old[key] for key in _KEPT_KEYS if old.get(key)},
     }
     copied = []
+    notes = False
     try:
+        if before is None:  # a params file written here names the area's comments file
+            notes = new_area.write_comments_example(area.slug, area.name)
         for source, target in targets:
             if not target.exists() or not filecmp.cmp(source, target, shallow=False):
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -92,6 +95,8 @@ def add_survey(
         new_area.write_atomically(params_file, with_survey(text, entries))
         params.load_area(area.slug)
     except BaseException:
+        if notes:
+            new_area.comments_file(area.slug).unlink(missing_ok=True)
         if before is None:
             params_file.unlink(missing_ok=True)
         else:

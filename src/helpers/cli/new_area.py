@@ -83,12 +83,7 @@ def write_params(
             "(make: FORCE=1)."
         )
     notes = comments_file(area_slug)
-    new_notes = not notes.exists()
-    if new_notes:
-        from helpers.build import execute  # the chapters' titles (imports nbformat: only here)
-
-        titles = execute.chapter_titles(execute.chapter_paths())
-        write_atomically(notes, comments.example(titles, settings["name"]))
+    new_notes = write_comments_example(area_slug, settings["name"])
     try:
         write_atomically(target, params_text(area_slug, settings))
     except BaseException:
@@ -96,6 +91,19 @@ def write_params(
             notes.unlink(missing_ok=True)
         raise
     return target
+
+
+def write_comments_example(slug: str, name: str) -> bool:
+    """Write the area's example comments file (every chapter's heading, empty) unless it is
+    there already: a broker's comments are never overwritten. True when it was written."""
+    notes = comments_file(slug)
+    if notes.exists():
+        return False
+    from helpers.build import execute  # the chapters' titles (imports nbformat: only here)
+
+    titles = execute.chapter_titles(execute.chapter_paths())
+    write_atomically(notes, comments.example(titles, name))
+    return True
 
 
 def comments_file(slug: str) -> Path:
@@ -147,6 +155,7 @@ def _survey_keys(folder: str, year: int) -> list[tuple[str, str, str]]:
         ("example", "false", "true bara för påhittade exempelsvar"),
         ("mapping", f"{folder}/mapping.yaml", "andra verktyg: docs/survey-mapping.md"),
         ("sheet", "Svar", "bladet, om det inte hittas av sig självt"),
+        ("exclude_outside_area", "false", "true: svar från andra kommuner räknas inte"),
     ]
 
 

@@ -56,9 +56,11 @@ def write_text(cell: Any, value: str) -> None:
         >>> cell.value, cell.data_type, cell.quotePrefix
         ('+9,3 procentenheter', 's', True)
     """
-    cell.value = value
+    formula_like = value.startswith(FORMULA_START)
+    # characters no workbook can hold are left out; a bare CR reads back as a line feed
+    cell.value = ILLEGAL.sub("", value).replace("\r\n", "\n").replace("\r", "\n")
     cell.data_type = "s"
-    if value.startswith(FORMULA_START):
+    if formula_like or cell.value.startswith(FORMULA_START):
         cell.quotePrefix = True
 
 

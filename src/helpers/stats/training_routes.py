@@ -146,8 +146,8 @@ def legal_routes(ssyk4: str) -> tuple[Route, ...]:
     return tuple(r for r in found if r.status == wanted)
 
 
-@cache
 def _higher_education() -> pd.DataFrame:
+    """The short list of programmes (a few rows, read when a route is a university's)."""
     return _read(
         HIGHER_EDUCATION_FILE,
         ["institution", "municipality_code", "municipality", "ssyk4", "programme", "source"],
