@@ -15,7 +15,10 @@ def _hidden(mask: pd.DataFrame) -> set[tuple]:
 
 
 def test_note_names_the_threshold():
-    assert disclosure.note() == "– = färre än 5 svarande; uppgiften visas inte. 0 = ingen."
+    assert (
+        disclosure.note()
+        == "– = färre än 5 svarande; uppgiften visas inte. En nolla betyder ingen."
+    )
     assert disclosure.note(3).startswith("– = färre än 3 svarande")
     assert "summor" in disclosure.note(secondary=True)
 

@@ -80,7 +80,7 @@ def note(threshold: int = THRESHOLD, *, secondary: bool = False) -> str:
     suppression mark means, and that a zero is a zero.
 
     >>> note()
-    '– = färre än 5 svarande; uppgiften visas inte. 0 = ingen.'
+    '– = färre än 5 svarande; uppgiften visas inte. En nolla betyder ingen.'
     """
     text = f"{SUPPRESSED} = färre än {threshold} svarande; uppgiften visas inte."
     if secondary:
@@ -88,7 +88,7 @@ def note(threshold: int = THRESHOLD, *, secondary: bool = False) -> str:
             f" Inte heller summor där en arbetsgivare står för mer än {round(DOMINANCE * 100)} %"
             ", eller celler som skulle avslöja en dold uppgift, visas."
         )
-    return text + " 0 = ingen."
+    return text + " En nolla betyder ingen."
 
 
 def mark(value: object, hidden: bool, show: Callable[[object], str]) -> str:
